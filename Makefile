@@ -1,0 +1,65 @@
+# Arabic news NER + quote attribution pipeline (Kafka → Apache Beam → Kafka).
+# `make demo` runs the main job on the embedded defaults; `make test` runs the test suite.
+
+SHELL := /bin/bash
+PYTHON_SYS ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.requirements.sha
+DATA_DIR ?= ../shared/data
+MODEL_DIR ?= models/arabic-news-small
+CONFIG ?= configs/local.yaml
+DEVICE ?= auto
+DEMO_ARTICLES ?= 300
+
+export PYTHONUNBUFFERED := 1
+
+.PHONY: setup venv kafka-fetch kafka-up kafka-down demo test test-unit test-integration lint \
+        tokenizer pretrain train-ner evaluate-ner clean
+
+setup: venv kafka-fetch
+
+venv: $(STAMP)
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON_SYS) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.txt
+	sha256sum requirements.txt > $(STAMP)
+
+kafka-fetch:
+	bash scripts/kafka.sh fetch
+
+kafka-up: setup
+	bash scripts/kafka.sh up
+
+kafka-down:
+	bash scripts/kafka.sh down
+
+demo: kafka-up
+	$(PY) scripts/demo.py --config $(CONFIG) --data-dir $(DATA_DIR) --articles $(DEMO_ARTICLES)
+
+test: kafka-up
+	$(PY) -m pytest -q tests
+
+test-unit: venv
+	$(PY) -m pytest -q tests -m "not integration"
+
+lint: venv
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+tokenizer: venv
+	$(PY) -m models.train_tokenizer --data-dir $(DATA_DIR)
+
+pretrain: venv
+	$(PY) -m models.pretrain --data-dir $(DATA_DIR) --device $(DEVICE) --resume
+
+train-ner: venv
+	$(PY) -m models.train_ner --data-dir $(DATA_DIR) --device $(DEVICE) --resume
+
+evaluate-ner: venv
+	$(PY) -m models.evaluate ner --data $(DATA_DIR)/anercorp/dev.txt --model $(MODEL_DIR)
+
+clean:
+	rm -rf runs out .pytest_cache .ruff_cache

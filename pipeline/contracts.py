@@ -1,0 +1,144 @@
+"""Input contract: raw Kafka/file records, parsed articles, and the errors that reject them.
+
+The input message is UTF-8 JSON (``schemas/article.schema.json``)::
+
+    {"id": str (required, <= 256 chars), "text": str (required), "title": str?,
+     "source": str?, "url": str?, "published_at": RFC 3339 str?, "lang": str?}
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+OPTIONAL_STRING_FIELDS = ("title", "source", "url", "published_at", "lang")
+_RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where a record came from: a Kafka position, or a file line (topic is None then)."""
+
+    topic: str | None
+    partition: int | None
+    offset: int | None
+    timestamp: int | None  # Kafka timestamp in epoch milliseconds
+    file: str | None = None
+    line: int | None = None
+
+    def to_json(self) -> dict[str, object] | None:
+        """The ``origin`` field of events: null for records not read from Kafka."""
+        if self.topic is None:
+            return None
+        return {
+            "topic": self.topic,
+            "partition": self.partition,
+            "offset": self.offset,
+            "timestamp": self.timestamp,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RawRecord:
+    """An input message exactly as received."""
+
+    key: bytes | None
+    value: bytes | None
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A validated input article."""
+
+    id: str
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published_at: str | None = None
+    lang: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedArticle:
+    """A valid article travelling with the record it came from (for dead letters later on)."""
+
+    article: Article
+    record: RawRecord
+
+
+class InputError(ValueError):
+    """An input that cannot be processed; ``code`` is the dead-letter error type."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def parse_article(record: RawRecord, max_bytes: int, max_id_chars: int = 256) -> Article:
+    """Decode and validate one input message, raising :class:`InputError` when it is invalid."""
+    value = record.value
+    if value is None:
+        raise InputError("empty_message", "message has no value (tombstone)")
+    if len(value) > max_bytes:
+        raise InputError("too_large", f"message is {len(value)} bytes, limit is {max_bytes}")
+    try:
+        decoded = value.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            "invalid_utf8", f"value is not UTF-8: {exc.reason} at byte {exc.start}"
+        ) from None
+    try:
+        data = json.loads(decoded)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            "invalid_json", f"value is not JSON: {exc.msg} at char {exc.pos}"
+        ) from None
+    except RecursionError:
+        raise InputError("invalid_json", "value is nested too deeply") from None
+    if not isinstance(data, dict):
+        raise InputError("not_an_object", f"JSON value is {type(data).__name__}, not an object")
+    article_id = _required_string(data, "id")
+    if len(article_id) > max_id_chars:
+        raise InputError(
+            "invalid_field", f"id is {len(article_id)} characters, limit is {max_id_chars}"
+        )
+    text = _required_string(data, "text")
+    if not text.strip():
+        raise InputError("empty_text", "text is empty or whitespace only")
+    optional: dict[str, str | None] = {}
+    for name in OPTIONAL_STRING_FIELDS:
+        field_value = data.get(name)
+        if field_value is not None and not isinstance(field_value, str):
+            raise InputError(
+                "invalid_field", f"{name} must be a string, got {type(field_value).__name__}"
+            )
+        optional[name] = field_value
+    published_at = optional["published_at"]
+    if published_at is not None and not _is_rfc3339(published_at):
+        raise InputError("invalid_field", "published_at is not an RFC 3339 timestamp")
+    return Article(id=article_id, text=text, **optional)
+
+
+def _required_string(data: dict[str, object], name: str) -> str:
+    if name not in data or data[name] is None:
+        raise InputError("missing_field", f"required field {name!r} is missing")
+    value = data[name]
+    if not isinstance(value, str):
+        raise InputError("invalid_field", f"{name} must be a string, got {type(value).__name__}")
+    if not value:
+        raise InputError("missing_field" if name == "id" else "empty_text", f"{name} is empty")
+    return value
+
+
+def _is_rfc3339(value: str) -> bool:
+    if not _RFC3339.match(value):
+        return False
+    try:
+        datetime.fromisoformat(value.replace("z", "Z").replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,119 @@
+"""The one place where the Beam graph is built from configuration."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import apache_beam as beam
+from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
+
+from pipeline.config import PipelineConfig
+from pipeline.events import ModelInfo
+from pipeline.file_io import ReadArticleFiles, WriteOutputFiles
+from pipeline.kafka_io import ReadFromKafka, ReadSettings, WriteToKafka
+from pipeline.transforms import AnalyzeRecords
+
+
+def describe_model(path: str | Path) -> ModelInfo:
+    """Name and version of a checkpoint; the version includes a hash of its weights."""
+    path = Path(path)
+    config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+    name = config.get("model_name") or path.name
+    digest = hashlib.sha256()
+    weights = sorted(path.glob("*.safetensors")) or sorted(path.glob("*.bin"))
+    if not weights:
+        raise FileNotFoundError(f"no weights (*.safetensors or *.bin) in {path}")
+    for weight_file in weights:
+        with weight_file.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+    declared = config.get("model_version") or "0"
+    return ModelInfo(name=name, version=f"{declared}+{digest.hexdigest()[:12]}")
+
+
+def pipeline_options(
+    config: PipelineConfig, streaming: bool, extra: Sequence[str] = ()
+) -> PipelineOptions:
+    """PipelineOptions from the runner section of the configuration plus command-line flags."""
+    flags = [f"--runner={config.runner.name}"]
+    for key, value in config.runner.options.items():
+        flags.append(f"--{key}" if value is True else f"--{key}={value}")
+    flags.extend(extra)
+    options = PipelineOptions(flags)
+    options.view_as(StandardOptions).streaming = streaming
+    return options
+
+
+def output_topics(config: PipelineConfig) -> dict[str, str]:
+    """Output stream name → Kafka topic."""
+    topics = config.kafka.topics
+    return {"events": topics.events, "quotes": topics.quotes, "dead_letter": topics.dead_letter}
+
+
+def read_settings(
+    config: PipelineConfig,
+    bounded: bool,
+    start_from: str | None = None,
+    start_timestamp_ms: int | None = None,
+    stop_timestamp_ms: int | None = None,
+    use_group: bool = True,
+) -> ReadSettings:
+    """How the pipeline reads its input topic (replays read without the consumer group)."""
+    kafka = config.kafka
+    return ReadSettings(
+        topic=kafka.topics.input,
+        client_config=config.kafka_client_config(),
+        group_id=kafka.consumer_group if use_group else None,
+        start_from=start_from or kafka.start_from,
+        reset_to=kafka.reset_to,
+        start_timestamp_ms=start_timestamp_ms or kafka.start_timestamp_ms,
+        bounded=bounded,
+        stop_timestamp_ms=stop_timestamp_ms,
+        poll_timeout_ms=kafka.poll_timeout_ms,
+        max_records_per_poll=kafka.max_records_per_poll,
+    )
+
+
+def build_stream_pipeline(
+    pipeline: beam.Pipeline, config: PipelineConfig, settings: ReadSettings, commit: bool = True
+) -> None:
+    """Kafka → analysis → Kafka; input offsets are committed after their events are written."""
+    model = describe_model(config.model.path)
+    _ = (
+        pipeline
+        | "ReadArticles" >> ReadFromKafka(settings)
+        | "Analyze" >> AnalyzeRecords(config, model)
+        | "WriteEvents"
+        >> WriteToKafka(
+            config.kafka_client_config(),
+            output_topics(config),
+            commit_group_id=settings.group_id if commit else None,
+        )
+    )
+
+
+def build_reprocess_pipeline(
+    pipeline: beam.Pipeline,
+    config: PipelineConfig,
+    input_pattern: str | None,
+    output_path: str | None,
+    kafka_settings: ReadSettings | None = None,
+) -> None:
+    """Files (or a bounded Kafka replay) → analysis → JSONL files (or Kafka topics)."""
+    model = describe_model(config.model.path)
+    if kafka_settings is not None:
+        records = pipeline | "ReplayArticles" >> ReadFromKafka(kafka_settings)
+    elif input_pattern:
+        records = pipeline | "ReadArticles" >> ReadArticleFiles(input_pattern)
+    else:
+        raise ValueError("reprocess needs an input pattern or a Kafka replay")
+    outputs = records | "Analyze" >> AnalyzeRecords(config, model)
+    if output_path:
+        _ = outputs | "WriteFiles" >> WriteOutputFiles(output_path)
+    else:
+        _ = outputs | "WriteEvents" >> WriteToKafka(
+            config.kafka_client_config(), output_topics(config)
+        )
