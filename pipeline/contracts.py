@@ -70,6 +70,16 @@ class ParsedArticle:
     record: RawRecord
 
 
+@dataclass(frozen=True, slots=True)
+class Rejected:
+    """An input that a stage rejected; it travels on to become a dead letter."""
+
+    record: RawRecord
+    stage: str
+    error_type: str
+    message: str
+
+
 class InputError(ValueError):
     """An input that cannot be processed; ``code`` is the dead-letter error type."""
 

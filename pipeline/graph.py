@@ -16,6 +16,13 @@ from pipeline.file_io import ReadArticleFiles, WriteOutputFiles
 from pipeline.kafka_io import ReadFromKafka, ReadSettings, WriteToKafka
 from pipeline.transforms import AnalyzeRecords
 
+# Beam's DirectRunner first tries to download the Prism binary from GitHub and falls back to
+# its in-process engine (FnApiRunner) when that fails. Offline, and to never reach out at run
+# time, "DirectRunner" here selects that in-process engine directly.
+_RUNNER_ALIASES = {
+    "DirectRunner": "apache_beam.runners.portability.fn_api_runner.fn_runner.FnApiRunner"
+}
+
 
 def describe_model(path: str | Path) -> ModelInfo:
     """Name and version of a checkpoint; the version includes a hash of its weights."""
@@ -38,7 +45,8 @@ def pipeline_options(
     config: PipelineConfig, streaming: bool, extra: Sequence[str] = ()
 ) -> PipelineOptions:
     """PipelineOptions from the runner section of the configuration plus command-line flags."""
-    flags = [f"--runner={config.runner.name}"]
+    runner = _RUNNER_ALIASES.get(config.runner.name, config.runner.name)
+    flags = [f"--runner={runner}"]
     for key, value in config.runner.options.items():
         flags.append(f"--{key}" if value is True else f"--{key}={value}")
     flags.extend(extra)

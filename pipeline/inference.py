@@ -1,10 +1,12 @@
 """Model inference for Beam's RunInference: a ModelHandler around :class:`models.tagger.Tagger`.
 
-One element is one article already cut into windows. The handler flattens the windows of
-a whole batch of articles, lets the tagger sort them by length and pack them by token
-budget (dynamic padding), and maps the entity spans back to article offsets. When a batch
-fails, its articles are retried one by one so that a single bad article becomes a dead
-letter without taking its neighbours with it.
+One element is one article already cut into windows, or an input that an earlier stage
+rejected: rejected inputs pass through untouched (the graph has no Flatten, so that the whole
+pipeline stays one fused stage and offsets are committed only after the writes). The handler
+flattens the windows of a whole batch of articles, lets the tagger sort them by length and
+pack them by token budget (dynamic padding), and maps the entity spans back to article
+offsets. When a batch fails, its articles are retried one by one so that a single bad article
+becomes a dead letter without taking its neighbours with it.
 """
 
 from __future__ import annotations
@@ -18,11 +20,10 @@ from apache_beam.ml.inference.base import ModelHandler, PredictionResult
 
 from models.spans import EntitySpan
 from models.tagger import Tagger
-from pipeline.contracts import ParsedArticle
+from pipeline.contracts import ParsedArticle, Rejected
 from pipeline.text import Window
 
 LOG = logging.getLogger(__name__)
-CHARS_PER_TOKEN = 4  # a conservative estimate for Arabic news text with this tokenizer
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,10 +32,6 @@ class WindowedArticle:
 
     parsed: ParsedArticle
     windows: tuple[Window, ...]
-
-    @property
-    def estimated_tokens(self) -> int:
-        return sum(len(w.text) for w in self.windows) // CHARS_PER_TOKEN + 2 * len(self.windows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +42,10 @@ class InferenceFailure:
     message: str
 
 
-class TaggerModelHandler(ModelHandler[WindowedArticle, list[EntitySpan], Tagger]):
+Prediction = list[EntitySpan] | InferenceFailure | None
+
+
+class TaggerModelHandler(ModelHandler[WindowedArticle | Rejected, Prediction, Tagger]):
     """Loads the tagger once per worker process and runs it on batches of articles."""
 
     def __init__(
@@ -56,12 +56,9 @@ class TaggerModelHandler(ModelHandler[WindowedArticle, list[EntitySpan], Tagger]
         max_tokens_per_batch: int = 8192,
         max_articles_per_batch: int = 64,
     ) -> None:
-        super().__init__(
-            min_batch_size=1,
-            max_batch_size=max_articles_per_batch,
-            max_batch_weight=max_tokens_per_batch,
-            element_size_fn=_element_size,
-        )
+        # Beam batches whole articles; the tagger packs their windows into forward passes
+        # bounded by the token budget.
+        super().__init__(min_batch_size=1, max_batch_size=max_articles_per_batch)
         self._model_path = model_path
         self._device = device
         self._label_map = dict(label_map or {})
@@ -76,17 +73,24 @@ class TaggerModelHandler(ModelHandler[WindowedArticle, list[EntitySpan], Tagger]
 
     def run_inference(
         self,
-        batch: Sequence[WindowedArticle],
+        batch: Sequence[WindowedArticle | Rejected],
         model: Tagger,
         inference_args: dict[str, Any] | None = None,
     ) -> Iterable[PredictionResult]:
+        articles = [item for item in batch if isinstance(item, WindowedArticle)]
+        spans: list[Prediction]
         try:
-            spans = self._predict(batch, model)
+            spans = list(self._predict(articles, model))
         except Exception:  # noqa: BLE001 - retry one by one to isolate the failing article
-            spans = [self._predict_one(item, model) for item in batch]
+            spans = [self._predict_one(item, model) for item in articles]
+        by_article = iter(spans)
         return [
-            PredictionResult(example=item, inference=result, model_id=model.version)
-            for item, result in zip(batch, spans, strict=True)
+            PredictionResult(
+                example=item,
+                inference=next(by_article) if isinstance(item, WindowedArticle) else None,
+                model_id=model.version,
+            )
+            for item in batch
         ]
 
     def _predict(self, batch: Sequence[WindowedArticle], model: Tagger) -> list[list[EntitySpan]]:
@@ -119,7 +123,3 @@ class TaggerModelHandler(ModelHandler[WindowedArticle, list[EntitySpan], Tagger]
 
     def share_model_across_processes(self) -> bool:
         return False
-
-
-def _element_size(item: WindowedArticle) -> int:
-    return item.estimated_tokens

@@ -3,6 +3,11 @@
 ``AnalyzeRecords`` = parse and validate → cut into windows → RunInference (tagger) →
 quote attribution and entity resolution → events. Every input leaves as at least one
 :class:`OutputRecord`: its events, or one dead letter saying which stage rejected it and why.
+
+Rejected inputs travel down the same PCollection as valid articles instead of a side output:
+a Flatten would make runners materialise the data between stages, and then output records
+could no longer be written in the same bundle that read their input, which is what lets the
+sink commit input offsets only after their answers are flushed.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from apache_beam.ml.inference.base import PredictionResult, RunInference
 
 from models.attribution import analyze
 from pipeline.config import PipelineConfig
-from pipeline.contracts import InputError, ParsedArticle, RawRecord, parse_article
+from pipeline.contracts import InputError, ParsedArticle, RawRecord, Rejected, parse_article
 from pipeline.events import (
     ModelInfo,
     OutputRecord,
@@ -44,7 +49,7 @@ def dead_letter_record(
 
 
 class _ParseFn(beam.DoFn):
-    """Validates raw records; invalid ones go to the ``dead_letter`` output."""
+    """Validates raw records into :class:`ParsedArticle` or :class:`Rejected`."""
 
     def __init__(self, max_bytes: int, max_id_chars: int) -> None:
         self._max_bytes = max_bytes
@@ -56,9 +61,7 @@ class _ParseFn(beam.DoFn):
             article = parse_article(record, self._max_bytes, self._max_id_chars)
         except InputError as exc:
             Metrics.counter(METRICS_NAMESPACE, f"dead_letters_{exc.code}").inc()
-            yield beam.pvalue.TaggedOutput(
-                DEAD_LETTER, dead_letter_record(record, "parse", exc.code, str(exc))
-            )
+            yield Rejected(record, "parse", exc.code, str(exc))
             return
         self._valid.inc()
         yield ParsedArticle(article, record)
@@ -74,7 +77,10 @@ class _BuildEventsFn(beam.DoFn):
         self._latency = Metrics.distribution(METRICS_NAMESPACE, "processing_latency_ms")
 
     def process(self, result: PredictionResult) -> Iterator[OutputRecord]:
-        item: WindowedArticle = result.example
+        item: WindowedArticle | Rejected = result.example
+        if isinstance(item, Rejected):
+            yield dead_letter_record(item.record, item.stage, item.error_type, item.message)
+            return
         parsed = item.parsed
         record = parsed.record
         if isinstance(result.inference, InferenceFailure):
@@ -109,7 +115,9 @@ class _BuildEventsFn(beam.DoFn):
             self._latency.update(max(0, int(time.time() * 1000) - record.origin.timestamp))
 
 
-def _windowed(parsed: ParsedArticle, max_chars: int) -> WindowedArticle:
+def _windowed(parsed: ParsedArticle | Rejected, max_chars: int) -> WindowedArticle | Rejected:
+    if isinstance(parsed, Rejected):
+        return parsed
     windows = tuple(w for w in split_windows(parsed.article.text, max_chars) if w.text.strip())
     return WindowedArticle(parsed, windows)
 
@@ -126,7 +134,7 @@ class AnalyzeRecords(beam.PTransform):
         cfg = self._config
         parsed = records | "Parse" >> beam.ParDo(
             _ParseFn(cfg.processing.max_article_bytes, cfg.processing.max_id_chars)
-        ).with_outputs(DEAD_LETTER, main="articles")
+        )
         handler = TaggerModelHandler(
             cfg.model.path,
             device=cfg.model.device,
@@ -134,10 +142,9 @@ class AnalyzeRecords(beam.PTransform):
             max_tokens_per_batch=cfg.model.max_tokens_per_batch,
             max_articles_per_batch=cfg.model.max_articles_per_batch,
         )
-        events = (
-            parsed.articles
+        return (
+            parsed
             | "SplitWindows" >> beam.Map(_windowed, cfg.model.max_window_chars)
             | "Tag" >> RunInference(handler)
             | "BuildEvents" >> beam.ParDo(_BuildEventsFn(self._model))
         )
-        return (events, parsed[DEAD_LETTER]) | "Merge" >> beam.Flatten()

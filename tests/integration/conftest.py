@@ -18,7 +18,6 @@ from kafka import KafkaConsumer, KafkaProducer
 from pipeline.config import REPO_ROOT, PipelineConfig, load_config
 from pipeline.kafka_admin import delete_topics, ensure_topics, wait_for_broker
 
-pytestmark = pytest.mark.integration
 
 
 @pytest.fixture(scope="session")
@@ -117,7 +116,12 @@ def kafka_env(bootstrap_servers: str, tmp_path: Path) -> Iterator[KafkaEnv]:
     }
     path = tmp_path / "config.yaml"
     path.write_text(yaml.safe_dump(data), encoding="utf-8")
-    config = load_config(path, env={"KAFKA_BOOTSTRAP_SERVERS": bootstrap_servers})
+    env = {"KAFKA_BOOTSTRAP_SERVERS": bootstrap_servers}
+    if os.environ.get("PIPELINE_MODEL_PATH"):  # run the suite against another checkpoint
+        env["PIPELINE_MODEL_PATH"] = os.environ["PIPELINE_MODEL_PATH"]
+        data["model"]["path"] = env["PIPELINE_MODEL_PATH"]
+        path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    config = load_config(path, env=env)
     topics = list(data["kafka"]["topics"].values())
     ensure_topics(bootstrap_servers, topics, partitions=3)
     yield KafkaEnv(config, path)

@@ -1,0 +1,75 @@
+"""Reporting cues: verbs (قال، أكد …), participles (مشيرا), nouns (قوله) and attribution phrases."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models.attribution.document import Doc
+from models.attribution.lexicon import ATTRIBUTION_WORDS, CUE_FORMS, CueForm
+
+_STATEMENT_NOUNS = frozenset(
+    "البيان بيان التقرير تقرير الرساله رساله نص النص التصريح تصريح".split()
+)
+# بيّن (explained) only with a conjunction: bare بين is "between"
+_BAYYANA = {"وبين": "m", "فبين": "m", "وبينت": "f", "فبينت": "f", "وبينوا": "pl"}
+_ATTRIB_VERBS = frozenset("نقلته نقلت اوردته اوردت ذكرته ذكرت افادت افاده اعلنته قاله".split())
+
+
+@dataclass(slots=True)
+class Cue:
+    """One reporting cue in the text."""
+
+    ti: int  # index of the main cue token
+    start: int
+    end: int
+    lemma: str
+    form: str  # verb | imperfect | participle | noun | attribution | statement
+    gender: str  # m | f | pl
+
+
+def cue_form(word: str) -> CueForm | None:
+    """Look up a normalised token, allowing up to two leading conjunctions (و، ف، وو)."""
+    if word in CUE_FORMS:
+        return CUE_FORMS[word]
+    rest = word
+    for _ in range(2):
+        if rest[:1] in ("و", "ف") and len(rest) > 3:
+            rest = rest[1:]
+            if rest in CUE_FORMS:
+                return CUE_FORMS[rest]
+    return None
+
+
+def find_cues(doc: Doc) -> list[Cue]:
+    """All cue candidates in text order (grammatical checks come later)."""
+    toks = doc.tokens
+    cues: list[Cue] = []
+    for t in toks:
+        if not t.is_word:
+            continue
+        w = t.norm
+        start = t.start
+        if w in ATTRIBUTION_WORDS:
+            end = t.end
+            nxt = toks[t.i + 1] if t.i + 1 < len(toks) else None
+            if nxt is not None and (nxt.norm in ("ما", "عن") or nxt.norm in _ATTRIB_VERBS):
+                end = nxt.end
+                if nxt.norm == "ما" and t.i + 2 < len(toks) and toks[t.i + 2].norm in _ATTRIB_VERBS:
+                    end = toks[t.i + 2].end
+            if w in ("نقلا", "ونقلا") and (nxt is None or nxt.norm != "عن"):
+                continue
+            cues.append(Cue(t.i, start, end, "حسب", "attribution", "m"))
+            continue
+        if w in ("جاء", "وجاء") and t.i + 2 < len(toks) and toks[t.i + 1].norm in ("في", "فى"):
+            if toks[t.i + 2].norm in _STATEMENT_NOUNS:
+                cues.append(Cue(t.i, start, toks[t.i + 2].end, "جاء", "statement", "m"))
+            continue
+        form = cue_form(w)
+        if form is None and w in _BAYYANA:
+            form = CueForm("بين", "verb", _BAYYANA[w])
+        if form is None:
+            continue
+        if t.i > 0 and toks[t.i - 1].norm == "كما" and form.form != "noun":
+            start = toks[t.i - 1].start
+        cues.append(Cue(t.i, start, t.end, form.lemma, form.form, form.gender))
+    return cues

@@ -1,0 +1,178 @@
+"""The article as the rules see it: tokens, sentences, entity mentions and quote-mark segments."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from models.attribution.entities import Cluster, Mention, resolve
+from models.attribution.normalize import QUOTE_CHARS, Token, tokenize
+from models.spans import EntitySpan
+
+_OPEN_BEFORE = set(" \t\n([{:،,؛;") | set(QUOTE_CHARS)
+_CLOSE_AFTER = set(" \t\n)]}.,،:;؛!?؟") | set(QUOTE_CHARS)
+_SENT_END = set(".!?؟")
+
+
+@dataclass(slots=True)
+class Segment:
+    """Text between a pair of quotation marks (``start``/``end`` exclude marks and spaces)."""
+
+    start: int
+    end: int
+    open_mark: int | None  # char offset of the opening mark (None: orphan closer)
+    close_mark: int | None  # char offset of the closing mark (None: unclosed opener)
+    name_like: bool = False
+
+
+@dataclass(slots=True)
+class Doc:
+    """Everything the attribution rules need about one article."""
+
+    text: str
+    tokens: list[Token]
+    mentions: list[Mention]
+    clusters: list[Cluster]
+    segments: list[Segment]
+    orphan_closers: list[int]
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    tok_mention: list[int] = field(default_factory=list)
+    tok_sent: list[int] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
+    def token_at(self, char: int) -> int:
+        """Index of the first token starting at or after ``char``."""
+        return bisect.bisect_left(self._starts, char)
+
+    def token_containing(self, char: int) -> int:
+        """Index of the token that contains ``char`` (or the one after it)."""
+        i = bisect.bisect_right(self._starts, char) - 1
+        if i >= 0 and self.tokens[i].end > char:
+            return i
+        return i + 1
+
+    def mention_at(self, ti: int) -> Mention | None:
+        """The entity mention covering token ``ti``."""
+        if 0 <= ti < len(self.tokens) and self.tok_mention[ti] >= 0:
+            return self.mentions[self.tok_mention[ti]]
+        return None
+
+    def sentence_of_char(self, char: int) -> int:
+        """Index of the sentence containing ``char``."""
+        starts = [s for s, _ in self.sentences]
+        return max(0, bisect.bisect_right(starts, char) - 1)
+
+
+def pair_quote_marks(text: str) -> tuple[list[Segment], list[int]]:
+    """Pair quotation marks paragraph by paragraph; unmatched closers are returned apart.
+
+    A mark is an opener when preceded by space/start and followed by a letter, a closer when
+    preceded by a letter and followed by space/punctuation/end; otherwise the state decides, so
+    mismatched pairs such as ” … ” and symmetric " … " are handled alike.
+    """
+    segments: list[Segment] = []
+    orphans: list[int] = []
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            if open_at is not None:
+                _add_segment(text, segments, open_at, None, i)
+            open_at = None
+            continue
+        if ch not in QUOTE_CHARS:
+            continue
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        open_ctx = prev in _OPEN_BEFORE and not nxt.isspace()
+        close_ctx = not prev.isspace() and nxt in _CLOSE_AFTER
+        if open_ctx and not close_ctx:
+            role = "open"
+        elif close_ctx and not open_ctx:
+            role = "close"
+        else:
+            role = "close" if open_at is not None else "open"
+        if role == "open":
+            if open_at is not None and ch in "”»" and not prev.isspace():
+                role = "close"
+            elif open_at is not None:
+                _add_segment(text, segments, open_at, None, i)
+        if role == "open":
+            open_at = i
+        elif open_at is not None:
+            _add_segment(text, segments, open_at, i, i)
+            open_at = None
+        else:
+            orphans.append(i)
+    if open_at is not None:
+        _add_segment(text, segments, open_at, None, len(text))
+    return segments, orphans
+
+
+def _add_segment(
+    text: str, out: list[Segment], open_at: int, close_at: int | None, end: int
+) -> None:
+    start = open_at + 1
+    while start < end and text[start].isspace():
+        start += 1
+    stop = end
+    while stop > start and text[stop - 1].isspace():
+        stop -= 1
+    if stop > start:
+        out.append(Segment(start, stop, open_at, close_at))
+
+
+def split_sentences(text: str, protected: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans: break after . ! ? ؟ (not inside numbers or protected spans) and newlines."""
+    inside = bytearray(len(text) + 1)
+    for s, e in protected:
+        for k in range(s, min(e, len(text))):
+            inside[k] = 1
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        cut = None
+        if ch == "\n":
+            cut = i
+        elif ch in _SENT_END and not inside[i]:
+            decimal = (
+                ch == "." and 0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+            )
+            if not decimal:
+                j = i + 1
+                while j < n and (text[j] in _SENT_END or text[j] in QUOTE_CHARS + ")]"):
+                    j += 1
+                cut = j
+        if cut is not None:
+            if cut > start:
+                spans.append((start, cut))
+            start = cut if ch != "\n" else cut + 1
+            i = max(i + 1, cut)
+            continue
+        i += 1
+    if start < n:
+        spans.append((start, n))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def build_doc(text: str, entities: Sequence[EntitySpan]) -> Doc:
+    """Tokenise, resolve entities, pair quotation marks and split sentences."""
+    tokens = tokenize(text)
+    mentions, clusters = resolve(text, entities)
+    segments, orphans = pair_quote_marks(text)
+    doc = Doc(text, tokens, mentions, clusters, segments, orphans)
+    doc._starts = [t.start for t in tokens]
+    doc.tok_mention = [-1] * len(tokens)
+    for m in mentions:
+        for ti in range(doc.token_containing(m.start), len(tokens)):
+            if tokens[ti].start >= m.end:
+                break
+            doc.tok_mention[ti] = m.index
+    long_segments = [(s.start, s.end) for s in segments if len(text[s.start : s.end].split()) >= 3]
+    doc.sentences = split_sentences(text, long_segments)
+    starts = [s for s, _ in doc.sentences]
+    doc.tok_sent = [max(0, bisect.bisect_right(starts, t.start) - 1) for t in tokens]
+    return doc

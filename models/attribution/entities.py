@@ -1,0 +1,163 @@
+"""In-article entity resolution: cluster the tagger's mentions and give each a canonical name.
+
+Mentions of one entity share a cluster when their normalised forms are equal, or (PER, ORG) when
+the shorter is a contiguous word sequence of the longer (الأسد ⊂ بشار الأسد), or (LOC) when the
+longer is the shorter behind a generic place noun (القصيم ⊂ منطقة القصيم). The canonical name is
+the most complete form, the earliest one on ties.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from models.attribution.normalize import norm_phrase, strip_article_proclitic, strip_proclitic
+from models.spans import EntitySpan, ResolvedEntity
+
+# Words that alone do not identify a PER/ORG (so they never anchor a short-form merge).
+_WEAK_WORDS = frozenset(
+    """بن ابن بنت ابو ابي ام عبد ال الله الدين وكاله وزاره منظمه قناه صحيفه هييه شركه مجلس
+    جامعه حزب جمعيه الوطني الوطنيه العامه العام الدوليه الدولي المتحده العربيه الاسلاميه""".split()
+)
+_PLACE_NOUNS = frozenset("منطقه مدينه محافظه اماره ولايه دوله جمهوريه مملكه اقليم جزيره".split())
+
+
+@dataclass(slots=True)
+class Mention:
+    """One tagged mention with its normalised words and cluster."""
+
+    index: int
+    start: int
+    end: int
+    label: str
+    score: float
+    text: str
+    words: tuple[str, ...]
+    cluster: int = -1
+
+
+@dataclass(slots=True)
+class Cluster:
+    """Mentions of one entity."""
+
+    id: int
+    label: str
+    name: str
+    words: tuple[str, ...]
+    members: list[int]
+
+
+def mention_words(surface: str) -> tuple[str, ...]:
+    """Normalised words of a mention, a leading proclitic removed from the first word."""
+    words = norm_phrase(surface).split()
+    if not words:
+        return ()
+    return (strip_article_proclitic(words[0]), *words[1:])
+
+
+def _display_name(surface: str) -> str:
+    """Surface form without a leading و/ف/ب/ل/ك before the article (للقوات → القوات)."""
+    surface = surface.strip()
+    if surface.startswith("لل") and len(surface) > 4:
+        return "ال" + surface[2:]
+    for p in ("وب", "ول", "و", "ف", "ب", "ل", "ك"):
+        if surface.startswith(p + "ال") or surface.startswith(p + "ٱل"):
+            return surface[len(p) :]
+    return surface
+
+
+def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    n = len(short)
+    if n == 0 or n >= len(long):
+        return False
+    return any(long[i : i + n] == short for i in range(len(long) - n + 1))
+
+
+def _short_form_ok(short: tuple[str, ...], long: tuple[str, ...], label: str) -> bool:
+    if all(w in _WEAK_WORDS for w in short):
+        return False
+    if label == "LOC":
+        return long[0] in _PLACE_NOUNS and long[1:] == short
+    if label not in ("PER", "ORG"):
+        return False
+    return _is_subsequence(short, long)
+
+
+def resolve(text: str, spans: Sequence[EntitySpan]) -> tuple[list[Mention], list[Cluster]]:
+    """Cluster mentions (sorted by offset, overlaps dropped) into article-level entities."""
+    ordered = sorted(spans, key=lambda s: (s.start, -(s.end - s.start)))
+    mentions: list[Mention] = []
+    last_end = -1
+    for s in ordered:
+        if s.start < last_end or s.end <= s.start:
+            continue
+        surface = text[s.start : s.end]
+        words = mention_words(surface)
+        if not words:
+            continue
+        mentions.append(Mention(len(mentions), s.start, s.end, s.label, s.score, surface, words))
+        last_end = s.end
+    # لإيران / وإيران join إيران when the bare form is also mentioned
+    known = {m.words for m in mentions}
+    for m in mentions:
+        bare = (strip_proclitic(m.words[0]), *m.words[1:])
+        if bare != m.words and bare in known:
+            m.words = bare
+    clusters: list[Cluster] = []
+    by_key: dict[tuple[str, tuple[str, ...]], int] = {}
+    # longest forms first, so short forms can attach to the nearest longer one
+    for m in sorted(mentions, key=lambda m: (-len(m.words), m.start)):
+        key = (m.label, m.words)
+        if key in by_key:
+            m.cluster = by_key[key]
+            clusters[m.cluster].members.append(m.index)
+            continue
+        candidates = [
+            c for c in clusters if c.label == m.label and _short_form_ok(m.words, c.words, m.label)
+        ]
+        if candidates:
+            cid = _nearest_cluster(m, candidates, mentions)
+        else:
+            cid = len(clusters)
+            clusters.append(Cluster(cid, m.label, _display_name(m.text), m.words, []))
+        m.cluster = cid
+        by_key[key] = cid
+        clusters[cid].members.append(m.index)
+    for c in clusters:
+        c.members.sort()
+        longest = max(len(mentions[i].words) for i in c.members)
+        best = min(
+            (i for i in c.members if len(mentions[i].words) == longest),
+            key=lambda i: (norm_phrase(mentions[i].text).split()[0] != mentions[i].words[0], i),
+        )
+        c.name = _display_name(mentions[best].text)
+        c.words = mentions[best].words
+    return mentions, clusters
+
+
+def _nearest_cluster(m: Mention, candidates: list[Cluster], mentions: list[Mention]) -> int:
+    """The candidate cluster with a member closest before ``m`` (else closest after)."""
+
+    def distance(c: Cluster) -> tuple[int, int]:
+        before = [m.start - mentions[i].start for i in c.members if mentions[i].start <= m.start]
+        if before:
+            return (0, min(before))
+        return (1, min(mentions[i].start - m.start for i in c.members))
+
+    return min(candidates, key=distance).id
+
+
+def resolved_entities(mentions: list[Mention], clusters: list[Cluster]) -> list[ResolvedEntity]:
+    """``ResolvedEntity`` objects (ids e1, e2 … in text order) for the pipeline."""
+    return [
+        ResolvedEntity(
+            id=f"e{m.index + 1}",
+            text=m.text,
+            label=m.label,
+            start=m.start,
+            end=m.end,
+            score=m.score,
+            name=clusters[m.cluster].name,
+        )
+        for m in mentions
+    ]

@@ -1,0 +1,259 @@
+"""Word lists for quote cues, speaker noun phrases and quote-mark contexts (normalised forms)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class CueForm:
+    """What a normalised cue word is: its lemma, form class and grammatical gender/number."""
+
+    lemma: str
+    form: str  # verb | imperfect | participle | noun
+    gender: str  # m | f | pl
+
+
+# lemma: (past stem, imperfect stems without prefix, participle stems, nouns with pronoun)
+_VERBS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "قال": ("قال", ("قول",), ("قايل",), ("قوله", "قولها", "قولهم", "بالقول", "القول")),
+    "اكد": ("اكد", ("وكد",), ("موكد",), ("تاكيده", "تاكيدها")),
+    "اضاف": ("اضاف", ("ضيف",), ("مضيف",), ()),
+    "اوضح": ("اوضح", ("وضح",), ("موضح",), ()),
+    "اشار": ("اشار", ("شير",), ("مشير",), ("اشارته",)),
+    "اعلن": ("اعلن", ("علن",), ("معلن",), ("اعلانه",)),
+    "ذكر": ("ذكر", ("ذكر",), ("ذاكر",), ()),
+    "شدد": ("شدد", ("شدد",), ("مشدد",), ("تشديده",)),
+    "صرح": ("صرح", ("صرح",), ("مصرح",), ("تصريحه",)),
+    "كشف": ("كشف", ("كشف",), ("كاشف",), ()),
+    "نفي": ("نفي", ("نفي",), ("نافي",), ("نفيه",)),
+    "اعتبر": ("اعتبر", ("عتبر",), ("معتبر",), ("اعتباره",)),
+    "راي": ("راي", (), (), ()),
+    "طالب": ("طالب", ("طالب",), ("مطالب",), ("مطالبته",)),
+    "دعا": ("دعا", ("دعو",), ("داعي",), ("دعوته",)),
+    "حذر": ("حذر", ("حذر",), ("محذر",), ("تحذيره", "تحذيرها")),
+    "اردف": ("اردف", (), ("مردف",), ()),
+    "تابع": ("تابع", (), (), ()),
+    "افاد": ("افاد", ("فيد",), ("مفيد",), ()),
+    "بين": ("", ("بين",), ("مبين",), ()),
+    "لفت": ("لفت", ("لفت",), ("لافت",), ()),
+    "نوه": ("نوه", ("نوه",), ("منوه",), ()),
+    "اعرب": ("اعرب", ("عرب",), ("معرب",), ()),
+    "عبر": ("عبر", (), ("معبر",), ()),
+    "اعترف": ("اعترف", ("عترف",), ("معترف",), ()),
+    "زعم": ("زعم", ("زعم",), ("زاعم",), ()),
+    "توقع": ("توقع", ("توقع",), ("متوقع",), ()),
+    "رجح": ("رجح", ("رجح",), ("مرجح",), ()),
+    "ابلغ": ("ابلغ", (), (), ()),
+    "نقل": ("نقل", (), (), ()),
+    "اتهم": ("اتهم", ("تهم",), ("متهم",), ()),
+    "ختم": ("ختم", (), ("مختتم",), ()),
+}
+
+# Verbs that must be followed by a complementizer, a colon or a quote to count as a cue
+# (their bare forms are also common nouns/other verbs: رأي، طالب، تابع، عبر، بين، توقع…).
+STRICT_LEMMAS = frozenset(
+    {
+        "راي",
+        "طالب",
+        "تابع",
+        "عبر",
+        "بين",
+        "توقع",
+        "رجح",
+        "ابلغ",
+        "نقل",
+        "اتهم",
+        "ختم",
+        "لفت",
+        "ذكر",
+        "كشف",
+        "زعم",
+        "اعترف",
+        "افاد",
+        "اعتبر",
+    }
+)
+# Verbs whose content may be a prepositional object: lemma -> prepositions (normalised).
+PREP_OBJECT = {
+    "دعا": ("الي",),
+    "اشار": ("الي",),
+    "اعلن": ("عن",),
+    "كشف": ("عن",),
+    "حذر": ("من",),
+    "طالب": ("ب",),
+    "عبر": ("عن",),
+    "اعرب": ("عن",),
+    "لفت": ("الي",),
+    "نوه": ("الي", "ب"),
+}
+# Verbs whose content may directly follow the subject (no complementizer): نفت روسيا أي مسؤولية.
+DIRECT_OBJECT = frozenset({"نفي"})
+# Feelings after عبّر/أعرب عن: the quote starts after them (عبر عن أمله باستمرار …).
+FEELING_NOUNS = frozenset(
+    "امله املها قلقه قلقها ارتياحه ارتياحها اسفه اسفها تقديره تقديرها شكره شكرها رفضه رفضها "
+    "ترحيبه ترحيبها استنكاره استنكارها ادانته ادانتها تضامنه تضامنها سعادته سعادتها "
+    "استياءه استياءها تفاؤله ثقته ثقتها امتنانه اعتزازه".split()
+)
+
+
+def _build_cues() -> dict[str, CueForm]:
+    forms: dict[str, CueForm] = {}
+    for lemma, (past, imperf, part, nouns) in _VERBS.items():
+        if past:
+            base = past[:-1] if past.endswith("ي") and lemma == "نفي" else past
+            if lemma == "نفي":
+                entries = {"نفي": "m", "نفت": "f", "نفيا": "pl", "نفوا": "pl"}
+            elif lemma == "راي":
+                entries = {"راي": "m", "رات": "f", "راوا": "pl"}
+            elif lemma == "دعا":
+                entries = {"دعا": "m", "دعت": "f", "دعوا": "pl"}
+            else:
+                entries = {
+                    base: "m",
+                    base + "ت": "f",
+                    base + "ا": "pl",
+                    base + "تا": "f",
+                    base + "وا": "pl",
+                }
+            for w, g in entries.items():
+                forms.setdefault(w, CueForm(lemma, "verb", g))
+        for stem in imperf:
+            entries = {
+                "ي" + stem: "m",
+                "ت" + stem: "f",
+                "ي" + stem + "ون": "pl",
+                "ي" + stem + "ان": "pl",
+                "ت" + stem + "ون": "pl",
+            }
+            if stem.endswith("و"):
+                entries["ي" + stem[:-1] + "ون"] = "pl"
+            for w, g in entries.items():
+                forms.setdefault(w, CueForm(lemma, "imperfect", g))
+        for stem in part:
+            for w, g in ((stem + "ا", "m"), (stem + "ه", "f"), (stem + "ين", "pl")):
+                forms.setdefault(w, CueForm(lemma, "participle", g))
+        for w in nouns:
+            g = "f" if w.endswith("ها") else "pl" if w.endswith("هم") else "m"
+            forms.setdefault(w, CueForm(lemma, "noun", g))
+    # forms that collide with frequent non-cue words
+    for w in (
+        "ذكرا",
+        "بينا",
+        "بينت",
+        "طالبا",
+        "طالبه",
+        "توقعا",
+        "عبرا",
+        "معبرا",
+        "اعلانه",
+        "نقلا",
+        "متهم",
+        "متهمين",
+        "متهما",
+        "متهمه",
+        "متوقعا",
+        "متوقعه",
+        "ترين",
+        "يرون",
+        "ذكره",
+        "تذكر",
+        "يدعون",
+        "تدعون",
+        "لفتا",
+        "مفيدا",
+        "مفيده",
+        "شددا",
+    ):
+        forms.pop(w, None)
+    forms["شددا"] = CueForm("شدد", "verb", "pl")
+    forms["تقول"] = CueForm("قال", "imperfect", "f")
+    return forms
+
+
+CUE_FORMS: dict[str, CueForm] = _build_cues()
+
+# Attribution phrases: the source follows, the content is the surrounding clause.
+ATTRIBUTION_WORDS = frozenset(
+    {"حسب", "بحسب", "حسبما", "وحسب", "وبحسب", "وفق", "وفقا", "ووفقا", "طبقا", "نقلا", "ونقلا"}
+)
+# Complementizers opening reported content (normalised, with pronoun suffixes).
+COMPLEMENTIZERS = frozenset(
+    w
+    for base in ("ان", "بان", "لان")
+    for w in (
+        base,
+        base + "ه",
+        base + "ها",
+        base + "هم",
+        base + "هما",
+        base + "نا",
+        base + "ني",
+        base + "هن",
+        base + "ك",
+    )
+) - {"لان", "لانه", "لانها", "لانهم", "لانهما", "لاننا", "لانني", "لانهن", "لانك", "بانك"}
+# Prepositions that can stand between a cue and its complementizer (أشار إلى أن، شدد على أن).
+COMP_PREPOSITIONS = frozenset({"الي", "علي", "من"})
+# Words before أن that make it a non-reporting أن (بعد أن، قبل أن، يجب أن …).
+NON_REPORT_BEFORE_AN = frozenset(
+    "بعد قبل يجب ينبغي يمكن يمكنه يمكنها لابد بد منذ دون حتي كي لكي ريثما مجرد بمجرد "
+    "وبعد وقبل ومنذ".split()
+)
+
+# Heads of job titles and descriptions that precede a person's name.
+TITLE_HEADS = frozenset(
+    """الرييس رييس رييسه الرييسه الوزير وزير وزيره الوزيره المتحدث متحدث المتحدثه الناطق ناطق
+    زعيم الزعيم السفير سفير العميد اللواء العقيد المقدم الفريق المشير الامير امير الملك الملكه
+    الشيخ الشيخه الدكتور الدكتوره د المدير مدير المديره مديره المرشد الامين امين النايب نايب
+    مستشار المستشار قايد القايد المحافظ محافظ المفوض المبعوث مبعوث عضو العضو الملياردير
+    المدرب مدرب اللاعب لاعب الكاتب الباحث الخبير المهندس المحامي القاضي الفنان الفنانه
+    الممثل الممثله المغني المطرب الاعلامي الاعلاميه الداعيه المواطن المواطنه الشاب الطالب
+    الطالبه المتحدثه الناطقه مندوب المندوب السيد السيده البابا الرييس التنفيذي نظيره
+    خادم ولي وكيل الوكيل مساعد المساعد سمو صاحب معالي فخامه""".split()
+)
+# Words that can continue a title phrase without being names (الرئيس التنفيذي، باسم …).
+TITLE_CONTINUATIONS = frozenset(
+    """باسم الرسمي الرسميه العام العامه التنفيذي الاعلي الاول الاسبق السابق السابقه الحالي
+    المكلف المساعد الاقليمي الملكي الشريفين السمو الملكي""".split()
+)
+# Unnamed or collective sources (speaker label OTHER unless an organisation follows).
+SOURCE_NOUNS = frozenset(
+    """مصدر مصادر المصدر المصادر مسوول مسوولون مسوولين مسوولو المسوول المسوولون محققون المحققون
+    محققين علماء العلماء خبراء الخبراء خبير شهود الشهود شاهد سكان السكان ناشطون ناشطين
+    الناشطون مراقبون المراقبون محللون المحللون منتقدون منتقدين المنتقدون معارضون المعارضون
+    مواطنون المواطنون مواطنين مراسل المراسل مراسلنا مسعفون المسعفون اطباء الاطباء
+    دبلوماسيون دبلوماسي الدبلوماسيون متحدث البعض بعضهم اخرون مختصون المختصون باحثون الباحثون
+    متابعون المتابعون مغردون المغردون شهود""".split()
+)
+# Plural official nouns that take the organisation they belong to as speaker.
+OFFICIALS_OF_ORG = frozenset({"مسوولون", "مسوولين", "مسوولو", "المسوولون", "متحدث"})
+# Generic organisation heads used anaphorically (المجلس → مجلس السلامة الهولندي).
+ORG_HEADS = frozenset(
+    """المجلس الوزاره الوكاله المنظمه الشركه الهييه الحزب الجمعيه اللجنه المركز الجامعه
+    الصحيفه القناه الاتحاد البنك الصندوق المؤسسه الموسسه الاداره المديريه الامانه الجهاز
+    الحركه الجبهه البرلمان الحكومه الجيش النادي الفريق الرياسه المحكمه النيابه البلديه
+    الكرملين الخارجيه الداخليه""".split()
+)
+# Prepositions and adverbs that cannot start a speaker noun phrase.
+NON_SUBJECT_STARTS = frozenset(
+    """في فى من عن علي الي مع خلال امام لدي عبر بعد قبل عند حول ضد منذ اليوم امس غدا
+    ايضا كذلك اثناء ل لـ لـ بين حين حيث انه انها ان ما هذا هذه ذلك الذي التي الا
+    صباح مساء ظهر""".split()
+)
+PREPOSITIONS = frozenset("في فى من عن علي الي مع خلال امام لدي عبر بعد قبل عند حول ضد بين".split())
+ADVERBS = frozenset(
+    """اليوم امس غدا ايضا كذلك مساء صباح ظهر الاحد الاثنين الثلاثاء الاربعاء
+    الخميس الجمعه السبت الماضي الاول الجاري المقبل مرارا مجددا سابقا لاحقا""".split()
+)
+# Nouns that introduce a name in quotation marks: منطقة "جبل العليقة"، مجلة «لائقة».
+NAMING_NOUNS = frozenset(
+    """منطقه مناطق المنطقه مدينه مدن حي احياء قريه قري شارع جبل وادي محافظه مركز شركه شركات
+    موقع مواقع مجله صحيفه قناه برنامج برامج كتاب كتب فيلم افلام روايه تطبيق تطبيقات حساب
+    وسم هاشتاق هاشتاج عربه سياره طايره سفينه نوع طراز اسم باسم بعنوان عنوان تسمي يسمي تدعي
+    يدعي سمي سميت شعار مبادره حمله مشروع مسابقه جايزه مهرجان فندق مطعم نادي فريق منتج ماركه
+    علامه شجر اغنيه قصيده مسلسل دوري كاس عمليه مؤسسه موسسه خدمه منصه مجموعه صفحه جمعيه لقب
+    معرض مؤتمر موتمر ملتقي منتدي فعاليه مشروعا مصطلح كلمه عباره مقوله مرض فيروس تنظيم""".split()
+)
+# Typical sentence-internal clause openers that end reported content.
+CLAUSE_BREAKERS = frozenset({"وذلك", "فيما", "بينما", "في حين", "وفي حين", "حيث"})

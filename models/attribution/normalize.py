@@ -1,0 +1,76 @@
+"""Arabic normalisation and offset-preserving tokenisation for the attribution rules.
+
+The normal form matches the reference scorer: NFKC, diacritics and tatweel removed, alef/hamza
+forms unified, ى→ي, ة→ه, ؤ→و, ئ→ي.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_DIACRITICS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_ALEFS = re.compile("[أإآٱ]")
+_WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+")
+_TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]+|[^\s]")
+
+QUOTE_CHARS = '“”«»"„‟″〝〞'
+PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+
+
+def norm(text: str) -> str:
+    """Normalise a word or phrase (no punctuation removal, whitespace collapsed)."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _DIACRITICS.sub("", text)
+    text = _ALEFS.sub("ا", text)
+    text = text.replace("ى", "ي").replace("ة", "ه").replace("ؤ", "و").replace("ئ", "ي")
+    return " ".join(text.split())
+
+
+def norm_phrase(text: str) -> str:
+    """Normalise and keep only word characters (punctuation becomes a space)."""
+    return " ".join(m.group() for m in _WORD.finditer(norm(text)))
+
+
+def strip_article_proclitic(word: str) -> str:
+    """Drop a proclitic before the definite article: بال→ال, وال→ال, لل→ال (normalised input)."""
+    if word.startswith("لل") and len(word) > 4:
+        return "ال" + word[2:]
+    for p in PROCLITICS:
+        if word.startswith(p + "ال") and len(word) - len(p) >= 4:
+            return word[len(p) :]
+    return word
+
+
+def strip_proclitic(word: str) -> str:
+    """Drop one leading proclitic (و ف ب ل ك, or two) when at least three letters remain."""
+    if word.startswith("لل") and len(word) > 4:
+        return "ال" + word[2:]
+    for p in PROCLITICS:
+        if word.startswith(p) and len(word) - len(p) >= 3:
+            return word[len(p) :]
+    return word
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word or a single punctuation character with its offsets and normal form."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+    norm: str
+
+    @property
+    def is_word(self) -> bool:
+        return bool(_WORD.fullmatch(self.text))
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split into words and single punctuation characters, keeping offsets."""
+    return [
+        Token(i, m.start(), m.end(), m.group(), norm(m.group()))
+        for i, m in enumerate(_TOKEN.finditer(text))
+    ]

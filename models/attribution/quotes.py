@@ -1,0 +1,638 @@
+"""Quote detection: direct quotes in quotation marks, reported speech after cues, attribution
+phrases, and the link from each quote to its cue and speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from models.attribution.cues import Cue, find_cues
+from models.attribution.document import Doc, Segment
+from models.attribution.lexicon import (
+    ADVERBS,
+    CLAUSE_BREAKERS,
+    COMP_PREPOSITIONS,
+    COMPLEMENTIZERS,
+    DIRECT_OBJECT,
+    FEELING_NOUNS,
+    NAMING_NOUNS,
+    NON_REPORT_BEFORE_AN,
+    PREP_OBJECT,
+    STRICT_LEMMAS,
+)
+from models.attribution.normalize import QUOTE_CHARS, strip_proclitic
+from models.attribution.speakers import (
+    SpeakerInfo,
+    TitleEntry,
+    attribution_source,
+    build_title_map,
+    from_mention,
+    noun_cue_speaker,
+    np_speaker,
+    preverbal_speaker,
+)
+
+_SCAN_LIMIT = 30
+# bare forms that are too often something else (رأي، طالب، عبر، بين …) unless a subject is named
+_NEED_SUBJECT = frozenset({"عبر", "بين", "توقع", "رجح", "نقل", "اتهم", "ختم"})
+_SHORT_WORDS = 4
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان"})
+_NAMING_VERBS = frozenset("يسمي تسمي يدعي تدعي سمي سميت يعرف تعرف بعنوان بـ اسم باسم".split())
+_INTERVIEW_NOUNS = frozenset("لقاء حديث مقابله تصريح تصريحات اتصال".split())
+
+
+@dataclass(slots=True)
+class Draft:
+    """A quote before ids are assigned."""
+
+    start: int
+    end: int
+    kind: str
+    score: float
+    cue: Cue | None
+    speaker: SpeakerInfo | None
+
+
+@dataclass(slots=True)
+class CueInfo:
+    """What the rules found out about one cue."""
+
+    cue: Cue
+    sentence: int
+    speaker: SpeakerInfo | None = None
+    content: tuple[int, int] | None = None
+    content_kind: str = ""  # comp | colon | prep | object | postposed
+    quote_attached: bool = False
+    deferred: bool = False  # an inner cue (قوله) takes over
+    inside_quote: bool = False
+    subject_start: int = -1  # first token of a preverbal subject, for cutting earlier content
+    active: bool = False  # a real reporting cue here (ends the content of an earlier one)
+    raw_start: int = -1  # content start before quote marks were trimmed
+    region_text: str = ""
+
+
+@dataclass(slots=True)
+class State:
+    """Speakers seen so far (for verbs that only imply their subject)."""
+
+    history: list[tuple[SpeakerInfo, str]] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- quotation-mark segments
+def is_name_like(doc: Doc, seg: Segment) -> bool:
+    """Marks around a name, title, number or a listed place rather than around speech."""
+    text = doc.text
+    content = text[seg.start : seg.end]
+    words = content.split()
+    if not any(ch.isalpha() for ch in content):
+        return True
+    if all(ch.isascii() for ch in content if ch.isalpha()) and len(words) <= 3:
+        return True
+    covered = 0
+    for m in doc.mentions:
+        lo, hi = max(m.start, seg.start), min(m.end, seg.end)
+        if hi > lo:
+            covered += hi - lo
+    if covered >= 0.5 * len(content.replace(" ", "")) and len(words) <= 6:
+        return True
+    if seg.open_mark is None or len(words) > _SHORT_WORDS:
+        return False
+    ti = doc.token_containing(seg.open_mark) - 1
+    prev = doc.tokens[ti] if ti >= 0 else None
+    if prev is not None and prev.is_word:
+        w = prev.norm
+        if w in NAMING_NOUNS or strip_proclitic(w) in NAMING_NOUNS or w in ("و", "او"):
+            return True
+        if w.endswith("ـ") or prev.text.endswith("ـ"):
+            return True
+        m = doc.mention_at(ti)
+        if m is not None and m.label == "PER" and words[0].startswith(("ال", "أل", "إل")):
+            return True
+    for k in range(max(0, ti - 3), ti + 1):
+        if doc.tokens[k].norm in _NAMING_VERBS:
+            return True
+    if seg.close_mark is not None:
+        after = text[seg.close_mark + 1 : seg.close_mark + 4]
+        if after.startswith(" و" + after[2:3]) and after[2:3] in QUOTE_CHARS:
+            return True
+        if after[:1] == "و" and after[1:2] in QUOTE_CHARS:
+            return True
+    if len(words) == 1 and words[0].startswith(("ال", "أل", "إل")):
+        return True
+    return False
+
+
+# ---------------------------------------------------------------- cue analysis
+def _opener_starts(doc: Doc, candidates: list[Segment]) -> set[int]:
+    return {s.open_mark for s in candidates if s.open_mark is not None}
+
+
+def _find_complementizer(
+    doc: Doc, info: CueInfo, openers: set[int], cue_tokens: set[int]
+) -> tuple[int, int, str]:
+    """(region end token, content start token, how) scanning forward from the cue."""
+    toks = doc.tokens
+    ti = info.cue.ti
+    sent = doc.tok_sent[ti]
+    k = ti + 1
+    while k < len(toks) and k <= ti + _SCAN_LIMIT and doc.tok_sent[k] == sent:
+        t = toks[k]
+        if t.start in openers:
+            return k, k, "quote"
+        if t.text == ":":
+            return k, k + 1, "colon"
+        if (
+            t.norm in COMPLEMENTIZERS
+            and toks[k - 1].norm not in NON_REPORT_BEFORE_AN
+            and doc.tok_mention[k] < 0
+            and not _in_name_segment(doc, t.start)
+        ):
+            b = k - 1 if toks[k - 1].norm in COMP_PREPOSITIONS and k - 1 > ti else k
+            return b, k + 1, "comp"
+        if k in cue_tokens:
+            return k, -1, "cue"
+        k += 1
+    return k, -1, ""
+
+
+def _in_name_segment(doc: Doc, char: int) -> bool:
+    return any(seg.name_like and seg.start <= char < seg.end for seg in doc.segments)
+
+
+def _content_end(doc: Doc, start_ti: int, cue_infos: dict[int, CueInfo]) -> int:
+    """Char offset where reported content starting at token ``start_ti`` ends."""
+    toks = doc.tokens
+    if start_ti >= len(toks):
+        return len(doc.text)
+    sent = doc.tok_sent[start_ti]
+    last = start_ti
+    k = start_ti
+    while k < len(toks) and doc.tok_sent[k] == sent:
+        t = toks[k]
+        if k in cue_infos and k > start_ti:
+            other = cue_infos[k]
+            prev = toks[k - 1].norm if k > 0 else ""
+            if other.cue.form == "attribution" or (
+                prev not in _RELATIVES and not other.inside_quote
+            ):
+                cut = other.subject_start if 0 <= other.subject_start < k else k
+                if other.cue.start < t.start:
+                    cut = min(cut, doc.token_at(other.cue.start))
+                if cut <= start_ti:
+                    return toks[start_ti].start
+                return _trim_end(doc, toks[cut - 1].end, toks[start_ti].start)
+        if t.text in "،,؛" and k + 1 < len(toks):
+            nxt = toks[k + 1].norm
+            pair = nxt + " " + toks[k + 2].norm if k + 2 < len(toks) else nxt
+            if nxt in CLAUSE_BREAKERS or pair in CLAUSE_BREAKERS:
+                return _trim_end(doc, toks[k].start, toks[start_ti].start)
+            nxt_info = cue_infos.get(k + 1)
+            if nxt_info is not None and nxt_info.cue.form in ("participle", "attribution"):
+                return _trim_end(doc, toks[k].start, toks[start_ti].start)
+        if t.norm in ("وذلك",) and k > start_ti:
+            return _trim_end(doc, t.start, toks[start_ti].start)
+        last = k
+        k += 1
+    return _trim_end(doc, toks[last].end, toks[start_ti].start)
+
+
+def _trim_end(doc: Doc, end: int, start: int) -> int:
+    text = doc.text
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "،,.:؛;-–"):
+        end -= 1
+    return end
+
+
+def _trim_start(doc: Doc, start: int, end: int) -> int:
+    text = doc.text
+    while start < end and (text[start].isspace() or text[start] in QUOTE_CHARS + ":،,"):
+        start += 1
+    return start
+
+
+def _strip_conjunction(doc: Doc, start: int) -> int:
+    """Skip a leading و on the first word of a clause (وتبلغ → تبلغ, وفي → في)."""
+    ti = doc.token_at(start)
+    if ti >= len(doc.tokens):
+        return start
+    t = doc.tokens[ti]
+    if t.start == start and t.norm.startswith("و") and len(t.norm) > 2:
+        rest = t.norm[1:]
+        if rest.startswith(("ال", "ت", "ي", "ن", "ا")) or rest in (
+            "في",
+            "فى",
+            "من",
+            "علي",
+            "عن",
+            "مع",
+            "بعد",
+            "قبل",
+        ):
+            return start + 1
+    return start
+
+
+def _sentence_cues(infos: list[CueInfo], sent: int, before: int) -> list[CueInfo]:
+    return [
+        i
+        for i in infos
+        if i.sentence == sent
+        and i.cue.start < before
+        and i.speaker is not None
+        and not i.inside_quote
+    ]
+
+
+def _compatible(cue_gender: str, speaker_gender: str) -> bool:
+    if cue_gender == "pl":
+        return True
+    if cue_gender == "f":
+        return speaker_gender == "f"
+    return speaker_gender != "f"
+
+
+def _implied(doc: Doc, info: CueInfo, infos: list[CueInfo], state: State) -> SpeakerInfo | None:
+    if info.inside_quote:
+        # a speaker quoting someone else: the person named just before (… كيسنجر، حين قال)
+        sent_start = doc.sentences[info.sentence][0]
+        for m in reversed(doc.mentions):
+            if sent_start <= m.start < info.cue.start and m.label == "PER":
+                return from_mention(doc, m, None, info.cue.gender, explicit=False)
+    same = _sentence_cues(infos, info.sentence, info.cue.start)
+    if same:
+        sp = same[-1].speaker
+        assert sp is not None
+        return _as_implied(sp)
+    interview = _interview_partner(doc, info)
+    if interview is not None:
+        return interview
+    if info.cue.form == "statement":
+        for sp, region in reversed(state.history):
+            if "بيان" in region:
+                return _as_implied(sp)
+    for sp, _ in reversed(state.history):
+        if _compatible(info.cue.gender, sp.gender):
+            return _as_implied(sp)
+    return None
+
+
+def _as_implied(sp: SpeakerInfo) -> SpeakerInfo:
+    return SpeakerInfo(sp.name, sp.label, sp.mention, None, sp.gender, False)
+
+
+def _interview_partner(doc: Doc, info: CueInfo) -> SpeakerInfo | None:
+    """وفي لقاء مع حسين المعلاق، أوضح أن … → the interviewee speaks."""
+    toks = doc.tokens
+    sent_start = doc.token_at(doc.sentences[info.sentence][0])
+    words = [t for t in toks[sent_start : info.cue.ti] if t.is_word]
+    if len(words) < 3 or not any(
+        strip_proclitic(t.norm) in _INTERVIEW_NOUNS or t.norm in _INTERVIEW_NOUNS for t in words[:3]
+    ):
+        return None
+    for t in words:
+        if t.norm == "مع":
+            m = doc.mention_at(t.i + 1)
+            if m is not None and m.label == "PER":
+                return from_mention(doc, m, None, info.cue.gender, explicit=False)
+    return None
+
+
+def _speaker_end_token(doc: Doc, sp: SpeakerInfo | None, default: int) -> int:
+    if sp is None or sp.span is None:
+        return default
+    ti = doc.token_at(sp.span[1])
+    return max(ti, default)
+
+
+def analyse_cues(
+    doc: Doc, cues: list[Cue], candidates: list[Segment], titles: list[TitleEntry]
+) -> list[CueInfo]:
+    """Speaker and reported-content extent of every cue, in text order."""
+    openers = _opener_starts(doc, candidates)
+    inside = [(s.start, s.end) for s in candidates if len(doc.text[s.start : s.end].split()) > 2]
+    infos = [CueInfo(c, doc.tok_sent[c.ti]) for c in cues]
+    for info in infos:
+        info.inside_quote = any(s <= info.cue.start < e for s, e in inside)
+    by_token = {i.cue.ti: i for i in infos}
+    cue_tokens = {i.cue.ti for i in infos if i.cue.form != "attribution"}
+    state = State()
+    toks = doc.tokens
+    found: dict[int, tuple[int, int, str, bool]] = {}
+    # pass 1: complementizers and speakers
+    for info in infos:
+        cue = info.cue
+        if cue.form == "attribution":
+            info.active = True
+            continue
+        b, cstart, how = _find_complementizer(doc, info, openers, cue_tokens)
+        if (
+            cue.form in ("participle", "noun")
+            and how in ("comp", "colon", "quote")
+            and b - cue.ti > 3
+        ):
+            how = ""
+        if (
+            how == "cue"
+            and b < len(toks)
+            and by_token.get(b) is not None
+            and by_token[b].cue.form == "noun"
+            and cue.lemma in ("نقل", "قال")
+        ):
+            info.deferred = True
+        sp: SpeakerInfo | None = None
+        if cue.form == "noun":
+            sp = noun_cue_speaker(doc, cue.ti, cue.gender, titles)
+        elif cue.form in ("verb", "imperfect"):
+            a = cue.ti + 1
+            if cue.lemma == "نقل":
+                for k in range(cue.ti + 1, b):
+                    if toks[k].norm == "عن":
+                        a = k + 1
+                        break
+            pv, pv_start = preverbal_speaker(doc, cue.ti, cue.gender, titles)
+            relative = cue.ti > 0 and toks[cue.ti - 1].norm in _RELATIVES
+            vso = None if relative else np_speaker(doc, a, b, cue.gender, titles)
+            sp = vso if vso is not None else pv
+            if sp is pv and pv is not None:
+                info.subject_start = pv_start
+        info.region_text = " ".join(t.norm for t in toks[cue.ti : max(b, cue.ti + 1)])
+        explicit = sp is not None
+        if sp is None:
+            # impersonal يذكر أن / يتوقع أن, and ambiguous bare words, need a named subject
+            if (cue.form == "imperfect" and how != "colon") or (
+                cue.lemma in _NEED_SUBJECT and how not in ("colon", "quote") and cue.form == "verb"
+            ):
+                info.deferred = True
+                continue
+            sp = _implied(doc, info, infos, state)
+        info.speaker = sp
+        if explicit and sp is not None:
+            state.history.append((sp, info.region_text))
+        if info.deferred:
+            continue
+        found[info.cue.ti] = (b, cstart, how, explicit)
+        info.active = (
+            how in ("comp", "colon", "quote")
+            or (cue.form == "verb" and explicit)
+            or (cue.lemma in PREP_OBJECT and cue.form != "imperfect")
+        )
+    active = {ti: i for ti, i in by_token.items() if i.active}
+    # pass 2: content extents (later cues' subjects are known now)
+    for info in infos:
+        if info.cue.ti not in found:
+            continue
+        cue = info.cue
+        b, cstart, how, explicit = found[cue.ti]
+        if how == "quote":
+            info.quote_attached = True
+        elif how in ("comp", "colon"):
+            start = toks[cstart].start if cstart < len(toks) else len(doc.text)
+            info.content = (start, _content_end(doc, cstart, active))
+            info.content_kind = how
+        elif cue.lemma in STRICT_LEMMAS and cue.lemma not in PREP_OBJECT:
+            continue
+        else:
+            _other_content(doc, info, b, explicit, active)
+        if info.content is not None:
+            info.raw_start = info.content[0]
+            s = _trim_start(doc, info.content[0], info.content[1])
+            info.content = (s, info.content[1]) if info.content[1] > s else None
+    return infos
+
+
+def _other_content(
+    doc: Doc, info: CueInfo, b: int, explicit: bool, by_token: dict[int, CueInfo]
+) -> None:
+    """Prepositional / direct-object / post-posed content for cues without أن or a colon."""
+    toks = doc.tokens
+    cue = info.cue
+    sp = info.speaker
+    after = _speaker_end_token(doc, sp if explicit else None, cue.ti + 1)
+    preps = PREP_OBJECT.get(cue.lemma)
+    if preps and (explicit or cue.form in ("participle", "noun")):
+        for k in range(after, min(b + 1, len(toks), cue.ti + _SCAN_LIMIT)):
+            w = toks[k].norm
+            if doc.tok_sent[k] != info.sentence:
+                return
+            if (
+                "ب" in preps
+                and w.startswith("ب")
+                and len(w) > 3
+                and w != "باسم"
+                and doc.mention_at(k) is None
+            ):
+                info.content = (toks[k].start, _content_end(doc, k, by_token))
+                info.content_kind = "prep"
+                return
+            if w in preps or (w in ("الى", "إلى") and "الي" in preps):
+                start = k + 1
+                if cue.lemma in ("عبر", "اعرب"):
+                    if start >= len(toks) or toks[start].norm not in FEELING_NOUNS:
+                        return
+                    start += 1
+                if start < len(toks):
+                    info.content = (toks[start].start, _content_end(doc, start, by_token))
+                    info.content_kind = "prep"
+                return
+        return
+    if cue.lemma in DIRECT_OBJECT and explicit and sp is not None and sp.span is not None:
+        k = doc.token_at(sp.span[1])
+        while k < len(toks) and (toks[k].norm.startswith("وال") or toks[k].norm in ADVERBS):
+            k += 1
+        if k < len(toks) and doc.tok_sent[k] == info.sentence:
+            info.content = (toks[k].start, _content_end(doc, k, by_token))
+            info.content_kind = "object"
+        return
+    if cue.start < toks[cue.ti].start and explicit and sp is not None and sp.span is not None:
+        # «… كما قال المدير» : the content precedes the cue
+        end_ti = doc.token_at(sp.span[1])
+        sent_start, sent_end = doc.sentences[info.sentence]
+        rest = [t for t in toks[end_ti:] if t.start < sent_end and t.is_word]
+        if len(rest) <= 2:
+            start = _strip_conjunction(doc, _trim_start(doc, sent_start, cue.start))
+            end = _trim_end(doc, cue.start, start)
+            if end > start:
+                info.content = (start, end)
+                info.content_kind = "postposed"
+
+
+# ---------------------------------------------------------------- assembling quotes
+def _nearest_cue(
+    infos: list[CueInfo], sent: int, before: int, seg: tuple[int, int]
+) -> CueInfo | None:
+    best = None
+    for info in infos:
+        c = info.cue
+        if info.sentence != sent or c.end > before or c.form == "attribution" or info.deferred:
+            continue
+        if seg[0] <= c.start < seg[1]:
+            continue
+        if info.inside_quote and not (c.start < seg[0]):
+            continue
+        best = info
+    return best
+
+
+def _postposed_cue(doc: Doc, infos: list[CueInfo], close_mark: int) -> CueInfo | None:
+    """«…»، قال الوزير : a cue right after the closing mark."""
+    ti = doc.token_at(close_mark + 1)
+    toks = doc.tokens
+    while ti < len(toks) and toks[ti].text in "،,." + QUOTE_CHARS:
+        ti += 1
+    for info in infos:
+        if (
+            info.cue.ti == ti
+            and info.cue.form in ("verb", "imperfect")
+            and info.speaker
+            and info.speaker.span is not None
+            and info.content is None
+        ):
+            return info
+    return None
+
+
+def detect_quotes(doc: Doc) -> list[Draft]:
+    """Direct and indirect quotes of the article, with cues and speakers."""
+    for seg in doc.segments:
+        seg.name_like = is_name_like(doc, seg)
+    candidates = [s for s in doc.segments if not s.name_like]
+    titles = build_title_map(doc)
+    cues = find_cues(doc)
+    infos = analyse_cues(doc, cues, candidates, titles)
+    drafts: list[Draft] = []
+    # orphan closers: the quote opens where the cue's content starts
+    orphan_spans: list[tuple[int, int, CueInfo]] = []
+    for p in doc.orphan_closers:
+        sent = doc.sentence_of_char(p)
+        best = None
+        for info in infos:
+            if (
+                info.sentence == sent
+                and info.content is not None
+                and info.content[0] < p
+                and not info.deferred
+            ):
+                best = info
+        if best is None or best.content is None:
+            continue
+        start = _trim_start(doc, best.content[0], p)
+        end = _trim_end(doc, p, start)
+        if end > start and not any(
+            s.start < end
+            and start < s.end
+            and s.open_mark is not None
+            and s.open_mark < best.raw_start
+            for s in candidates
+        ):
+            orphan_spans.append((start, end, best))
+    for start, end, info in orphan_spans:
+        drafts.append(
+            Draft(start, end, "direct", 0.7 if info.speaker else 0.4, info.cue, info.speaker)
+        )
+    for seg in candidates:
+        if any(s <= seg.start and seg.end <= e for s, e, _ in orphan_spans):
+            continue
+        words = len(doc.text[seg.start : seg.end].split())
+        anchor = seg.open_mark if seg.open_mark is not None else seg.start
+        sent = doc.sentence_of_char(anchor)
+        info = _nearest_cue(infos, sent, anchor, (seg.start, seg.end))
+        score = 0.9
+        if info is None and seg.close_mark is not None:
+            info = _postposed_cue(doc, infos, seg.close_mark)
+        if info is None:
+            prev = doc.text[:anchor].rstrip()[-1:] if anchor > 0 else ""
+            if words <= _SHORT_WORDS or prev != ":":
+                continue
+            drafts.append(Draft(seg.start, seg.end, "direct", 0.4, None, None))
+            continue
+        if words <= 2:
+            score -= 0.15
+        if info.speaker is None:
+            score = 0.5
+        elif not info.speaker.explicit:
+            score -= 0.1
+        if seg.close_mark is None:
+            score -= 0.2
+        drafts.append(Draft(seg.start, seg.end, "direct", score, info.cue, info.speaker))
+    direct_spans = [(d.start, d.end) for d in drafts]
+    covered: list[tuple[int, int]] = list(direct_spans)
+    for info in infos:
+        if info.content is None or info.deferred:
+            continue
+        s, e = info.content
+        c0 = info.cue.start
+        if (
+            any(a < e and s < b and not a <= c0 < b for a, b in direct_spans)
+            or len(doc.text[s:e].split()) < 2
+        ):
+            continue
+        score = {"comp": 0.8, "colon": 0.75, "prep": 0.65, "object": 0.6, "postposed": 0.7}[
+            info.content_kind
+        ]
+        if info.speaker is None:
+            score = 0.35
+        elif not info.speaker.explicit:
+            score -= 0.1
+        drafts.append(Draft(s, e, "indirect", score, info.cue, info.speaker))
+        covered.append((s, e))
+    for info in infos:
+        if info.cue.form != "attribution":
+            continue
+        d = _attribution_quote(doc, info, covered)
+        if d is not None:
+            drafts.append(d)
+            covered.append((d.start, d.end))
+    _fill_cataphora(doc, drafts, infos)
+    drafts.sort(key=lambda d: (d.start, d.end))
+    return drafts
+
+
+def _attribution_quote(doc: Doc, info: CueInfo, covered: list[tuple[int, int]]) -> Draft | None:
+    """حسب / وفق / نقلا عن: the clause around the phrase, unless it is already a quote."""
+    toks = doc.tokens
+    cue = info.cue
+    sent_start, sent_end = doc.sentences[info.sentence]
+    src_ti = doc.token_at(cue.end)
+    if src_ti < len(toks) and toks[src_ti].norm == "عن":
+        src_ti += 1
+    sp = attribution_source(doc, src_ti, sent_end)
+    if sp is None or sp.span is None:
+        return None
+    start = _strip_conjunction(doc, _trim_start(doc, sent_start, cue.start))
+    after = [t for t in toks[doc.token_at(sp.span[1]) :] if t.start < sent_end and t.is_word]
+    if len(after) <= 2:
+        end = _trim_end(doc, cue.start, start)
+    else:
+        end = _content_end(doc, doc.token_at(start), {})
+        k = doc.token_at(sp.span[1])
+        while k < len(toks) and toks[k].start < end:
+            t = toks[k]
+            if t.text in "،,؛" and k + 1 < len(toks):
+                nxt = toks[k + 1].norm
+                pair = nxt + " " + toks[k + 2].norm if k + 2 < len(toks) else nxt
+                if nxt in CLAUSE_BREAKERS or pair in CLAUSE_BREAKERS:
+                    end = _trim_end(doc, t.start, start)
+                    break
+            k += 1
+    if end - start < 10 or any(a < end and start < b for a, b in covered):
+        return None
+    return Draft(start, end, "indirect", 0.6, cue, sp)
+
+
+def _fill_cataphora(doc: Doc, drafts: list[Draft], infos: list[CueInfo]) -> None:
+    """An article opening with an implied speaker (أكد أن …) gets the first later named one."""
+    for d in drafts:
+        if d.speaker is not None:
+            continue
+        later = [
+            i.speaker
+            for i in infos
+            if i.cue.start > d.start
+            and i.speaker is not None
+            and i.speaker.explicit
+            and i.speaker.label == "PER"
+        ]
+        if later:
+            sp = later[0]
+            d.speaker = SpeakerInfo(sp.name, sp.label, sp.mention, None, sp.gender, False)
+            d.score = min(d.score, 0.4)

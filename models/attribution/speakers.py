@@ -1,0 +1,459 @@
+"""Finding the speaker noun phrase of a cue and resolving it to an entity of the article.
+
+Speakers come from (in this order of preference) the noun phrase after the verb (VSO), the one
+before it (SVO, after أن / كان / a relative pronoun), the noun right before a verbal-noun cue
+(نقلت الوكالة عن بيسكوف قوله), or — when the verb only implies its subject (وأضاف) — the previous
+speaker of the same sentence or the latest earlier speaker of matching gender. Titles (الرئيس
+السوري), generic organisation nouns (المجلس) and unnamed sources (مصدر مسؤول) are resolved too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models.attribution.document import Doc
+from models.attribution.entities import Mention
+from models.attribution.lexicon import (
+    ADVERBS,
+    COMPLEMENTIZERS,
+    NON_SUBJECT_STARTS,
+    OFFICIALS_OF_ORG,
+    ORG_HEADS,
+    PREPOSITIONS,
+    SOURCE_NOUNS,
+    TITLE_CONTINUATIONS,
+    TITLE_HEADS,
+)
+from models.attribution.normalize import QUOTE_CHARS, strip_article_proclitic, strip_proclitic
+
+_LEFT_BOUNDARIES = (
+    frozenset(
+        {
+            "كان",
+            "وكان",
+            "ثم",
+            "فيما",
+            "بينما",
+            "كما",
+            "وقد",
+            "قد",
+            "فقد",
+            "لكن",
+            "ولكن",
+            "حيث",
+            "اذ",
+        }
+    )
+    | COMPLEMENTIZERS
+)
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين"})
+# Unnamed sources that an attribution phrase (حسب، وفقا ل) may cite.
+_REPORT_SOURCES = frozenset(
+    """فريق تقرير التقرير بيان البيان دراسه الدراسه احصاييه الاحصاييه
+    احصاءات احصاييات بيانات البيانات وكاله صحيفه موقع وسايل تصريحات تصريح مصادر مصدر مسوولين
+    مراسل شهود سكان ناشطين مصادر خبراء محللين مسح استطلاع الاستطلاع ارقام الارقام""".split()
+)
+_SOURCE_ADJECTIVES = frozenset(
+    "مسوول مسوولون مسوولين مطلع مطلعه مطلعون رفيع رفيعه رسمي رسميه امني "
+    "امنيه عسكري عسكريه حكومي حكوميه دبلوماسي دبلوماسيه مقرب مقربه "
+    "موثوق موثوقه".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerInfo:
+    """A resolved speaker: canonical name, label, the mention used and the explicit NP span."""
+
+    name: str
+    label: str  # PER | ORG | OTHER
+    mention: int | None  # index of the entity mention used
+    span: tuple[int, int] | None  # char span of the explicit speaker noun phrase
+    gender: str
+    explicit: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TitleEntry:
+    """A title phrase that the article attaches to a person (الرئيس السوري → بشار الأسد)."""
+
+    words: tuple[str, ...]
+    mention: int
+    pos: int
+
+
+def _bare(word: str) -> str:
+    return strip_article_proclitic(word)
+
+
+def _is_title_word(word: str) -> bool:
+    return word in TITLE_HEADS or strip_proclitic(word) in TITLE_HEADS
+
+
+def _has_preposition_clitic(word: str) -> bool:
+    """True for ل/ب-prefixed words such as للرئيس، بالرئيس، لوزير (not subjects)."""
+    if word.startswith(("لل", "بال")) and len(word) > 4:
+        return True
+    return word[:1] in ("ل", "ب") and strip_proclitic(word) in TITLE_HEADS
+
+
+def entity_label(m: Mention) -> str:
+    """Speaker label of an entity mention: PER stays PER, ORG/LOC act as ORG, else OTHER."""
+    return {"PER": "PER", "ORG": "ORG", "LOC": "ORG"}.get(m.label, "OTHER")
+
+
+def from_mention(
+    doc: Doc, m: Mention, span: tuple[int, int] | None, gender: str, explicit: bool = True
+) -> SpeakerInfo:
+    """Speaker for an entity mention, named by its cluster."""
+    c = doc.clusters[m.cluster]
+    return SpeakerInfo(c.name, entity_label(m), m.index, span, gender, explicit)
+
+
+def _span(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    """Char span of tokens [a, b), quote marks and brackets trimmed at both ends."""
+    while a < b and doc.tokens[a].text in QUOTE_CHARS + "()":
+        a += 1
+    while b > a and doc.tokens[b - 1].text in QUOTE_CHARS + "()،,":
+        b -= 1
+    if a >= b:
+        return (doc.tokens[a].start, doc.tokens[a].start)
+    return (doc.tokens[a].start, doc.tokens[b - 1].end)
+
+
+def build_title_map(doc: Doc) -> list[TitleEntry]:
+    """Title phrases directly before PER mentions (an appositive comma is allowed)."""
+    entries: list[TitleEntry] = []
+    toks = doc.tokens
+    for m in doc.mentions:
+        if m.label != "PER":
+            continue
+        j = doc.token_containing(m.start) - 1
+        if j >= 0 and toks[j].text in ",،":
+            j -= 1
+        run: list[str] = []
+        while j >= 0 and len(run) < 8 and toks[j].is_word:
+            w = toks[j].norm
+            other = doc.mention_at(j)
+            if other is not None and other.label == "PER":
+                break
+            if not (
+                _is_title_word(w)
+                or _bare(w) in TITLE_CONTINUATIONS
+                or w == "باسم"
+                or _bare(w).startswith("ال")
+                or other is not None
+            ):
+                break
+            run.append(w)
+            j -= 1
+        run.reverse()
+        for k, w in enumerate(run):
+            if _is_title_word(w):
+                words = tuple(
+                    _bare(strip_proclitic(x)) if i == 0 else x for i, x in enumerate(run[k:])
+                )
+                entries.append(TitleEntry(words, m.index, m.start))
+                break
+    return entries
+
+
+def title_run(doc: Doc, a: int, b: int) -> int:
+    """End (exclusive) of the title phrase starting at token ``a`` (at most 6 words, < b)."""
+    k = a + 1
+    while k < b and k < a + 6 and doc.tokens[k].is_word:
+        w = doc.tokens[k].norm
+        if w in COMPLEMENTIZERS or w in NON_SUBJECT_STARTS or w in ADVERBS:
+            break
+        if not (
+            _bare(w).startswith("ال")
+            or w == "باسم"
+            or _bare(w) in TITLE_CONTINUATIONS
+            or doc.mention_at(k) is not None
+        ):
+            break
+        k += 1
+    return k
+
+
+def resolve_title(
+    doc: Doc, titles: list[TitleEntry], words: tuple[str, ...], pos: int
+) -> Mention | None:
+    """The person the article gave this title, the latest before ``pos`` preferred."""
+    words = (_bare(strip_proclitic(words[0])), *words[1:])
+    best: tuple[tuple[int, int], TitleEntry] | None = None
+    for e in titles:
+        n = min(len(words), len(e.words))
+        if e.words[:n] != words[:n]:
+            continue
+        if len(words) > len(e.words):
+            continue
+        key = (0, pos - e.pos) if e.pos <= pos else (1, e.pos - pos)
+        if best is None or key < best[0]:
+            best = (key, e)
+    return doc.mentions[best[1].mention] if best else None
+
+
+def resolve_org_head(doc: Doc, word: str, pos: int) -> Mention | None:
+    """Latest ORG mention before ``pos`` whose name starts with the generic noun (المجلس)."""
+    head = _bare(word)
+    bare = head[2:] if head.startswith("ال") else head
+    for m in reversed(doc.mentions):
+        if m.start >= pos or m.label not in ("ORG",):
+            continue
+        if doc.clusters[m.cluster].words[0] in (bare, head):
+            return m
+    return None
+
+
+def _source_adjective(noun: str, word: str) -> bool:
+    """مصادر يمنية رفيعة / المصادر المطلعة: adjectives that belong to the source phrase."""
+    if word in _SOURCE_ADJECTIVES or (word.startswith("ال") and word[2:] in _SOURCE_ADJECTIVES):
+        return noun.startswith("ال") == word.startswith("ال")
+    nisba = word.endswith(("ي", "يه", "يين", "يون"))
+    return nisba and noun.startswith("ال") == word.startswith("ال") and word not in ADVERBS
+
+
+def _skip_addressee(doc: Doc, a: int, b: int) -> int:
+    """Skip a leading «لـ"الاقتصادية"» / «لوكالة فرانس برس» (whom the statement was made to)."""
+    toks = doc.tokens
+    if a >= b:
+        return a
+    if toks[a].norm == "ل":
+        k = a + 1
+        if k < b and toks[k].text in QUOTE_CHARS + "(":
+            k += 1
+            while k < b and toks[k].text not in QUOTE_CHARS + ")":
+                k += 1
+            return k + 1
+        m = doc.mention_at(k)
+        if m is not None:
+            return doc.token_at(m.end)
+        return k + 1
+    m = doc.mention_at(a)
+    if (
+        m is not None
+        and m.label in ("ORG", "LOC")
+        and toks[a].norm.startswith("ل")
+        and (m.start > toks[a].start or not doc.clusters[m.cluster].words[0].startswith("ل"))
+    ):
+        return doc.token_at(m.end)
+    return a
+
+
+def np_speaker(
+    doc: Doc, a: int, b: int, gender: str, titles: list[TitleEntry]
+) -> SpeakerInfo | None:
+    """Speaker from the noun phrase in tokens [a, b) right after a cue (VSO)."""
+    toks = doc.tokens
+    while a < b and toks[a].text in QUOTE_CHARS + "(":
+        a += 1
+    a = _skip_addressee(doc, a, b)
+    if a >= b or not toks[a].is_word:
+        return None
+    w = toks[a].norm
+    # a person named within the phrase (not as the object of a preposition: للرئيس X، مع X)
+    for k in range(a, min(b, a + 16)):
+        m = doc.mention_at(k)
+        if m is None or m.label != "PER" or doc.token_containing(m.start) != k:
+            continue
+        run = max(a, _np_run_left(doc, k))
+        p = run - 1
+        while p >= a and toks[p].text in QUOTE_CHARS + "(،,":
+            p -= 1
+        if p >= a and (toks[p].norm in PREPOSITIONS or _has_preposition_clitic(toks[p].norm)):
+            continue
+        if run < k and _has_preposition_clitic(toks[run].norm):
+            continue
+        if w in NON_SUBJECT_STARTS or w in ADVERBS or _has_preposition_clitic(w):
+            return from_mention(doc, m, (_span(doc, run, k + 1)[0], m.end), gender)
+        return from_mention(doc, m, (_span(doc, a, k)[0], m.end), gender)
+    if w in NON_SUBJECT_STARTS or w in ADVERBS or w in COMPLEMENTIZERS:
+        return None
+    if _has_preposition_clitic(w) and doc.mention_at(a) is None:
+        return None
+    m = doc.mention_at(a)
+    if m is not None:
+        return from_mention(doc, m, (max(m.start, toks[a].start), m.end), gender)
+    if w in SOURCE_NOUNS:
+        if w in OFFICIALS_OF_ORG:
+            for k in range(a + 1, min(b, a + 4)):
+                org = doc.mention_at(k)
+                if org is not None and org.label == "ORG":
+                    return from_mention(doc, org, (toks[a].start, org.end), gender)
+        k = a + 1
+        while k < b and k < a + 4 and _source_adjective(w, toks[k].norm):
+            k += 1
+        span = _span(doc, a, k)
+        phrase = doc.text[span[0] : span[1]]
+        return SpeakerInfo(phrase, "OTHER", None, span, gender, True)
+    if _is_title_word(w):
+        k = title_run(doc, a, b)
+        words = tuple(t.norm for t in toks[a:k])
+        person = resolve_title(doc, titles, words, toks[a].start)
+        span = _span(doc, a, k)
+        if person is not None:
+            return from_mention(doc, person, span, gender)
+        return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, gender, True)
+    if _bare(w) in ORG_HEADS:
+        org = resolve_org_head(doc, w, toks[a].start)
+        k = a + 1
+        if (
+            k < b
+            and toks[k].is_word
+            and _bare(toks[k].norm).startswith("ال")
+            and doc.mention_at(k) is None
+        ):
+            k += 1
+        span = _span(doc, a, k)
+        if org is not None:
+            return from_mention(doc, org, span, gender)
+        return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, gender, True)
+    return _untagged_name(doc, a, b, gender)
+
+
+def _untagged_name(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
+    """A short untagged phrase right before أن / a quote (وقال محمد رزاح إن)."""
+    toks = doc.tokens
+    words = toks[a:b]
+    if not 1 <= len(words) <= 3 or not all(t.is_word for t in words):
+        return None
+    for t in words:
+        w = t.norm
+        if (
+            w in NON_SUBJECT_STARTS
+            or w in ADVERBS
+            or w in PREPOSITIONS
+            or w.isdigit()
+            or _has_preposition_clitic(w)
+            or w.startswith(("بال", "لل"))
+        ):
+            return None
+    span = (words[0].start, words[-1].end)
+    label = "OTHER" if words[0].norm.startswith("ال") else "PER"
+    return SpeakerInfo(doc.text[span[0] : span[1]], label, None, span, gender, True)
+
+
+def _np_run_left(doc: Doc, ti: int) -> int:
+    """Start token of the noun-phrase run ending right before token ``ti`` (ti if none)."""
+    toks = doc.tokens
+    j = ti - 1
+    while j >= 0 and ti - j <= 8:
+        t = toks[j]
+        w = t.norm
+        if t.text in "()" or (t.text in ",،" and doc.mention_at(j - 1) is not None):
+            j -= 1
+            continue
+        if not t.is_word:
+            break
+        if (
+            doc.mention_at(j) is not None
+            or w == "و"
+            or _is_title_word(w)
+            or w in SOURCE_NOUNS
+            or _bare(w) in TITLE_CONTINUATIONS
+            or w == "باسم"
+        ):
+            j -= 1
+            continue
+        if w.startswith("ال") and w not in ADVERBS and w not in _RELATIVES:
+            j -= 1
+            continue
+        break
+    return j + 1
+
+
+def preverbal_speaker(
+    doc: Doc, ti: int, gender: str, titles: list[TitleEntry]
+) -> tuple[SpeakerInfo | None, int]:
+    """Speaker before the cue (SVO or relative clause); also returns the run's start token."""
+    toks = doc.tokens
+    if ti > 0 and toks[ti - 1].norm in _RELATIVES:
+        j = ti - 2
+        while j >= 0 and toks[j].text in "()" + QUOTE_CHARS:
+            j -= 1
+        m = doc.mention_at(j)
+        if m is not None:
+            return from_mention(doc, m, None, gender, explicit=False), ti - 1
+        return None, ti
+    a = _np_run_left(doc, ti)
+    if a >= ti:
+        return None, ti
+    left = toks[a - 1] if a > 0 else None
+    if left is not None and left.is_word and left.norm not in _LEFT_BOUNDARIES:
+        return None, ti
+    if left is not None and not left.is_word and left.text not in ".،,:؛;!؟?\n" + QUOTE_CHARS:
+        return None, ti
+    if doc.tok_sent[a] != doc.tok_sent[ti]:
+        return None, ti
+    span = _span(doc, a, ti)
+    for k in range(a, ti):
+        m = doc.mention_at(k)
+        if m is not None:
+            return from_mention(doc, m, span, gender), a
+    w = toks[a].norm
+    if _is_title_word(w):
+        words = tuple(t.norm for t in toks[a:ti] if t.is_word)
+        person = resolve_title(doc, titles, words, toks[a].start)
+        if person is not None:
+            return from_mention(doc, person, span, gender), a
+        return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, gender, True), a
+    if w in SOURCE_NOUNS:
+        return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, gender, True), a
+    if _bare(w) in ORG_HEADS:
+        org = resolve_org_head(doc, w, toks[a].start)
+        if org is not None:
+            return from_mention(doc, org, span, gender), a
+    return None, ti
+
+
+def noun_cue_speaker(
+    doc: Doc, ti: int, gender: str, titles: list[TitleEntry]
+) -> SpeakerInfo | None:
+    """Speaker right before a verbal-noun cue: عن بيسكوف قوله، نتنياهو تحذيره."""
+    j = ti - 1
+    while j >= 0 and doc.tokens[j].text in "()" + QUOTE_CHARS:
+        j -= 1
+    m = doc.mention_at(j)
+    if m is not None:
+        a = _np_run_left(doc, doc.token_containing(m.start))
+        if a > 0 and doc.tokens[a - 1].norm == "عن":
+            a = doc.token_containing(m.start) if a >= ti else a
+        return from_mention(doc, m, (m.start, m.end) if a >= j else _span(doc, a, j + 1), gender)
+    a = _np_run_left(doc, ti)
+    if a < ti and _is_title_word(doc.tokens[a].norm):
+        words = tuple(t.norm for t in doc.tokens[a:ti] if t.is_word)
+        person = resolve_title(doc, titles, words, doc.tokens[a].start)
+        if person is not None:
+            return from_mention(doc, person, _span(doc, a, ti), gender)
+    return None
+
+
+def attribution_source(doc: Doc, a: int, sentence_end: int) -> SpeakerInfo | None:
+    """Source after an attribution phrase (حسب وكالة …، وفقا لفريق الإحصاء …)."""
+    toks = doc.tokens
+    while a < len(toks) and toks[a].text in "()" + QUOTE_CHARS:
+        a += 1
+    if a >= len(toks) or toks[a].start >= sentence_end:
+        return None
+    m = doc.mention_at(a)
+    if m is not None:
+        return from_mention(doc, m, (max(m.start, toks[a].start), m.end), "m")
+    k = a
+    while k < len(toks) and k < a + 4 and toks[k].is_word and toks[k].start < sentence_end:
+        w = toks[k].norm
+        if k > a and (w in PREPOSITIONS or w in ADVERBS or w.isdigit() or doc.mention_at(k)):
+            break
+        if w.isdigit():
+            break
+        k += 1
+    if k == a:
+        return None
+    start = toks[a].start
+    first = toks[a].norm
+    if first[:1] == "ل" and len(first) > 3 and not first.startswith("لل"):
+        start += 1
+    span = (start, toks[k - 1].end)
+    w0 = strip_proclitic(first)
+    if w0 not in SOURCE_NOUNS and w0 not in _REPORT_SOURCES and first not in _REPORT_SOURCES:
+        return None
+    return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, "m", True)

@@ -1,0 +1,381 @@
+"""Tests of the rule-based quote attribution on the seed article and small synthetic cases."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from models.attribution import analyze, silver_labels
+from models.spans import Analysis, EntitySpan, Quote
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "samples" / "seed_article.json"
+
+
+def ents(text: str, *items: tuple[str, str]) -> list[EntitySpan]:
+    """EntitySpans for every whole-word occurrence of each (surface, label), و/ب/ل stripped."""
+    spans: list[EntitySpan] = []
+    taken: list[tuple[int, int]] = []
+    for surface, label in sorted(items, key=lambda x: -len(x[0])):
+        i = text.find(surface)
+        while i >= 0:
+            j = i + len(surface)
+            before = text[i - 1] if i else " "
+            after = text[j] if j < len(text) else " "
+            ok_before = not before.isalpha() or (
+                before in "وبل" and (i < 2 or not text[i - 2].isalpha())
+            )
+            if ok_before and not after.isalpha() and not any(a < j and i < b for a, b in taken):
+                spans.append(EntitySpan(i, j, label, 0.99))
+                taken.append((i, j))
+            i = text.find(surface, i + 1)
+    return sorted(spans, key=lambda s: s.start)
+
+
+def find(analysis: Analysis, fragment: str) -> Quote:
+    """The quote whose text contains ``fragment``."""
+    hits = [q for q in analysis.quotes if fragment in q.text]
+    assert hits, f"no quote contains {fragment!r}: {[q.text for q in analysis.quotes]}"
+    return hits[0]
+
+
+def check_invariants(text: str, analysis: Analysis) -> None:
+    ids = {e.id for e in analysis.entities}
+    for n, e in enumerate(analysis.entities, 1):
+        assert e.id == f"e{n}" and text[e.start : e.end] == e.text
+    for n, q in enumerate(analysis.quotes, 1):
+        assert q.id == f"q{n}"
+        assert text[q.start : q.end] == q.text
+        assert q.kind in ("direct", "indirect") and 0.0 <= q.score <= 1.0
+        assert q.text == q.text.strip() and q.text[0] not in '“”«»"'
+        if q.cue is not None:
+            assert text[q.cue.start : q.cue.end] == q.cue.text
+        if q.speaker is not None:
+            assert q.speaker.label in ("PER", "ORG", "OTHER")
+            assert q.speaker.entity_id is None or q.speaker.entity_id in ids
+            if q.speaker.mention is not None:
+                m = q.speaker.mention
+                assert text[m.start : m.end] == m.text
+    starts = [q.start for q in analysis.quotes]
+    assert starts == sorted(starts)
+
+
+# ------------------------------------------------------------------ the seed article
+@pytest.fixture(scope="module")
+def seed() -> tuple[str, Analysis]:
+    text = json.loads(SEED.read_text(encoding="utf-8"))["text"]
+    spans = ents(
+        text,
+        ("ديمتري بيسكوف", "PER"),
+        ("بيسكوف", "PER"),
+        ("فلاديمير بوتين", "PER"),
+        ("بوتين", "PER"),
+        ("بشار الأسد", "PER"),
+        ("بشار الاسد", "PER"),
+        ("الأسد", "PER"),
+        ("الاسد", "PER"),
+        ("بيتر كوك", "PER"),
+        ("الكرملين", "ORG"),
+        ("البنتاغون", "ORG"),
+        ("موسكو", "LOC"),
+        ("الولايات المتحدة", "LOC"),
+        ("روسيا", "LOC"),
+        ("سوريا", "LOC"),
+        ("وزارة الدفاع الامريكية", "ORG"),
+        ("وزارة الدفاع الروسية", "ORG"),
+        ("وكالة أنباء سبوتنك", "ORG"),
+        ("قناة روسيا اليوم", "ORG"),
+        ("سانا", "ORG"),
+        ("وكالة الانباء السورية", "ORG"),
+        ("القوى الجوية الروسية", "ORG"),
+    )
+    analysis = analyze(text, spans)
+    check_invariants(text, analysis)
+    return text, analysis
+
+
+def test_seed_entities_are_clustered(seed: tuple[str, Analysis]) -> None:
+    _, a = seed
+    names = {e.text: e.name for e in a.entities}
+    assert names["الأسد"] == names["الاسد"] == names["بشار الاسد"] == "بشار الأسد"
+    assert names["بوتين"] == "فلاديمير بوتين"
+    assert names["بيسكوف"] == "ديمتري بيسكوف"
+    assert names["روسيا"] == "روسيا"
+
+
+def test_seed_peskov(seed: tuple[str, Analysis]) -> None:
+    _, a = seed
+    q = find(a, "اجتمع مع نظيره السوري")
+    assert q.kind == "indirect" and q.cue is not None and q.cue.text == "أعلن"
+    assert q.speaker is not None and q.speaker.name == "ديمتري بيسكوف"
+    assert q.speaker.mention is not None
+    assert q.speaker.mention.text == "المتحدث باسم الكرملين ديمتري بيسكوف"
+    q = find(a, "المناقشات تناولت")
+    assert q.kind == "direct" and q.cue is not None and q.cue.text == "قوله"
+    assert q.speaker is not None and q.speaker.name == "ديمتري بيسكوف"
+
+
+def test_seed_pentagon_and_peter_cook(seed: tuple[str, Analysis]) -> None:
+    _, a = seed
+    q = find(a, "الولايات المتحدة وروسيا وقعتا")
+    assert q.speaker is not None and (q.speaker.name, q.speaker.label) == ("البنتاغون", "ORG")
+    q = find(a, "وقع مسئولون بارزون")
+    assert q.kind == "direct" and q.text.endswith("السوري.")
+    assert q.speaker is not None and q.speaker.name == "بيتر كوك" and q.speaker.label == "PER"
+    assert q.speaker.mention is not None
+    assert q.speaker.mention.text == "المتحدث باسم البنتاغون بيتر كوك"
+    ent = {e.id: e for e in a.entities}[q.speaker.entity_id or ""]
+    assert ent.name == "بيتر كوك"
+    q = find(a, "الجيشين الامريكي والروسي")
+    assert q.kind == "indirect" and q.cue is not None and q.cue.text == "وأضاف"
+    assert q.speaker is not None and q.speaker.name == "بيتر كوك" and q.speaker.mention is None
+    assert q.text.endswith("بعد ذلك")
+
+
+def test_seed_assad_titles_and_partial_quotes(seed: tuple[str, Analysis]) -> None:
+    _, a = seed
+    q = find(a, "الإرهاب يشكل عائقا")
+    assert q.kind == "direct" and q.text == "الإرهاب يشكل عائقا"
+    assert q.speaker is not None and q.speaker.name == "بشار الأسد"
+    q = find(a, "أي تحركات عسكرية لابد")
+    assert q.cue is not None and q.cue.text == "وشدد"
+    assert q.speaker is not None and q.speaker.name == "بشار الأسد"
+    q = find(a, "هدف العملية العسكرية")
+    assert q.speaker is not None and q.speaker.name == "بشار الأسد"
+    assert q.speaker.mention is not None and q.speaker.mention.text == "الرئيس السوري"
+    q = find(a, "مشاركة القوى الجوية")  # opened by أن, closed by a lone ”
+    assert q.kind == "direct" and q.text.endswith("ضد الإرهاب")
+    assert q.speaker is not None and q.speaker.name == "بشار الأسد"
+    q = find(a, "تجري فى اطار القانون")
+    assert q.speaker is not None and q.speaker.name == "بشار الأسد"
+    q = find(a, "باستمرار التعاون")
+    assert q.kind == "indirect" and q.speaker is not None and q.speaker.name == "بشار الأسد"
+
+
+def test_seed_joint_speakers(seed: tuple[str, Analysis]) -> None:
+    _, a = seed
+    q = find(a, "الكلمة الحاسمة")
+    assert q.kind == "direct" and q.cue is not None and q.cue.text == "شددا"
+    assert q.speaker is not None and q.speaker.name == "بشار الأسد"
+    assert q.speaker.mention is not None and q.speaker.mention.text == "الاسد و بوتين"
+    q = find(a, "ضرورة وقف كل أشكال")
+    assert q.speaker is not None and q.speaker.name == "بشار الأسد"
+
+
+def test_seed_putin_via_sana(seed: tuple[str, Analysis]) -> None:
+    _, a = seed
+    for fragment in (
+        "العمليتين العسكرية والسياسية",
+        "ستجري اتصالات",
+        "في نهاية المطاف",
+        "الكلمة الأخيرة في هذا الشأن",
+    ):
+        q = find(a, fragment)
+        assert q.kind == "direct"
+        assert q.speaker is not None and q.speaker.name == "فلاديمير بوتين", fragment
+    assert find(a, "في نهاية المطاف").cue.text == "قوله"  # type: ignore[union-attr]
+
+
+def test_seed_no_headline_or_extra_quotes(seed: tuple[str, Analysis]) -> None:
+    text, a = seed
+    headline = text.index("الرئيس السوري : أي تحركات")
+    assert not any(q.start <= headline + 20 < q.end for q in a.quotes)
+    assert len([q for q in a.quotes if q.kind == "direct"]) == 13
+    assert len([q for q in a.quotes if q.kind == "indirect"]) == 6
+
+
+# ------------------------------------------------------------------ synthetic constructions
+def run(text: str, *items: tuple[str, str]) -> Analysis:
+    a = analyze(text, ents(text, *items))
+    check_invariants(text, a)
+    return a
+
+
+@pytest.mark.parametrize(
+    "verb,prep",
+    [
+        ("وقال", ""),
+        ("وأكد", ""),
+        ("وأوضح", ""),
+        ("وأشار", "إلى "),
+        ("وشدد", "على "),
+        ("وكشف", ""),
+        ("ونفى", ""),
+        ("واعتبر", ""),
+        ("وذكر", ""),
+        ("وصرح", ""),
+        ("وأعلن", ""),
+        ("وحذر", "من "),
+        ("ورأى", ""),
+        ("فأضاف", ""),
+        ("ولفت", "إلى "),
+        ("وبين", ""),
+    ],
+)
+def test_cue_verbs_with_named_speaker(verb: str, prep: str) -> None:
+    text = f"{verb} وزير الخارجية سامح شكري {prep}أن المفاوضات وصلت إلى طريق مسدود."
+    a = run(text, ("سامح شكري", "PER"))
+    assert len(a.quotes) == 1
+    q = a.quotes[0]
+    assert q.kind == "indirect" and q.text == "المفاوضات وصلت إلى طريق مسدود"
+    assert q.speaker is not None and q.speaker.name == "سامح شكري"
+    assert q.speaker.mention is not None
+    assert q.speaker.mention.text == "وزير الخارجية سامح شكري"
+
+
+@pytest.mark.parametrize(
+    "verb,gender_ok",
+    [("وقالت", True), ("قالا", True), ("وقالوا", True), ("فقال", True), ("وأكدت", True)],
+)
+def test_inflections(verb: str, gender_ok: bool) -> None:
+    text = f"{verb} الوزارة إن الاجتماع سيعقد غدا في الرياض."
+    a = run(text, ("الوزارة", "ORG"), ("الرياض", "LOC"))
+    assert [q.text for q in a.quotes] == ["الاجتماع سيعقد غدا في الرياض"]
+
+
+def test_direct_quote_marks_and_colon() -> None:
+    for open_, close in (("«", "»"), ("“", "”"), ('"', '"'), ("”", "”")):
+        text = f"وقال محمد العلي: {open_}نحن مستعدون للحوار مع الجميع{close}."
+        a = run(text, ("محمد العلي", "PER"))
+        assert [(q.kind, q.text) for q in a.quotes] == [("direct", "نحن مستعدون للحوار مع الجميع")]
+        assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "محمد العلي"
+
+
+def test_unmarked_colon_speech_is_indirect() -> None:
+    a = run("وقالت سارة أحمد: خاطبنا إدارة المهرجان لمنحنا ركنا.", ("سارة أحمد", "PER"))
+    got = [(q.kind, q.text) for q in a.quotes]
+    assert got == [("indirect", "خاطبنا إدارة المهرجان لمنحنا ركنا")]
+
+
+def test_implied_speaker_follows_gender() -> None:
+    text = (
+        "وقالت هند صبري إن الفيلم نجح. وقال خالد يوسف إن التصوير انتهى. "
+        "وأضافت أن العرض سيكون في القاهرة."
+    )
+    a = run(text, ("هند صبري", "PER"), ("خالد يوسف", "PER"), ("القاهرة", "LOC"))
+    q = find(a, "العرض سيكون")
+    assert q.speaker is not None and q.speaker.name == "هند صبري" and q.speaker.mention is None
+
+
+def test_short_form_and_title_resolution() -> None:
+    text = (
+        "التقى وزير الخارجية الأمريكي جون كيري نظيره الفرنسي في باريس. "
+        "وقال كيري إن المحادثات كانت مثمرة. وتابع وزير الخارجية الأمريكي أن الاتفاق قريب."
+    )
+    a = run(text, ("جون كيري", "PER"), ("كيري", "PER"), ("باريس", "LOC"))
+    assert {e.name for e in a.entities if e.label == "PER"} == {"جون كيري"}
+    q = find(a, "الاتفاق قريب")
+    assert q.speaker is not None and q.speaker.name == "جون كيري"
+    assert q.speaker.mention is not None and q.speaker.mention.text == "وزير الخارجية الأمريكي"
+
+
+def test_intermediary_and_attribution_phrases() -> None:
+    text = "ونقلت رويترز عن الوزير أحمد علي قوله إن الأسعار سترتفع."
+    a = run(text, ("رويترز", "ORG"), ("أحمد علي", "PER"))
+    assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "أحمد علي"
+    assert a.quotes[0].cue is not None and a.quotes[0].cue.text == "قوله"
+    text = "ارتفع عدد الزوار إلى مليون زائر هذا العام حسب وزارة السياحة."
+    a = run(text, ("وزارة السياحة", "ORG"))
+    assert [q.text for q in a.quotes] == ["ارتفع عدد الزوار إلى مليون زائر هذا العام"]
+    assert a.quotes[0].speaker is not None and a.quotes[0].speaker.label == "ORG"
+    text = "ارتفعت الأسعار بنسبة عشرة في المائة وفقا للتقرير السنوي للبنك."
+    assert run(text).quotes[0].cue.text == "وفقا"  # type: ignore[union-attr]
+
+
+def test_attribution_phrase_needs_a_source() -> None:
+    assert run("تم تنفيذ المشروع حسب الخطة الموضوعة مسبقا من الوزارة.").quotes == []
+    assert run("كانت المجزرة حسب علمي هي الوحيدة في ذلك العصر.").quotes == []
+
+
+def test_unnamed_source_and_org_speaker() -> None:
+    a = run("وقال مصدر مسؤول إن التحقيقات مستمرة.")
+    sp = a.quotes[0].speaker
+    assert sp is not None and (sp.name, sp.label, sp.entity_id) == ("مصدر مسؤول", "OTHER", None)
+    a = run("وذكرت وزارة الداخلية أن الحادث وقع فجرا.", ("وزارة الداخلية", "ORG"))
+    sp = a.quotes[0].speaker
+    assert sp is not None and (sp.name, sp.label) == ("وزارة الداخلية", "ORG")
+    assert sp.entity_id == "e1"
+
+
+def test_generic_org_noun_resolves_to_org() -> None:
+    text = "أصدر مجلس الشورى قرارا جديدا. وأضاف المجلس أن القرار يدخل حيز التنفيذ فورا."
+    a = run(text, ("مجلس الشورى", "ORG"))
+    q = find(a, "القرار يدخل")
+    assert q.speaker is not None and q.speaker.name == "مجلس الشورى"
+
+
+def test_joint_speakers_take_the_first() -> None:
+    text = "وأكد أن عمر خالد و سعيد حسن اتفقا على أن الحل سياسي."
+    a = run(text, ("عمر خالد", "PER"), ("سعيد حسن", "PER"))
+    text = "وذكرت الصحيفة أن عمر خالد و سعيد حسن شددا على أن الحل سياسي."
+    a = run(text, ("عمر خالد", "PER"), ("سعيد حسن", "PER"))
+    q = find(a, "الحل سياسي")
+    assert q.speaker is not None and q.speaker.name == "عمر خالد"
+
+
+def test_prepositional_objects() -> None:
+    a = run(
+        "دعت الأمم المتحدة أمس إلى وقف فوري لإطلاق النار، مؤكدة أن الوضع خطير.",
+        ("الأمم المتحدة", "ORG"),
+    )
+    assert [q.text for q in a.quotes] == ["وقف فوري لإطلاق النار", "الوضع خطير"]
+    assert all(q.speaker is not None and q.speaker.name == "الأمم المتحدة" for q in a.quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وزار الوفد منطقة “جبل العليقة” في شمال سيناء أمس.",
+        "وتصدر الشركة مجلة تسمى «لائقة» كل شهر.",
+        'ونشر الصورة على موقع التواصل الاجتماعي "انستجرام".',
+        "وصف الكاتب الخطة بأنها “المشلولة” دون تفسير.",
+        'أطلقت وزارة التجارة خدمة "سداد OLP" للمستفيدين.',
+        "يذكر أن الوزارة أطلقت الحملة العام الماضي.",
+        "الرئيس السوري : أي تحركات عسكرية لا بد أن تتبعها خطوات سياسية",
+        "وتمت مصادرة «35» كيلو من المواد الغذائية.",
+    ],
+)
+def test_non_quotes(text: str) -> None:
+    assert run(text, ("وزارة التجارة", "ORG")).quotes == []
+
+
+def test_name_in_marks_inside_reported_speech() -> None:
+    text = 'وأضاف العميد سمير أنه تم استهداف عربة "فيرنا" في منطقة "جبل العليقة" أمس.'
+    a = run(text, ("سمير", "PER"), ("جبل العليقة", "LOC"))
+    assert [(q.kind, q.text) for q in a.quotes] == [
+        ("indirect", 'تم استهداف عربة "فيرنا" في منطقة "جبل العليقة" أمس')
+    ]
+
+
+def test_postposed_cue() -> None:
+    text = "وتبلغ قيمة الصفقة مليار دولار كما قال المدير العام روبرتو ازيفيدو."
+    a = run(text, ("روبرتو ازيفيدو", "PER"))
+    assert [q.text for q in a.quotes] == ["تبلغ قيمة الصفقة مليار دولار"]
+    assert a.quotes[0].cue is not None and a.quotes[0].cue.text == "كما قال"
+
+
+def test_silver_labels() -> None:
+    text = "وقال المتحدث باسم الوزارة أحمد حافظ إن الاجتماع انتهى."
+    labels = silver_labels(text, ents(text, ("أحمد حافظ", "PER")))
+    got = {(text[s:e], lab) for s, e, lab in labels}
+    assert got == {
+        ("الاجتماع انتهى", "QUOTE"),
+        ("وقال", "CUE"),
+        ("المتحدث باسم الوزارة أحمد حافظ", "SPEAKER"),
+    }
+
+
+def test_empty_and_deterministic() -> None:
+    assert analyze("", []) == Analysis()
+    text = json.loads(SEED.read_text(encoding="utf-8"))["text"]
+    assert analyze(text, []) == analyze(text, [])
+
+
+def test_addressee_is_skipped_and_untagged_names_kept() -> None:
+    a = run("أكدت لـ«عكاظ» مصادر يمنية رفيعة أن المبعوث لم يستدع الوفد.", ("عكاظ", "ORG"))
+    sp = a.quotes[0].speaker
+    assert sp is not None and (sp.name, sp.label) == ("مصادر يمنية رفيعة", "OTHER")
+    a = run("وبين محمد رزاح أن المحلات رفعت الأسعار.")  # the tagger missed the name
+    sp = a.quotes[0].speaker
+    assert sp is not None and sp.name == "محمد رزاح" and sp.entity_id is None
