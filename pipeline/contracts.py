@@ -4,6 +4,9 @@ The input message is UTF-8 JSON (``schemas/article.schema.json``)::
 
     {"id": str (required, <= 256 chars), "text": str (required), "title": str?,
      "source": str?, "url": str?, "published_at": RFC 3339 str?, "lang": str?}
+
+``published_at`` also accepts the ISO 8601 variants archives use (``2015-07-23 19:19:26``,
+a date alone) and is passed on unchanged.
 """
 
 from __future__ import annotations
@@ -14,7 +17,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 OPTIONAL_STRING_FIELDS = ("title", "source", "url", "published_at", "lang")
-_RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
+# RFC 3339, and the ISO 8601 forms archives often use instead (no zone, a space, date only).
+_TIMESTAMP = re.compile(
+    r"^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,8 +134,8 @@ def parse_article(record: RawRecord, max_bytes: int, max_id_chars: int = 256) ->
             )
         optional[name] = field_value
     published_at = optional["published_at"]
-    if published_at is not None and not _is_rfc3339(published_at):
-        raise InputError("invalid_field", "published_at is not an RFC 3339 timestamp")
+    if published_at is not None and not _is_timestamp(published_at):
+        raise InputError("invalid_field", "published_at is not an RFC 3339 / ISO 8601 timestamp")
     return Article(id=article_id, text=text, **optional)
 
 
@@ -144,8 +150,8 @@ def _required_string(data: dict[str, object], name: str) -> str:
     return value
 
 
-def _is_rfc3339(value: str) -> bool:
-    if not _RFC3339.match(value):
+def _is_timestamp(value: str) -> bool:
+    if not _TIMESTAMP.match(value):
         return False
     try:
         datetime.fromisoformat(value.replace("z", "Z").replace("Z", "+00:00"))

@@ -78,3 +78,11 @@ def test_control_characters_and_bidi_marks_are_valid_text() -> None:
     text = "\u200fقال\u202b بوتين \U0001f600\x00\x07"
     article = parse(json.dumps({"id": "a", "text": text}).encode())
     assert article.text == text
+
+
+@pytest.mark.parametrize(
+    "stamp", ["2015-07-23 19:19:26", "2015-07-23", "2015-07-23T19:19:26.5+0300", "2015-07-23T19:19Z"]
+)
+def test_iso_8601_variants_of_published_at_are_accepted(stamp: str) -> None:
+    article = parse(json.dumps({"id": "a", "text": "x", "published_at": stamp}).encode())
+    assert article.published_at == stamp
