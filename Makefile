@@ -15,7 +15,7 @@ DEMO_ARTICLES ?= 300
 export PYTHONUNBUFFERED := 1
 
 .PHONY: setup venv kafka-fetch kafka-up kafka-down demo test test-unit test-integration lint \
-        tokenizer pretrain train-ner evaluate-ner clean
+        tokenizer pretrain train-ner evaluate-ner evaluate-quotes clean
 
 setup: venv kafka-fetch
 
@@ -60,6 +60,9 @@ train-ner: venv
 
 evaluate-ner: venv
 	$(PY) -m models.evaluate ner --data $(DATA_DIR)/anercorp/dev.txt --model $(MODEL_DIR)
+
+evaluate-quotes: venv
+	$(PY) -m models.evaluate quotes --gold $(DATA_DIR)/../gold/dev.jsonl --model $(MODEL_DIR)
 
 clean:
 	rm -rf runs out .pytest_cache .ruff_cache
