@@ -1,4 +1,4 @@
-"""Command line: ``python -m pipeline {stream,reprocess,produce,tail,topics}``."""
+"""Command line: ``python -m pipeline {stream,reprocess,produce,tail,replay-dlq,topics}``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import argparse
 import json
 import logging
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -70,11 +69,23 @@ def cmd_stream(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_reprocess(args: argparse.Namespace) -> int:
-    """Batch: files (or a bounded Kafka replay) → events as JSONL files (or Kafka topics)."""
-    import apache_beam as beam
+def _partition_offsets(text: str | None) -> dict[int, int]:
+    """``"0:120,2:80"`` → {0: 120, 2: 80}; a bare ``"120"`` → {-1: 120}, every partition."""
+    if not text:
+        return {}
+    if ":" not in text:
+        return {-1: int(text)}  # every partition
+    offsets = {}
+    for part in text.split(","):
+        partition, _, offset = part.partition(":")
+        offsets[int(partition)] = int(offset)
+    return offsets
 
-    from pipeline.graph import build_reprocess_pipeline, pipeline_options, read_settings
+
+def cmd_reprocess(args: argparse.Namespace) -> int:
+    """Batch: archives (or a bounded Kafka replay) → events as files (or Kafka topics)."""
+    from pipeline.batch import run_reprocess
+    from pipeline.graph import read_settings
 
     config = _config(args)
     replay = None
@@ -86,16 +97,25 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
             start_timestamp_ms=args.start_timestamp_ms,
             stop_timestamp_ms=args.stop_timestamp_ms,
             use_group=False,
+            start_offsets=_partition_offsets(args.start_offsets),
+            stop_offsets=_partition_offsets(args.stop_offsets),
         )
     elif not args.input:
         raise SystemExit("reprocess needs --input or --kafka-replay")
     if not args.output:
         _ensure_topics(config)
-    options = pipeline_options(config, streaming=False, extra=args.beam_args)
-    started = time.monotonic()
-    with beam.Pipeline(options=options) as pipeline:
-        build_reprocess_pipeline(pipeline, config, args.input, args.output, replay)
-    LOG.info("reprocess finished in %.1f s", time.monotonic() - started)
+    summary = run_reprocess(
+        config,
+        args.input,
+        args.output,
+        replay,
+        beam_args=args.beam_args,
+        num_shards=args.num_shards,
+        progress_interval_s=args.progress_interval,
+    )
+    print(summary.text(), file=sys.stderr)
+    if args.summary_json:
+        Path(args.summary_json).write_text(json.dumps(summary.to_json(), indent=2) + "\n")
     return 0
 
 
@@ -164,6 +184,29 @@ def cmd_tail(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_replay_dlq(args: argparse.Namespace) -> int:
+    """Republish the inputs of dead letters to the input topic (after a fix)."""
+    from pipeline.replay import replay_dead_letters
+
+    config = _config(args)
+    topics = config.kafka.topics
+    report = replay_dead_letters(
+        config.kafka_client_config(),
+        topics.dead_letter,
+        topics.input,
+        group_id=None if args.all else args.group or f"{config.kafka.consumer_group}-dlq-replay",
+        error_types=args.error_type or (),
+        limit=args.limit,
+        dry_run=args.dry_run,
+    )
+    verb = "would replay" if args.dry_run else "replayed"
+    print(
+        f"{verb} {sum(report.replayed.values())} of {report.read} dead letters "
+        f"{dict(report.replayed)} to {topics.input}; skipped {dict(report.skipped)}"
+    )
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
     parser.add_argument("--log-level", default="INFO")
@@ -194,8 +237,22 @@ def _parser() -> argparse.ArgumentParser:
         "without it, events go to the Kafka topics",
     )
     p.add_argument("--kafka-replay", action="store_true", help="read the input topic, bounded")
-    p.add_argument("--start-timestamp-ms", type=int)
-    p.add_argument("--stop-timestamp-ms", type=int)
+    p.add_argument("--start-timestamp-ms", type=int, help="replay from this message time")
+    p.add_argument("--stop-timestamp-ms", type=int, help="replay up to this time (exclusive)")
+    p.add_argument(
+        "--start-offsets", help="replay from these offsets: 'PARTITION:OFFSET,...' or 'OFFSET'"
+    )
+    p.add_argument("--stop-offsets", help="replay up to these offsets (exclusive), same forms")
+    p.add_argument(
+        "--num-shards",
+        type=int,
+        default=0,
+        help="files per output stream (0: one file each, at exactly --output and beside it)",
+    )
+    p.add_argument(
+        "--progress-interval", type=float, default=10.0, help="seconds between progress lines"
+    )
+    p.add_argument("--summary-json", help="also write the final summary as JSON to this path")
     p.add_argument("beam_args", nargs="*", help="extra Beam PipelineOptions after --")
     p.set_defaults(func=cmd_reprocess)
 
@@ -222,6 +279,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--json", action="store_true", help="print raw JSON, one event per line")
     p.set_defaults(func=cmd_tail)
+
+    p = sub.add_parser("replay-dlq", help=cmd_replay_dlq.__doc__)
+    common(p)
+    p.add_argument(
+        "--error-type",
+        action="append",
+        help="replay only this error type (repeatable), e.g. model_error; default: all",
+    )
+    p.add_argument("--group", help="replay consumer group (default: <consumer_group>-dlq-replay)")
+    p.add_argument(
+        "--all", action="store_true", help="read the whole topic, ignoring the replay group"
+    )
+    p.add_argument("--limit", type=int, default=0, help="replay at most this many messages")
+    p.add_argument("--dry-run", action="store_true", help="count, publish nothing")
+    p.set_defaults(func=cmd_replay_dlq)
 
     p = sub.add_parser("topics", help=cmd_topics.__doc__)
     common(p)

@@ -12,8 +12,12 @@ from typing import Any
 
 
 def saudinewsnet_to_article(item: dict[str, Any]) -> dict[str, Any]:
-    """Map a SaudiNewsNet record onto the input contract (the id is derived from the URL)."""
-    url = item.get("url") or ""
+    """Map a SaudiNewsNet record onto the input contract (the id is derived from the URL).
+
+    Empty or null fields are left out; empty content gives an empty ``text`` (a dead letter
+    ``empty_text`` later). Fields of the wrong type are passed on for validation to reject.
+    """
+    url = item.get("url") if isinstance(item.get("url"), str) else ""
     basis = url or f"{item.get('title') or ''}\x1f{item.get('content') or ''}"
     article: dict[str, Any] = {
         "id": "snn-" + hashlib.sha256(basis.encode("utf-8")).hexdigest()[:20],
@@ -23,7 +27,7 @@ def saudinewsnet_to_article(item: dict[str, Any]) -> dict[str, Any]:
         if item.get(source_key):
             article[key] = item[source_key]
     date = item.get("date_extracted")
-    if date:
+    if isinstance(date, str) and date.strip():
         # SaudiNewsNet writes "2015-07-21 22:01:39" (crawl time, Saudi local time, UTC+3).
         article["published_at"] = date.replace(" ", "T") + "+03:00"
     article["lang"] = "ar"

@@ -21,6 +21,14 @@ OPTIONAL_STRING_FIELDS = ("title", "source", "url", "published_at", "lang")
 _TIMESTAMP = re.compile(
     r"^\d{4}-\d{2}-\d{2}([Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?)?$"
 )
+# JSON "\ud800" escapes decode to unpaired surrogates: valid JSON, but not encodable text.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_ARABIC_LETTER = re.compile(
+    "[\u0620-\u064a\u066e-\u066f\u0671-\u06d3\u06d5\u06ee-\u06ef\u06fa-\u06fc"
+    "\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdfb\ufe70-\ufefc]"
+)
+_LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+_LANG_SAMPLE_CHARS = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +102,31 @@ class InputError(ValueError):
         self.code = code
 
 
-def parse_article(record: RawRecord, max_bytes: int, max_id_chars: int = 256) -> Article:
-    """Decode and validate one input message, raising :class:`InputError` when it is invalid."""
+def detect_language(text: str) -> str:
+    """A cheap script-based language tag for articles that declare none.
+
+    ``ar`` when at least half of the letters (in the first 20,000 characters) are Arabic,
+    ``und-Latn`` when at least half are Latin, else ``und`` (BCP 47 "undetermined").
+    """
+    sample = text[:_LANG_SAMPLE_CHARS]
+    letters = sum(1 for ch in sample if ch.isalpha())
+    if not letters:
+        return "und"
+    if 2 * len(_ARABIC_LETTER.findall(sample)) >= letters:
+        return "ar"
+    if 2 * len(_LATIN_LETTER.findall(sample)) >= letters:
+        return "und-Latn"
+    return "und"
+
+
+def parse_article(
+    record: RawRecord, max_bytes: int, max_id_chars: int = 256, reject_non_arabic: bool = False
+) -> Article:
+    """Decode and validate one input message, raising :class:`InputError` when it is invalid.
+
+    ``lang`` is the declared language, else :func:`detect_language` of the text. With
+    ``reject_non_arabic``, articles whose language is not ``ar`` (or ``ar-*``) are rejected.
+    """
     value = record.value
     if value is None:
         raise InputError("empty_message", "message has no value (tombstone)")
@@ -113,6 +144,8 @@ def parse_article(record: RawRecord, max_bytes: int, max_id_chars: int = 256) ->
         raise InputError(
             "invalid_json", f"value is not JSON: {exc.msg} at char {exc.pos}"
         ) from None
+    except ValueError as exc:  # e.g. an integer literal over Python's 4,300-digit limit
+        raise InputError("invalid_json", f"value is not usable JSON: {str(exc)[:200]}") from None
     except RecursionError:
         raise InputError("invalid_json", "value is nested too deeply") from None
     if not isinstance(data, dict):
@@ -133,9 +166,24 @@ def parse_article(record: RawRecord, max_bytes: int, max_id_chars: int = 256) ->
                 "invalid_field", f"{name} must be a string, got {type(field_value).__name__}"
             )
         optional[name] = field_value
+    for name, string in (("id", article_id), ("text", text), *optional.items()):
+        surrogate = None if string is None else _SURROGATE.search(string)
+        if surrogate is not None:
+            raise InputError(
+                "invalid_unicode",
+                f"{name} contains an unpaired surrogate U+{ord(surrogate.group()):04X} "
+                f"at character {surrogate.start()}",
+            )
     published_at = optional["published_at"]
     if published_at is not None and not _is_timestamp(published_at):
         raise InputError("invalid_field", "published_at is not an RFC 3339 / ISO 8601 timestamp")
+    lang = optional["lang"] or detect_language(text)
+    optional["lang"] = lang
+    if reject_non_arabic and lang.split("-")[0].lower() != "ar":
+        raise InputError(
+            "unsupported_language",
+            f"language is {lang[:20]!r}, not Arabic (processing.reject_non_arabic)",
+        )
     return Article(id=article_id, text=text, **optional)
 
 

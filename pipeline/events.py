@@ -42,6 +42,7 @@ class OutputRecord:
     key: bytes | None
     value: bytes
     origin: Origin
+    error_type: str | None = None  # dead letters: the error type (for metrics and logs)
 
 
 def utc_now() -> str:

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import apache_beam as beam
 from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
 
-from pipeline.config import PipelineConfig
+from pipeline.config import REPO_ROOT, PipelineConfig
 from pipeline.events import ModelInfo
 from pipeline.file_io import ReadArticleFiles, WriteOutputFiles
 from pipeline.kafka_io import ReadFromKafka, ReadSettings, WriteToKafka
+from pipeline.progress import ProgressFn
 from pipeline.transforms import AnalyzeRecords
 
 # Beam's DirectRunner first tries to download the Prism binary from GitHub and falls back to
@@ -22,6 +23,9 @@ from pipeline.transforms import AnalyzeRecords
 _RUNNER_ALIASES = {
     "DirectRunner": "apache_beam.runners.portability.fn_api_runner.fn_runner.FnApiRunner"
 }
+
+# Runner options naming local files, which configs give relative to the repository root.
+_REPO_PATH_OPTIONS = frozenset({"prism_location", "flink_job_server_jar", "spark_job_server_jar"})
 
 
 def describe_model(path: str | Path) -> ModelInfo:
@@ -48,6 +52,9 @@ def pipeline_options(
     runner = _RUNNER_ALIASES.get(config.runner.name, config.runner.name)
     flags = [f"--runner={runner}"]
     for key, value in config.runner.options.items():
+        local = "://" not in str(value) and not Path(str(value)).is_absolute()
+        if key in _REPO_PATH_OPTIONS and local:
+            value = REPO_ROOT / str(value)  # local binaries and jars named relative to the repo
         flags.append(f"--{key}" if value is True else f"--{key}={value}")
     flags.extend(extra)
     options = PipelineOptions(flags)
@@ -68,6 +75,8 @@ def read_settings(
     start_timestamp_ms: int | None = None,
     stop_timestamp_ms: int | None = None,
     use_group: bool = True,
+    start_offsets: Mapping[int, int] | None = None,
+    stop_offsets: Mapping[int, int] | None = None,
 ) -> ReadSettings:
     """How the pipeline reads its input topic (replays read without the consumer group)."""
     kafka = config.kafka
@@ -80,6 +89,8 @@ def read_settings(
         start_timestamp_ms=start_timestamp_ms or kafka.start_timestamp_ms,
         bounded=bounded,
         stop_timestamp_ms=stop_timestamp_ms,
+        start_offsets=dict(start_offsets or {}),
+        stop_offsets=dict(stop_offsets or {}),
         poll_timeout_ms=kafka.poll_timeout_ms,
         max_records_per_poll=kafka.max_records_per_poll,
     )
@@ -99,6 +110,7 @@ def build_stream_pipeline(
             config.kafka_client_config(),
             output_topics(config),
             commit_group_id=settings.group_id if commit else None,
+            status_interval_s=config.processing.status_log_interval_s,
         )
     )
 
@@ -109,8 +121,14 @@ def build_reprocess_pipeline(
     input_pattern: str | None,
     output_path: str | None,
     kafka_settings: ReadSettings | None = None,
+    num_shards: int = 0,
+    progress_dir: str | None = None,
 ) -> None:
-    """Files (or a bounded Kafka replay) → analysis → JSONL files (or Kafka topics)."""
+    """Files (or a bounded Kafka replay) → analysis → JSONL files (or Kafka topics).
+
+    ``num_shards``: see :class:`WriteOutputFiles`. ``progress_dir``: where workers leave their
+    running counts for :class:`pipeline.progress.ProgressMonitor` (a local directory).
+    """
     model = describe_model(config.model.path)
     if kafka_settings is not None:
         records = pipeline | "ReplayArticles" >> ReadFromKafka(kafka_settings)
@@ -119,8 +137,10 @@ def build_reprocess_pipeline(
     else:
         raise ValueError("reprocess needs an input pattern or a Kafka replay")
     outputs = records | "Analyze" >> AnalyzeRecords(config, model)
+    if progress_dir:
+        outputs = outputs | "Progress" >> beam.ParDo(ProgressFn(progress_dir))
     if output_path:
-        _ = outputs | "WriteFiles" >> WriteOutputFiles(output_path)
+        _ = outputs | "WriteFiles" >> WriteOutputFiles(output_path, num_shards)
     else:
         _ = outputs | "WriteEvents" >> WriteToKafka(
             config.kafka_client_config(), output_topics(config)

@@ -16,8 +16,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+import torch
 from apache_beam.ml.inference.base import ModelHandler, PredictionResult
 
+from models.quantize import quantize_tagger
 from models.spans import EntitySpan
 from models.tagger import Tagger
 from pipeline.contracts import ParsedArticle, Rejected
@@ -55,20 +57,36 @@ class TaggerModelHandler(ModelHandler[WindowedArticle | Rejected, Prediction, Ta
         label_map: Mapping[str, str] | None = None,
         max_tokens_per_batch: int = 8192,
         max_articles_per_batch: int = 64,
+        cuda_max_tokens_per_batch: int = 65536,
+        quantize: str = "none",
+        threads: int = 0,
     ) -> None:
         # Beam batches whole articles; the tagger packs their windows into forward passes
-        # bounded by the token budget.
+        # bounded by the token budget (a larger one on CUDA).
         super().__init__(min_batch_size=1, max_batch_size=max_articles_per_batch)
         self._model_path = model_path
         self._device = device
         self._label_map = dict(label_map or {})
         self._max_tokens_per_batch = max_tokens_per_batch
+        self._cuda_max_tokens_per_batch = cuda_max_tokens_per_batch
+        self._quantize = quantize
+        self._threads = threads
 
     def load_model(self) -> Tagger:
+        if self._threads > 0:
+            torch.set_num_threads(self._threads)
         tagger = Tagger.from_pretrained(
             self._model_path, device=self._device, label_map=self._label_map
         )
-        LOG.info("loaded model %s %s on %s", tagger.name, tagger.version, tagger.device)
+        quantize_tagger(tagger, self._quantize)
+        LOG.info(
+            "loaded model %s %s on %s (quantize=%s, %d threads)",
+            tagger.name,
+            tagger.version,
+            tagger.device,
+            self._quantize if tagger.device.type == "cpu" else "none",
+            torch.get_num_threads(),
+        )
         return tagger
 
     def run_inference(
@@ -95,7 +113,10 @@ class TaggerModelHandler(ModelHandler[WindowedArticle | Rejected, Prediction, Ta
 
     def _predict(self, batch: Sequence[WindowedArticle], model: Tagger) -> list[list[EntitySpan]]:
         texts = [w.text for item in batch for w in item.windows]
-        predicted = model.predict(texts, max_tokens_per_batch=self._max_tokens_per_batch)
+        budget = self._max_tokens_per_batch
+        if model.device.type == "cuda":
+            budget = self._cuda_max_tokens_per_batch
+        predicted = model.predict(texts, max_tokens_per_batch=budget)
         results: list[list[EntitySpan]] = []
         position = 0
         for item in batch:

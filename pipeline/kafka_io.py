@@ -26,11 +26,13 @@ from apache_beam.io.watermark_estimators import MonotonicWatermarkEstimator
 from apache_beam.metrics import Metrics
 from apache_beam.transforms.core import RestrictionProvider, WatermarkEstimatorProvider
 from apache_beam.utils.timestamp import MIN_TIMESTAMP, Duration, Timestamp
+from kafka.errors import KafkaError
 from kafka.structs import OffsetAndMetadata
 
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from pipeline.contracts import Origin, RawRecord
 from pipeline.events import OutputRecord
+from pipeline.monitoring import StatusLog
 
 LOG = logging.getLogger(__name__)
 UNBOUNDED_END = 2**63 - 1
@@ -65,6 +67,10 @@ class ReadSettings:
     bounded: bool = False
     # Bounded reads stop before the first offset at or after this time (else at the end offsets).
     stop_timestamp_ms: int | None = None
+    # Per-partition offsets that override the start (and, bounded, the stop: exclusive);
+    # the key -1 stands for every partition not listed.
+    start_offsets: Mapping[int, int] = field(default_factory=dict)
+    stop_offsets: Mapping[int, int] = field(default_factory=dict)
     poll_timeout_ms: int = 500
     max_records_per_poll: int = 500
     consumer_overrides: Mapping[str, Any] = field(default_factory=dict)
@@ -95,6 +101,10 @@ def _offset_for_time(consumer: KafkaConsumer, tp: TopicPartition, ts_ms: int, en
     return end if found is None else found.offset
 
 
+def _partition_offset(offsets: Mapping[int, int], partition: int) -> int | None:
+    return offsets.get(partition, offsets.get(-1))
+
+
 def resolve_offset_range(settings: ReadSettings, tp: TopicPartition) -> OffsetRange:
     """The offsets a read of ``tp`` covers, from the settings and the broker's state now."""
     consumer = _consumer(settings, settings.group_id)
@@ -116,18 +126,39 @@ def resolve_offset_range(settings: ReadSettings, tp: TopicPartition) -> OffsetRa
             raise ValueError(f"unknown start_from {settings.start_from!r}")
         if start is None:
             start = end if settings.reset_to == "latest" else beginning
+        start_offset = _partition_offset(settings.start_offsets, tp.partition)
+        if start_offset is not None:
+            start = min(start_offset, end)
         start = max(start, beginning)
         if not settings.bounded:
             return OffsetRange(start, UNBOUNDED_END)
         stop = end
         if settings.stop_timestamp_ms is not None:
             stop = _offset_for_time(consumer, tp, settings.stop_timestamp_ms, end)
+        stop_offset = _partition_offset(settings.stop_offsets, tp.partition)
+        if stop_offset is not None:
+            stop = min(stop, stop_offset)
         return OffsetRange(start, max(start, stop))
     finally:
         consumer.close()
 
 
-class _UnboundedOffsetTracker(OffsetRestrictionTracker):
+class _PartitionOffsetTracker(OffsetRestrictionTracker):
+    """Offset tracker that only splits at checkpoints (the position reached so far).
+
+    Runners that split restrictions dynamically (Prism splits at fractions of the remainder)
+    would otherwise hand offsets that do not exist yet (the middle of an unbounded range) or
+    a second reader of the same partition to another worker, whose commits could then run
+    ahead of offsets still being processed.
+    """
+
+    def try_split(self, fraction_of_remainder: float) -> tuple[OffsetRange, OffsetRange] | None:
+        if fraction_of_remainder > 0:
+            return None
+        return super().try_split(0)
+
+
+class _UnboundedOffsetTracker(_PartitionOffsetTracker):
     def is_bounded(self) -> bool:
         return False
 
@@ -174,7 +205,7 @@ class _ReadPartitionFn(beam.DoFn, RestrictionProvider):
 
     def create_tracker(self, restriction: OffsetRange) -> OffsetRestrictionTracker:
         if self._settings.bounded:
-            return OffsetRestrictionTracker(restriction)
+            return _PartitionOffsetTracker(restriction)
         return _UnboundedOffsetTracker(restriction)
 
     def restriction_size(self, element: PartitionDescriptor, restriction: OffsetRange) -> int:
@@ -284,12 +315,14 @@ class _WriteRecordsFn(beam.DoFn):
         commit_group_id: str | None,
         producer_overrides: Mapping[str, Any] | None = None,
         flush_timeout_s: float = 120.0,
+        status_interval_s: float = 30.0,
     ) -> None:
         self._client_config = dict(client_config)
         self._topics = dict(topics)
         self._group_id = commit_group_id
         self._producer_overrides = dict(producer_overrides or {})
         self._flush_timeout_s = flush_timeout_s
+        self._status_interval_s = status_interval_s
         self._written = {
             stream: Metrics.counter(METRICS_NAMESPACE, f"{stream}_written") for stream in topics
         }
@@ -307,6 +340,8 @@ class _WriteRecordsFn(beam.DoFn):
             self._committer = KafkaConsumer(
                 group_id=self._group_id, enable_auto_commit=False, **self._client_config
             )
+        self._status = StatusLog(self._status_interval_s)
+        self._committed: dict[TopicPartition, int] = {}
 
     def start_bundle(self) -> None:
         self._pending: list[Any] = []
@@ -318,6 +353,7 @@ class _WriteRecordsFn(beam.DoFn):
         )
         self._pending.append(future)
         self._written[record.stream].inc()
+        self._status.observe(record)
         origin = record.origin
         if origin.topic is not None and origin.partition is not None and origin.offset is not None:
             tp = TopicPartition(origin.topic, origin.partition)
@@ -332,7 +368,21 @@ class _WriteRecordsFn(beam.DoFn):
             self._committer.commit(
                 {tp: OffsetAndMetadata(offset + 1, "", -1) for tp, offset in self._offsets.items()}
             )
+            self._committed.update({tp: offset + 1 for tp, offset in self._offsets.items()})
         self._offsets = {}
+        if self._status.due():
+            self._status.log(self._lag())
+
+    def _lag(self) -> int | None:
+        """Messages of the input partitions seen so far that are not committed yet."""
+        if self._committer is None or not self._committed:
+            return None
+        try:
+            ends = self._committer.end_offsets(list(self._committed))
+        except KafkaError as exc:  # the status line must never fail a bundle
+            LOG.debug("lag unavailable: %s", exc)
+            return None
+        return sum(max(0, ends[tp] - offset) for tp, offset in self._committed.items())
 
     def teardown(self) -> None:
         producer = getattr(self, "_producer", None)
@@ -351,9 +401,16 @@ class WriteToKafka(beam.PTransform):
         topics: Mapping[str, str],
         commit_group_id: str | None = None,
         producer_overrides: Mapping[str, Any] | None = None,
+        status_interval_s: float = 30.0,
     ) -> None:
         super().__init__()
-        self._fn = _WriteRecordsFn(client_config, topics, commit_group_id, producer_overrides)
+        self._fn = _WriteRecordsFn(
+            client_config,
+            topics,
+            commit_group_id,
+            producer_overrides,
+            status_interval_s=status_interval_s,
+        )
 
     def expand(self, records: beam.PCollection) -> beam.pvalue.PDone:
         records | "Produce" >> beam.ParDo(self._fn)

@@ -38,27 +38,50 @@ from pipeline.text import split_windows
 
 LOG = logging.getLogger(__name__)
 DEAD_LETTER = "dead_letter"
+# A dead letter must fit a broker's default message limit (1,048,588 bytes), or the sink
+# could never deliver it and the stream would stall on it.
+MAX_DEAD_LETTER_BYTES = 900_000
 
 
 def dead_letter_record(
     record: RawRecord, stage: str, error_type: str, message: str
 ) -> OutputRecord:
-    """An output record for the dead-letter topic, keyed like its input."""
+    """An output record for the dead-letter topic, keyed like its input.
+
+    The letter carries the input's key and value in base64, except when that would make it
+    larger than ``MAX_DEAD_LETTER_BYTES`` (a ``too_large`` input, say): then they are left out
+    (null) and the message says where the input still is (topic, partition, offset).
+    """
     letter = build_dead_letter(record, stage, error_type, message, utc_now())
-    return OutputRecord(DEAD_LETTER, record.key, encode_json(letter), record.origin)
+    value = encode_json(letter)
+    key = record.key
+    if len(value) > MAX_DEAD_LETTER_BYTES or (key is not None and len(key) > 1024):
+        origin = record.origin
+        letter["input"]["key_b64"] = letter["input"]["value_b64"] = None
+        letter["error"]["message"] = (
+            f"{letter['error']['message'][:1000]} [input of "
+            f"{len(record.value or b'') + len(key or b'')} bytes left out of this dead letter; "
+            f"it is at {origin.topic}/{origin.partition}@{origin.offset}]"
+        )
+        value = encode_json(letter)
+        key = None if key is None else key[:1024]
+    return OutputRecord(DEAD_LETTER, key, value, record.origin, error_type)
 
 
 class _ParseFn(beam.DoFn):
     """Validates raw records into :class:`ParsedArticle` or :class:`Rejected`."""
 
-    def __init__(self, max_bytes: int, max_id_chars: int) -> None:
+    def __init__(self, max_bytes: int, max_id_chars: int, reject_non_arabic: bool = False) -> None:
         self._max_bytes = max_bytes
         self._max_id_chars = max_id_chars
+        self._reject_non_arabic = reject_non_arabic
         self._valid = Metrics.counter(METRICS_NAMESPACE, "articles_valid")
 
     def process(self, record: RawRecord) -> Iterator[object]:
         try:
-            article = parse_article(record, self._max_bytes, self._max_id_chars)
+            article = parse_article(
+                record, self._max_bytes, self._max_id_chars, self._reject_non_arabic
+            )
         except InputError as exc:
             Metrics.counter(METRICS_NAMESPACE, f"dead_letters_{exc.code}").inc()
             yield Rejected(record, "parse", exc.code, str(exc))
@@ -133,7 +156,11 @@ class AnalyzeRecords(beam.PTransform):
     def expand(self, records: beam.PCollection) -> beam.PCollection:
         cfg = self._config
         parsed = records | "Parse" >> beam.ParDo(
-            _ParseFn(cfg.processing.max_article_bytes, cfg.processing.max_id_chars)
+            _ParseFn(
+                cfg.processing.max_article_bytes,
+                cfg.processing.max_id_chars,
+                cfg.processing.reject_non_arabic,
+            )
         )
         handler = TaggerModelHandler(
             cfg.model.path,
@@ -141,6 +168,9 @@ class AnalyzeRecords(beam.PTransform):
             label_map=cfg.model.label_map,
             max_tokens_per_batch=cfg.model.max_tokens_per_batch,
             max_articles_per_batch=cfg.model.max_articles_per_batch,
+            cuda_max_tokens_per_batch=cfg.model.cuda_max_tokens_per_batch,
+            quantize=cfg.model.quantize,
+            threads=cfg.model.threads,
         )
         return (
             parsed

@@ -81,7 +81,8 @@ def test_control_characters_and_bidi_marks_are_valid_text() -> None:
 
 
 @pytest.mark.parametrize(
-    "stamp", ["2015-07-23 19:19:26", "2015-07-23", "2015-07-23T19:19:26.5+0300", "2015-07-23T19:19Z"]
+    "stamp",
+    ["2015-07-23 19:19:26", "2015-07-23", "2015-07-23T19:19:26.5+0300", "2015-07-23T19:19Z"],
 )
 def test_iso_8601_variants_of_published_at_are_accepted(stamp: str) -> None:
     article = parse(json.dumps({"id": "a", "text": "x", "published_at": stamp}).encode())

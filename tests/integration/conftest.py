@@ -13,11 +13,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from kafka import KafkaConsumer, KafkaProducer
 
+from kafka import KafkaConsumer, KafkaProducer
 from pipeline.config import REPO_ROOT, PipelineConfig, load_config
 from pipeline.kafka_admin import delete_topics, ensure_topics, wait_for_broker
-
 
 
 @pytest.fixture(scope="session")

@@ -8,13 +8,12 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import apache_beam as beam
 import jsonschema
-from kafka import KafkaConsumer, TopicPartition
 
+from kafka import KafkaConsumer, TopicPartition
 from pipeline.config import REPO_ROOT
 from pipeline.graph import build_stream_pipeline, pipeline_options, read_settings
 from tests.integration.conftest import KafkaEnv

@@ -1,0 +1,169 @@
+"""Turn word-level BIO predictions into character :class:`EntitySpan` objects.
+
+Words are the tokenizer's pre-tokenizer words with character offsets into the original text.
+Spans exclude a leading Arabic proclitic (و ف ب ل ك, or و/ف + ب/ل/ك) glued to the entity when a
+word-frequency lexicon says the remainder is a much more frequent word than the whole word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from models.arabic import normalize_text
+from models.lexicon import Lexicon
+from models.spans import EntitySpan
+
+ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
+OUTSIDE, BEGIN, INSIDE = 0, 1, 2
+SINGLE_CLITICS = frozenset("وفبلك")
+CONJUNCTIONS = frozenset("وف")
+PREPOSITIONS = frozenset("بلك")
+MIN_REMAINDER = 3
+STRIP_RATIO = 2.0  # the remainder must be this many times as frequent as the whole word
+# Combining marks and tatweel that may trail a word without being covered by token offsets.
+TRAILING_MARKS = frozenset(
+    [chr(c) for c in range(0x0610, 0x061B)]
+    + [chr(c) for c in range(0x064B, 0x0660)]
+    + ["\u0670", "\u0640"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LabelScheme:
+    """Per model label id: its BIO kind (O/B/I) and entity type (or ``""`` for O)."""
+
+    kinds: tuple[int, ...]
+    types: tuple[str, ...]
+
+    @classmethod
+    def from_labels(
+        cls, labels: Sequence[str], label_map: Mapping[str, str] | None = None
+    ) -> LabelScheme:
+        """Map model labels (``B-PERS``, ``I-ORG``, ``S-LOC``, ``PER``...) to the project scheme.
+
+        ``label_map`` may map whole labels (``{"B-PERS": "B-PER"}``) or types (``{"PERS": "PER"}``).
+        BIOES ``S-``/``E-`` become ``B-``/``I-``; bare types are treated as ``I-``; anything
+        outside PER/ORG/LOC/MISC becomes O.
+        """
+        label_map = label_map or {}
+        kinds: list[int] = []
+        types: list[str] = []
+        for raw in labels:
+            label = label_map.get(raw, raw)
+            prefix, sep, etype = label.partition("-")
+            if not sep:
+                prefix, etype = "I", label
+            etype = label_map.get(etype, etype).upper()
+            kind = {"B": BEGIN, "S": BEGIN, "I": INSIDE, "E": INSIDE, "M": INSIDE}.get(
+                prefix.upper(), OUTSIDE
+            )
+            if etype not in ENTITY_TYPES or kind == OUTSIDE:
+                kind, etype = OUTSIDE, ""
+            kinds.append(kind)
+            types.append(etype)
+        return cls(tuple(kinds), tuple(types))
+
+
+def extend_over_marks(text: str, end: int) -> int:
+    """Move ``end`` past diacritics/tatweel that directly follow it."""
+    n = len(text)
+    while end < n and text[end] in TRAILING_MARKS:
+        end += 1
+    return end
+
+
+def _clitic_cuts(word: str) -> list[int]:
+    """Character positions after a possible one- or two-letter proclitic in ``word``."""
+    cuts: list[int] = []
+    i = extend_over_marks(word, 1) if word and word[0] in SINGLE_CLITICS else 0
+    if i:
+        cuts.append(i)
+        if word[0] in CONJUNCTIONS and i < len(word) and word[i] in PREPOSITIONS:
+            cuts.append(extend_over_marks(word, i + 1))
+    return cuts
+
+
+def _remainder_allowed(clitic: str, rest: str) -> bool:
+    """Shape constraints on a split (normalised strings), before looking at frequencies.
+
+    A lone ف is rare before names (فيرون, فايرا are names), so it is only split before ال; after a
+    preposition the remainder needs four letters or more, since names often start with
+    بو/كو/كا/لي + a short frequent word (بولو → ولو, كوفي → وفي, كابل → ابل, وليلى → و+ل+يلي).
+    """
+    if clitic == "ف":
+        return rest.startswith("ال")
+    if clitic[-1] in PREPOSITIONS:
+        return len(rest) >= MIN_REMAINDER + 1
+    return len(rest) >= MIN_REMAINDER
+
+
+def proclitic_length(word: str, lexicon: Lexicon | None) -> int:
+    """Number of leading characters of ``word`` that are a proclitic, not part of the name.
+
+    With a lexicon: strip when the remainder passes :func:`_remainder_allowed` and is a known
+    word at least ``STRIP_RATIO`` times as frequent as the whole word, choosing the most frequent
+    remainder (فيصل, كمال stay whole although يصل, مال are words). Without one: strip only و/ف
+    before the article ال (a safe fallback).
+    """
+    cuts = _clitic_cuts(word)
+    if not cuts:
+        return 0
+    if lexicon is None:
+        rest = normalize_text(word[cuts[0] :])
+        return cuts[0] if word[0] in CONJUNCTIONS and rest.startswith("ال") else 0
+    whole = lexicon.count(normalize_text(word))
+    best, best_count = 0, 0
+    for cut in cuts:
+        clitic, rest = normalize_text(word[:cut]), normalize_text(word[cut:])
+        if not _remainder_allowed(clitic, rest):
+            continue
+        count = lexicon.count(rest)
+        if count >= max(STRIP_RATIO * whole, 1) and count > best_count:
+            best, best_count = cut, count
+    return best
+
+
+def decode_words(
+    text: str,
+    starts: Sequence[int],
+    ends: Sequence[int],
+    label_ids: Sequence[int],
+    probs: Sequence[float],
+    scheme: LabelScheme,
+    lexicon: Lexicon | None,
+    candidates: Sequence[int] | None = None,
+) -> list[EntitySpan]:
+    """Decode word-level BIO predictions to entity spans over ``text``.
+
+    ``starts``/``ends`` are word character offsets, ``label_ids``/``probs`` the predicted label
+    and its probability per word. ``candidates`` optionally lists the word indices whose label is
+    not O (a fast path; all words are scanned otherwise). An ``I-`` that does not continue an
+    entity of the same type on the previous word starts a new entity.
+    """
+    kinds, types = scheme.kinds, scheme.types
+    spans: list[EntitySpan] = []
+    words = range(len(label_ids)) if candidates is None else candidates
+    cur_type, cur_first, cur_last, cur_scores = "", -1, -2, [0.0]
+
+    def close() -> None:
+        start, end = starts[cur_first], extend_over_marks(text, ends[cur_last])
+        start += proclitic_length(text[start : ends[cur_first]], lexicon)
+        spans.append(EntitySpan(start, end, cur_type, sum(cur_scores) / len(cur_scores)))
+
+    for w in words:
+        lid = label_ids[w]
+        kind = kinds[lid]
+        if kind == OUTSIDE:
+            continue
+        etype = types[lid]
+        if kind == INSIDE and etype == cur_type and w == cur_last + 1:
+            cur_last = w
+            cur_scores.append(float(probs[w]))
+            continue
+        if cur_type:
+            close()
+        cur_type, cur_first, cur_last, cur_scores = etype, w, w, [float(probs[w])]
+    if cur_type:
+        close()
+    return spans

@@ -1,0 +1,282 @@
+"""Fine-tune the compact encoder for NER on ANERcorp; the best dev epoch is shipped.
+
+Usage: ``python -m models.train_ner --init runs/pretrain --out models/arabic-news-small``
+(``--init none`` trains the same architecture from random weights: the ablation).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+import torch
+from tqdm import tqdm
+from transformers import (
+    AutoTokenizer,
+    BertConfig,
+    BertForTokenClassification,
+    PreTrainedTokenizerBase,
+    get_linear_schedule_with_warmup,
+)
+
+from models.corpus import Sentence, default_data_dir, read_conll
+from models.evaluate import evaluate_ner
+from models.lexicon import LEXICON_FILE, Lexicon
+from models.tagger import Tagger
+from models.training import (
+    autocast,
+    resolve_device,
+    rng_state,
+    seed_everything,
+    set_rng_state,
+    use_bf16,
+)
+
+log = logging.getLogger(__name__)
+LABELS = ["O"] + [f"{p}-{t}" for t in ("PER", "ORG", "LOC", "MISC") for p in ("B", "I")]
+MODEL_NAME = "arabic-news-small"
+MODEL_VERSION = "0.1.0"
+
+
+def encode(
+    tokenizer: PreTrainedTokenizerBase, sentences: Sequence[Sentence], max_length: int
+) -> list[tuple[list[int], list[int]]]:
+    """Input ids and labels per sentence: the first subword of a word carries its tag, -100 else."""
+    label2id = {label: i for i, label in enumerate(LABELS)}
+    enc = tokenizer(
+        [s.tokens for s in sentences],
+        is_split_into_words=True,
+        truncation=True,
+        max_length=max_length,
+    )
+    out = []
+    for i, sent in enumerate(sentences):
+        labels, prev = [], None
+        for w in enc.word_ids(i):
+            labels.append(-100 if w is None or w == prev else label2id.get(sent.tags[w], 0))
+            prev = w
+        out.append((enc["input_ids"][i], labels))
+    return out
+
+
+def make_batches(
+    lengths: Sequence[int], batch_size: int, generator: torch.Generator
+) -> list[list[int]]:
+    """Shuffled batches of similar length (sorted within pools of 50 batches)."""
+    perm = torch.randperm(len(lengths), generator=generator).tolist()
+    pool = batch_size * 50
+    batches = []
+    for i in range(0, len(perm), pool):
+        chunk = sorted(perm[i : i + pool], key=lambda j: lengths[j])
+        batches += [chunk[k : k + batch_size] for k in range(0, len(chunk), batch_size)]
+    order = torch.randperm(len(batches), generator=generator).tolist()
+    return [batches[k] for k in order]
+
+
+def collate(
+    data: Sequence[tuple[list[int], list[int]]], idx: Sequence[int], pad_id: int
+) -> dict[str, torch.Tensor]:
+    """Pad a batch dynamically."""
+    width = max(len(data[j][0]) for j in idx)
+    ids = torch.full((len(idx), width), pad_id, dtype=torch.long)
+    labels = torch.full((len(idx), width), -100, dtype=torch.long)
+    mask = torch.zeros((len(idx), width), dtype=torch.long)
+    for row, j in enumerate(idx):
+        n = len(data[j][0])
+        ids[row, :n] = torch.tensor(data[j][0])
+        labels[row, :n] = torch.tensor(data[j][1])
+        mask[row, :n] = 1
+    return {"input_ids": ids, "attention_mask": mask, "labels": labels}
+
+
+def build_model(
+    args: argparse.Namespace,
+) -> tuple[PreTrainedTokenizerBase, BertForTokenClassification]:
+    """Tokenizer and token-classification model, from the pre-trained encoder or from scratch."""
+    label_kw = {
+        "num_labels": len(LABELS),
+        "id2label": dict(enumerate(LABELS)),
+        "label2id": {label: i for i, label in enumerate(LABELS)},
+    }
+    if args.init == "none":
+        tokenizer = AutoTokenizer.from_pretrained(args.tokenizer)
+        source = (
+            BertConfig.from_pretrained(args.arch)
+            if args.arch
+            else BertConfig(
+                vocab_size=len(tokenizer),
+                hidden_size=256,
+                num_hidden_layers=4,
+                num_attention_heads=4,
+                intermediate_size=1024,
+                pad_token_id=0,
+            )
+        )
+        config = BertConfig(**{**source.to_dict(), **label_kw})
+        return tokenizer, BertForTokenClassification(config)
+    tokenizer = AutoTokenizer.from_pretrained(args.init)
+    return tokenizer, BertForTokenClassification.from_pretrained(args.init, **label_kw)
+
+
+def find_lexicon(args: argparse.Namespace) -> Path | None:
+    """The lexicon file travelling with the encoder or tokenizer, if any."""
+    for base in (args.init, args.tokenizer):
+        if base != "none" and (Path(base) / LEXICON_FILE).exists():
+            return Path(base) / LEXICON_FILE
+    return None
+
+
+def main(argv: list[str] | None = None) -> None:
+    """CLI entry point."""
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--data-dir", type=Path, default=default_data_dir())
+    p.add_argument("--init", default="runs/pretrain", help="pre-trained encoder dir, or 'none'")
+    p.add_argument("--tokenizer", default="runs/tokenizer", help="tokenizer dir for --init none")
+    p.add_argument("--arch", default=None, help="config.json dir to copy for --init none")
+    p.add_argument("--out", type=Path, default=Path("models") / MODEL_NAME)
+    p.add_argument("--work", type=Path, default=Path("runs/ner"))
+    p.add_argument("--epochs", type=int, default=10)
+    p.add_argument("--batch-size", type=int, default=16)
+    p.add_argument("--lr", type=float, default=5e-4)
+    p.add_argument("--weight-decay", type=float, default=0.01)
+    p.add_argument("--warmup-ratio", type=float, default=0.06)
+    p.add_argument("--max-length", type=int, default=512)
+    p.add_argument("--max-sentences", type=int, default=None, help="limit data (smoke tests)")
+    p.add_argument("--model-name", default=MODEL_NAME)
+    p.add_argument("--model-version", default=MODEL_VERSION)
+    p.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
+    p.add_argument("--precision", default="auto", choices=["auto", "fp32", "bf16"])
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--resume", action="store_true")
+    args = p.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    torch.set_num_threads(args.threads)
+    seed_everything(args.seed)
+    device = resolve_device(args.device)
+    bf16 = use_bf16(device, args.precision)
+
+    train = list(read_conll(args.data_dir / "anercorp" / "train.txt"))[: args.max_sentences]
+    dev = list(read_conll(args.data_dir / "anercorp" / "dev.txt"))[: args.max_sentences]
+    tokenizer, model = build_model(args)
+    model.to(device)
+    lex_path = find_lexicon(args)
+    lexicon = Lexicon.load(lex_path) if lex_path else None
+    data = encode(tokenizer, train, args.max_length)
+    lengths = [len(ids) for ids, _ in data]
+    steps_per_epoch = -(-len(data) // args.batch_size)
+    total = steps_per_epoch * args.epochs
+    no_decay = ("bias", "LayerNorm.weight")
+    optimizer = torch.optim.AdamW(
+        [
+            {
+                "params": [t for n, t in model.named_parameters() if not n.endswith(no_decay)],
+                "weight_decay": args.weight_decay,
+            },
+            {
+                "params": [t for n, t in model.named_parameters() if n.endswith(no_decay)],
+                "weight_decay": 0.0,
+            },
+        ],
+        lr=args.lr,
+    )
+    scheduler = get_linear_schedule_with_warmup(optimizer, int(args.warmup_ratio * total), total)
+    start_epoch, best_f1, best_epoch, history = 0, -1.0, -1, []
+    ckpt = args.work / "checkpoint"
+    best_dir = args.work / "best"
+    if args.resume and (ckpt / "state.pt").exists():
+        state = torch.load(ckpt / "state.pt", weights_only=False)
+        model.load_state_dict(BertForTokenClassification.from_pretrained(ckpt).state_dict())
+        optimizer.load_state_dict(state["optimizer"])
+        scheduler.load_state_dict(state["scheduler"])
+        set_rng_state(state["rng"])
+        start_epoch, best_f1, best_epoch, history = (
+            state["epoch"],
+            state["best_f1"],
+            state["best_epoch"],
+            state["history"],
+        )
+        log.info("resumed after epoch %d (best dev F1 %.4f)", start_epoch, best_f1)
+    log.info("%d train / %d dev sentences, %d steps", len(train), len(dev), total)
+
+    for epoch in range(start_epoch, args.epochs):
+        model.train()
+        gen = torch.Generator().manual_seed(args.seed * 1000 + epoch)
+        bar = tqdm(
+            make_batches(lengths, args.batch_size, gen),
+            desc=f"epoch {epoch + 1}",
+            unit="batch",
+            mininterval=5,
+        )
+        total_loss = 0.0
+        for n, idx in enumerate(bar, 1):
+            batch = {k: v.to(device) for k, v in collate(data, idx, tokenizer.pad_token_id).items()}
+            with autocast(device, bf16):
+                loss = model(**batch).loss
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            scheduler.step()
+            optimizer.zero_grad(set_to_none=True)
+            total_loss += loss.item()
+            bar.set_postfix(loss=f"{total_loss / n:.4f}", refresh=False)
+        tagger = Tagger(
+            tokenizer,
+            model,
+            name=args.model_name,
+            version=args.model_version,
+            device=device,
+            label_map=None,
+            max_length=args.max_length,
+            lexicon=lexicon,
+        )
+        metrics = evaluate_ner(tagger, dev)
+        metrics.pop("report")
+        history.append({"epoch": epoch + 1, "train_loss": total_loss / n, **metrics})
+        log.info("epoch %d loss %.4f dev F1 %.4f", epoch + 1, total_loss / n, metrics["f1"])
+        if metrics["f1"] > best_f1:
+            best_f1, best_epoch = metrics["f1"], epoch + 1
+            model.save_pretrained(best_dir)
+        tmp = args.work / "checkpoint.tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        model.save_pretrained(tmp)
+        torch.save(
+            {
+                "optimizer": optimizer.state_dict(),
+                "scheduler": scheduler.state_dict(),
+                "rng": rng_state(),
+                "epoch": epoch + 1,
+                "best_f1": best_f1,
+                "best_epoch": best_epoch,
+                "history": history,
+            },
+            tmp / "state.pt",
+        )
+        shutil.rmtree(ckpt, ignore_errors=True)
+        tmp.rename(ckpt)
+
+    best = BertForTokenClassification.from_pretrained(best_dir)
+    best.config.model_name = args.model_name
+    best.config.model_version = args.model_version
+    args.out.mkdir(parents=True, exist_ok=True)
+    best.save_pretrained(args.out)
+    tokenizer.save_pretrained(args.out)
+    if lex_path:
+        shutil.copy(lex_path, args.out / LEXICON_FILE)
+    summary = {
+        "best_epoch": best_epoch,
+        "dev": next(h for h in history if h["epoch"] == best_epoch),
+        "history": history,
+        "init": args.init,
+        "args": {k: str(v) for k, v in vars(args).items()},
+    }
+    (args.work / "summary.json").write_text(json.dumps(summary, indent=1, ensure_ascii=False))
+    log.info("best epoch %d dev F1 %.4f -> %s", best_epoch, best_f1, args.out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,132 @@
+"""BIO decoding to character spans, proclitic stripping and long-text coverage of the Tagger."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+from models.decoding import LabelScheme, decode_words, proclitic_length
+from models.lexicon import Lexicon
+from models.spans import EntitySpan
+from models.train_tokenizer import train_tokenizer
+
+LABELS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
+SCHEME = LabelScheme.from_labels(LABELS)
+# Counts as observed in the pre-training corpus.
+LEXICON = Lexicon(
+    {
+        "بوتين": 312, "وبوتين": 11, "وتين": 3, "روسيا": 1330, "لروسيا": 122, "لندن": 1943,
+        "لبنان": 1076, "بنان": 10, "ولبنان": 188, "كوك": 29, "بغداد": 693, "الرياض": 5000,
+        "والرياض": 189, "تين": 40, "فيصل": 2295, "يصل": 1260, "كمال": 153, "مال": 130,
+    }
+)  # fmt: skip
+
+
+def words_of(text: str) -> tuple[list[int], list[int]]:
+    starts, ends, pos = [], [], 0
+    for w in text.split(" "):
+        starts.append(pos)
+        ends.append(pos + len(w))
+        pos += len(w) + 1
+    return starts, ends
+
+
+def decode(text: str, tags: list[str], lexicon: Lexicon | None = LEXICON) -> list[EntitySpan]:
+    starts, ends = words_of(text)
+    ids = [LABELS.index(t) for t in tags]
+    return decode_words(text, starts, ends, ids, [0.9] * len(ids), SCHEME, lexicon)
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("وبوتين", "بوتين"),
+        ("لروسيا", "روسيا"),
+        ("ولبنان", "لبنان"),
+        ("وَبوتين", "بوتين"),
+        ("بوتين", "بوتين"),
+        ("لندن", "لندن"),
+        ("لبنان", "لبنان"),
+        ("كوك", "كوك"),
+        ("بغداد", "بغداد"),
+        ("فيصل", "فيصل"),
+        ("كمال", "كمال"),
+    ],
+)
+def test_proclitic_with_lexicon(word: str, expected: str) -> None:
+    assert word[proclitic_length(word, LEXICON) :] == expected
+
+
+def test_proclitic_fallback_without_lexicon() -> None:
+    assert proclitic_length("والرياض", None) == 1
+    assert proclitic_length("وبوتين", None) == 0
+    assert proclitic_length("لروسيا", None) == 0
+
+
+def test_bio_decoding_spans_and_scores() -> None:
+    text = "التقى وبوتين مع وزير خارجية لروسيا في لندن"
+    tags = ["O", "B-PER", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-LOC"]
+    spans = decode(text, tags)
+    got = [(text[s.start : s.end], s.label) for s in spans]
+    assert got == [("بوتين", "PER"), ("وزير خارجية لروسيا", "ORG"), ("لندن", "LOC")]
+    assert all(abs(s.score - 0.9) < 1e-6 for s in spans)
+
+
+def test_inside_without_begin_starts_entity_and_type_change_splits() -> None:
+    text = "a b c d e"
+    spans = decode(text, ["I-PER", "I-PER", "I-LOC", "O", "I-MISC"])
+    assert [(text[s.start : s.end], s.label) for s in spans] == [
+        ("a b", "PER"),
+        ("c", "LOC"),
+        ("e", "MISC"),
+    ]
+
+
+def test_trailing_diacritic_is_included() -> None:
+    text = "زار بوتينُ"
+    spans = decode_words(text, [0, 4], [3, 9], [0, 1], [0.5, 0.5], SCHEME, None)
+    assert text[spans[0].start : spans[0].end] == "بوتينُ"
+
+
+def test_label_map_for_foreign_schemes() -> None:
+    scheme = LabelScheme.from_labels(
+        ["O", "B-PERS", "I-PERS", "S-LOC", "B-DATE", "ORG"], {"PERS": "PER"}
+    )
+    assert scheme.types == ("", "PER", "PER", "LOC", "", "ORG")
+    assert scheme.kinds == (0, 1, 2, 1, 0, 2)
+
+
+@pytest.fixture(scope="module")
+def tiny_tagger_parts():
+    from transformers import BertConfig, BertForTokenClassification
+
+    corpus = ["قال بوتين ان روسيا مستعدة للحوار مع امريكا في لندن"] * 10
+    tok, _ = train_tokenizer(corpus, vocab_size=120)
+    config = BertConfig(
+        vocab_size=len(tok), hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+        intermediate_size=32, max_position_embeddings=64, num_labels=len(LABELS),
+        id2label=dict(enumerate(LABELS)), label2id={v: k for k, v in enumerate(LABELS)},
+    )  # fmt: skip
+    torch.manual_seed(0)
+    return tok, BertForTokenClassification(config)
+
+
+@pytest.mark.parametrize(("forced", "n_spans"), [("B-PER", 300), ("I-LOC", 1)])
+def test_tagger_covers_long_text(tiny_tagger_parts, forced: str, n_spans: int) -> None:
+    from models.tagger import Tagger
+
+    tok, model = tiny_tagger_parts
+    with torch.no_grad():
+        model.classifier.weight.zero_()
+        model.classifier.bias.zero_()
+        model.classifier.bias[LABELS.index(forced)] = 10.0
+    tagger = Tagger(tok, model, name="tiny", version="0", device="cpu", max_length=16)
+    text = " ".join(["بوتين", "لندن", "روسيا"] * 100)
+    short = "قال بوتين"
+    spans, short_spans, empty = tagger.predict([text, short, ""], max_tokens_per_batch=64)
+    assert tagger.count_tokens([short]) == [len(tok(short)["input_ids"])]
+    assert len(spans) == n_spans
+    assert spans[0].start == 0 and spans[-1].end == len(text)
+    assert all(text[s.start : s.end].strip() == text[s.start : s.end] for s in spans)
+    assert short_spans and short_spans[-1].end == len(short)
+    assert empty == []

@@ -1,0 +1,82 @@
+"""A few steps of tokenizer training, MLM pre-training and NER fine-tuning on tiny data."""
+
+from __future__ import annotations
+
+import json
+import math
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from models import pretrain, train_ner, train_tokenizer
+from models.tagger import Tagger
+
+SENTENCES = [
+    [("قال", "O"), ("الرئيس", "O"), ("بوتين", "B-PERS"), ("في", "O"), ("موسكو", "B-LOC")],
+    [("اعلنت", "O"), ("الامم", "B-ORG"), ("المتحدة", "I-ORG"), ("ان", "O"), ("لندن", "B-LOC")],
+    [("وصل", "O"), ("محمد", "B-PERS"), ("علي", "I-PERS"), ("الى", "O"), ("الرياض", "B-LOC")],
+]
+
+
+def write_data(root: Path) -> None:
+    (root / "anercorp").mkdir(parents=True)
+    (root / "saudinewsnet").mkdir()
+    conll = "\n\n".join("\n".join(f"{t} {g}" for t, g in s) for s in SENTENCES * 4) + "\n"
+    (root / "anercorp" / "train.txt").write_text(conll, encoding="utf-8")
+    (root / "anercorp" / "dev.txt").write_text(conll, encoding="utf-8")
+    articles = [
+        {"source": "x", "url": None, "date_extracted": "", "title": "خبر", "author": None,
+         "content": " ".join(t for s in SENTENCES for t, _ in s) * 5},
+        {"source": "x", "url": "u", "date_extracted": None, "title": None, "author": "",
+         "content": None},
+    ] * 10  # fmt: skip
+    with zipfile.ZipFile(root / "saudinewsnet" / "2015-07-21.zip", "w") as zf:
+        zf.writestr("2015-07-21.json", json.dumps(articles, ensure_ascii=False))
+
+
+@pytest.mark.slow
+def test_tokenizer_pretrain_and_ner_smoke(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    write_data(data)
+    tok, pre, ner = tmp_path / "tok", tmp_path / "pre", tmp_path / "ner"
+    common = ["--device", "cpu", "--threads", "1", "--precision", "fp32"]
+    train_tokenizer.main(["--data-dir", str(data), "--out", str(tok), "--vocab-size", "150"])
+    assert (tok / "tokenizer.json").exists() and (tok / "lexicon.tsv").exists()
+
+    pretrain.main(
+        ["--data-dir", str(data), "--tokenizer", str(tok), "--out", str(pre), "--seq-len", "32",
+         "--batch-size", "4", "--max-steps", "3", "--warmup-steps", "1", "--hidden", "32",
+         "--layers", "1", "--heads", "2", "--intermediate", "64", *common]
+    )  # fmt: skip
+    summary = json.loads((pre / "pretrain_summary.json").read_text())
+    assert summary["steps"] == 3 and math.isfinite(summary["final_train_loss"])
+    assert (pre / "model.safetensors").exists() and (pre / "checkpoint" / "state.pt").exists()
+
+    out = tmp_path / "model"
+    argv = ["--data-dir", str(data), "--init", str(pre), "--out", str(out), "--work", str(ner),
+            "--epochs", "1", "--batch-size", "4", *common]  # fmt: skip
+    train_ner.main(argv)
+    train_ner.main([*argv, "--epochs", "2", "--resume"])
+    summary = json.loads((ner / "summary.json").read_text())
+    assert [h["epoch"] for h in summary["history"]] == [1, 2]
+    assert all(math.isfinite(h["train_loss"]) for h in summary["history"])
+    for name in ("model.safetensors", "config.json", "tokenizer.json", "lexicon.tsv"):
+        assert (out / name).exists()
+    config = json.loads((out / "config.json").read_text())
+    assert config["model_name"] == "arabic-news-small" and config["model_version"] == "0.1.0"
+    assert config["id2label"]["1"] == "B-PER"
+
+    tagger = Tagger.from_pretrained(out, device="cpu")
+    assert (tagger.name, tagger.version) == ("arabic-news-small", "0.1.0")
+    spans = tagger.predict(["قال الرئيس بوتين في موسكو"])[0]
+    assert all(0 <= s.start < s.end <= 26 for s in spans)
+    assert {s.label for s in spans} <= {"PER", "ORG", "LOC", "MISC"}
+
+    scratch = tmp_path / "scratch"
+    train_ner.main(
+        ["--data-dir", str(data), "--init", "none", "--tokenizer", str(tok), "--arch", str(pre),
+         "--out", str(scratch), "--work", str(tmp_path / "ner_scratch"), "--epochs", "1",
+         "--batch-size", "4", *common]
+    )  # fmt: skip
+    assert (scratch / "model.safetensors").exists()
