@@ -133,18 +133,25 @@ def decode_words(
     scheme: LabelScheme,
     lexicon: Lexicon | None,
     candidates: Sequence[int] | None = None,
+    merge_adjacent: bool = False,
 ) -> list[EntitySpan]:
     """Decode word-level BIO predictions to entity spans over ``text``.
 
     ``starts``/``ends`` are word character offsets, ``label_ids``/``probs`` the predicted label
     and its probability per word. ``candidates`` optionally lists the word indices whose label is
     not O (a fast path; all words are scanned otherwise). An ``I-`` that does not continue an
-    entity of the same type on the previous word starts a new entity.
+    entity of the same type on the previous word starts a new entity. With ``merge_adjacent``,
+    a ``B-`` directly after an entity of the same type continues it too unless it starts with a
+    proclitic such as و (for models that tag every word of a name ``B-``; in ANERcorp train,
+    adjacent same-type words continue an entity far more often than they start a new one).
     """
     kinds, types = scheme.kinds, scheme.types
     spans: list[EntitySpan] = []
     words = range(len(label_ids)) if candidates is None else candidates
     cur_type, cur_first, cur_last, cur_scores = "", -1, -2, [0.0]
+
+    def glued(w: int) -> bool:
+        return proclitic_length(text[starts[w] : ends[w]], lexicon) > 0
 
     def close() -> None:
         start, end = starts[cur_first], extend_over_marks(text, ends[cur_last])
@@ -157,7 +164,11 @@ def decode_words(
         if kind == OUTSIDE:
             continue
         etype = types[lid]
-        if kind == INSIDE and etype == cur_type and w == cur_last + 1:
+        if (
+            etype == cur_type
+            and w == cur_last + 1
+            and (kind == INSIDE or (merge_adjacent and not glued(w)))
+        ):
             cur_last = w
             cur_scores.append(float(probs[w]))
             continue

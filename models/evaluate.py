@@ -75,10 +75,10 @@ def _ner(args: argparse.Namespace) -> None:
     torch.set_num_threads(args.threads)
     label_map = json.loads(args.label_map) if args.label_map else {"PERS": "PER"}
     tagger = Tagger.from_pretrained(args.model, device=args.device, label_map=label_map)
-    if args.quantize != "none":
+    if args.quantize != "none" or args.runtime != "torch":
         from models.quantize import quantize_tagger
 
-        quantize_tagger(tagger, args.quantize)
+        quantize_tagger(tagger, args.quantize, args.runtime)
     metrics = evaluate_ner(tagger, list(read_conll(args.data)))
     print(metrics.pop("report"))
     print(json.dumps(metrics, ensure_ascii=False))
@@ -110,6 +110,7 @@ def main(argv: list[str] | None = None) -> None:
     ner.add_argument(
         "--quantize", default="none", choices=["none", "int8", "bf16"], help="CPU precision"
     )
+    ner.add_argument("--runtime", default="torch", choices=["torch", "onnxruntime"])
     ner.set_defaults(func=_ner)
     from models.evaluate_quotes import DEFAULT_GOLD, DEFAULT_SCORER
 

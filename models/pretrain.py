@@ -15,6 +15,7 @@ import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 from tqdm import tqdm
@@ -166,6 +167,12 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--seed", type=int, default=13)
     p.add_argument("--resume", action="store_true")
+    p.add_argument(
+        "--init-embeddings",
+        type=Path,
+        default=None,
+        help="vocab × hidden .npy to start the word embeddings from (models.embeddings)",
+    )
     args = p.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     torch.set_num_threads(args.threads)
@@ -197,6 +204,10 @@ def main(argv: list[str] | None = None) -> None:
         model = BertForMaskedLM.from_pretrained(ckpt)
     else:
         model = BertForMaskedLM(compact_config(len(tokenizer), args))
+        if args.init_embeddings:
+            vectors = torch.from_numpy(np.load(args.init_embeddings))
+            model.bert.embeddings.word_embeddings.weight.data.copy_(vectors)
+            log.info("word embeddings initialised from %s", args.init_embeddings)
     model.to(device).train()
     log.info("parameters: %.2fM", sum(t.numel() for t in model.parameters()) / 1e6)
     no_decay = ("bias", "LayerNorm.weight")

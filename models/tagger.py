@@ -47,6 +47,7 @@ class Tagger:
         labels = [model.config.id2label[i] for i in range(model.config.num_labels)]
         self.scheme = LabelScheme.from_labels(labels, label_map)
         self._outside = np.array([k == OUTSIDE for k in self.scheme.kinds])
+        self.merge_adjacent = bool(getattr(model.config, "merge_adjacent_entities", False))
         limit = getattr(model.config, "max_position_embeddings", max_length) or max_length
         if getattr(model.config, "model_type", "") in ("roberta", "xlm-roberta", "camembert"):
             limit -= 2  # RoBERTa-style position ids start after the padding index
@@ -184,4 +185,5 @@ class Tagger:
             self.scheme,
             self.lexicon,
             candidates.tolist(),
+            self.merge_adjacent,
         )

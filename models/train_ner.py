@@ -63,6 +63,17 @@ def encode(
     return out
 
 
+def prefers_merging(sentences: Sequence[Sentence]) -> bool:
+    """Whether adjacent same-type words continue an entity (I-) more often than they start one."""
+    cont = sep = 0
+    for sent in sentences:
+        for a, b in zip(sent.tags, sent.tags[1:], strict=False):
+            if a != "O" and b != "O" and a[2:] == b[2:]:
+                cont += b.startswith("I-")
+                sep += b.startswith("B-")
+    return cont > sep
+
+
 def make_batches(
     lengths: Sequence[int], batch_size: int, generator: torch.Generator
 ) -> list[list[int]]:
@@ -164,6 +175,8 @@ def main(argv: list[str] | None = None) -> None:
     dev = list(read_conll(args.data_dir / "anercorp" / "dev.txt"))[: args.max_sentences]
     tokenizer, model = build_model(args)
     model.to(device)
+    merge = prefers_merging(train)
+    model.config.merge_adjacent_entities = merge
     lex_path = find_lexicon(args)
     lexicon = Lexicon.load(lex_path) if lex_path else None
     data = encode(tokenizer, train, args.max_length)
@@ -262,6 +275,7 @@ def main(argv: list[str] | None = None) -> None:
     best = BertForTokenClassification.from_pretrained(best_dir)
     best.config.model_name = args.model_name
     best.config.model_version = args.model_version
+    best.config.merge_adjacent_entities = merge
     args.out.mkdir(parents=True, exist_ok=True)
     best.save_pretrained(args.out)
     tokenizer.save_pretrained(args.out)

@@ -130,3 +130,13 @@ def test_tagger_covers_long_text(tiny_tagger_parts, forced: str, n_spans: int) -
     assert all(text[s.start : s.end].strip() == text[s.start : s.end] for s in spans)
     assert short_spans and short_spans[-1].end == len(short)
     assert empty == []
+
+
+def test_merge_adjacent_same_type() -> None:
+    text = "قال عمر كوناري في باريس لندن ولبنان"
+    starts, ends = words_of(text)
+    ids = [LABELS.index(t) for t in ["O", "B-PER", "B-PER", "O", "B-LOC", "B-LOC", "B-LOC"]]
+    args = (text, starts, ends, ids, [0.8] * len(ids), SCHEME, LEXICON)
+    assert len(decode_words(*args)) == 5
+    merged = decode_words(*args, merge_adjacent=True)
+    assert [text[s.start : s.end] for s in merged] == ["عمر كوناري", "باريس لندن", "لبنان"]
