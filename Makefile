@@ -15,7 +15,7 @@ DEMO_ARTICLES ?= 300
 export PYTHONUNBUFFERED := 1
 
 .PHONY: setup venv kafka-fetch kafka-up kafka-down demo test test-unit test-integration lint \
-        test-reliability \
+        test-reliability test-burst \
         tokenizer pretrain train-ner evaluate-ner evaluate-quotes bench bench-quick clean
 
 setup: venv kafka-fetch
@@ -40,7 +40,7 @@ kafka-down:
 demo: kafka-up
 	$(PY) scripts/demo.py --config $(CONFIG) --data-dir $(DATA_DIR) --articles $(DEMO_ARTICLES)
 
-test: kafka-up
+test: kafka-up prism
 	$(PY) -m pytest -q tests --deselect $(BURST_TEST)
 
 # Issue #6 suite incl. the slow 10,000-message burst (left out of `test`); restarts the broker.
@@ -48,6 +48,10 @@ BURST_TEST := tests/integration/test_reliability.py::test_burst_of_10000_message
 test-reliability: kafka-up
 	$(PY) -m pytest -q -s tests/test_reliability_inputs.py tests/test_pipeline_operability.py \
 		tests/integration/test_reliability.py
+
+# The burst alone (10,000 messages, peak memory), which .ci/run runs after `test`.
+test-burst: kafka-up
+	$(PY) -m pytest -q -s $(BURST_TEST)
 
 test-unit: venv
 	$(PY) -m pytest -q tests -m "not integration"
@@ -81,7 +85,7 @@ evaluate-quotes: venv
 .PHONY: prism flink-jar spark-jar reprocess
 SNN_OUT ?= out/saudinewsnet/events.jsonl
 
-prism:
+prism: venv
 	bash scripts/beam_runners.sh prism
 
 flink-jar: venv

@@ -157,7 +157,15 @@ def render_report(results: Mapping[str, Any], checks: Sequence[Check]) -> str:
         f"{mo['articles_per_batch']} articles, token budget {mo['max_tokens_per_batch']}):",
         "",
         markdown_table(
-            ["model", "params (M)", "articles", "articles/s", "tokens/s", "GFLOP/s", "util."],
+            [
+                "model",
+                "params (M)",
+                "articles",
+                "articles/s",
+                "tokens/s",
+                "GFLOP/s",
+                "of fp32 peak",
+            ],
             [
                 (
                     r["name"],
@@ -173,15 +181,18 @@ def render_report(results: Mapping[str, Any], checks: Sequence[Check]) -> str:
         ),
         "",
         f"Hardware ceiling: fp32 matmul {results['hardware']['matmul_gflops']:.1f} GFLOP/s "
-        f"(best of {results['hardware']['sizes']}).",
+        f"(square matrices of sizes {results['hardware']['sizes']}, best). FLOPs are counted "
+        "from the config (2 per weight per token + 4·seq·hidden per layer per token for "
+        "attention); int8 runtimes use integer kernels whose peak is above the fp32 one.",
         "",
     ]
     if results.get("variants"):
         out += [
-            "**Precision variants** (`model.quantize`; same articles, ANERcorp dev F1):",
+            "**Runtime and precision variants** (`model.runtime`/`model.quantize`, model only, "
+            "same articles; ANERcorp dev F1):",
             "",
             markdown_table(
-                ["quantize", "tokens/s", "speed-up", "F1", "ΔF1 (points)"],
+                ["runtime/quantize", "tokens/s", "speed-up", "F1", "ΔF1 (points)"],
                 [
                     (
                         v["mode"],

@@ -84,7 +84,7 @@ def _partition_offsets(text: str | None) -> dict[int, int]:
 
 def cmd_reprocess(args: argparse.Namespace) -> int:
     """Batch: archives (or a bounded Kafka replay) → events as files (or Kafka topics)."""
-    from pipeline.batch import run_reprocess
+    from pipeline.batch import direct_workers_args, run_reprocess
     from pipeline.graph import read_settings
 
     config = _config(args)
@@ -104,14 +104,16 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
         raise SystemExit("reprocess needs --input or --kafka-replay")
     if not args.output:
         _ensure_topics(config)
+    beam_args = direct_workers_args(config, args.beam_args, args.workers)
     summary = run_reprocess(
         config,
         args.input,
         args.output,
         replay,
-        beam_args=args.beam_args,
+        beam_args=beam_args,
         num_shards=args.num_shards,
         progress_interval_s=args.progress_interval,
+        output_format=args.format,
     )
     print(summary.text(), file=sys.stderr)
     if args.summary_json:
@@ -248,6 +250,17 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=0,
         help="files per output stream (0: one file each, at exactly --output and beside it)",
+    )
+    p.add_argument(
+        "--workers",
+        type=int,
+        help="DirectRunner worker processes (default: one per core, at most 8; 1: in-process)",
+    )
+    p.add_argument(
+        "--format",
+        choices=["jsonl", "parquet"],
+        default="jsonl",
+        help="output file format (parquet: see pipeline/parquet.py for the schema)",
     )
     p.add_argument(
         "--progress-interval", type=float, default=10.0, help="seconds between progress lines"

@@ -66,7 +66,9 @@ class ModelConfig:
     cuda_max_tokens_per_batch: int = 65536
     max_articles_per_batch: int = 64
     # CPU precision: none (fp32) | int8 (dynamic quantisation of Linear layers) | bf16.
-    quantize: str = "none"
+    quantize: str = "int8"
+    # CPU runtime: torch | onnxruntime (exported to ONNX at load; see models/quantize.py).
+    runtime: str = "onnxruntime"
     # torch intra-op threads per worker process; 0 = torch's default (all cores).
     threads: int = 0
     # Articles are cut into windows of whole sentences no longer than this many characters.
@@ -175,7 +177,10 @@ def load_config(
         data = loaded or {}
     config = _build(PipelineConfig, data, str(path or "defaults"))
     model_path = Path(config.model.path)
-    if not model_path.is_absolute() and not model_path.exists():
-        config.model.path = str(REPO_ROOT / model_path)
+    if not model_path.is_absolute():
+        # relative to the working directory when it exists there, else to the repository
+        config.model.path = str(
+            model_path.resolve() if model_path.exists() else REPO_ROOT / model_path
+        )
     apply_environment(config, env)
     return config

@@ -19,7 +19,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import PurePath
 from typing import Any
 
@@ -30,8 +30,7 @@ from apache_beam.metrics import Metrics
 
 from pipeline.archives import saudinewsnet_to_article
 from pipeline.contracts import Origin, RawRecord
-
-METRICS_NAMESPACE = "arabic_news_pipeline"
+from pipeline.kafka_io import METRICS_NAMESPACE
 
 
 def _origin(path: str, line: int | None) -> Origin:
@@ -48,7 +47,16 @@ def _read_lines(readable: fileio.ReadableFile) -> Iterator[RawRecord]:
                 yield RawRecord(None, value, _origin(path, number))
 
 
-def _json_items(raw: bytes, where: str, adapt: Any = None) -> Iterator[RawRecord]:
+def _encode(value: Any) -> bytes:
+    try:
+        return json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:  # unpaired surrogates stay escaped, for validation to reject
+        return json.dumps(value).encode("ascii")
+
+
+def _json_items(
+    raw: bytes, where: str, adapt: Callable[[dict[str, Any]], Any] | None = None
+) -> Iterator[RawRecord]:
     """The items of a JSON array (or a single value) as records; undecodable → one record."""
     try:
         data = json.loads(raw.decode("utf-8"))
@@ -58,8 +66,7 @@ def _json_items(raw: bytes, where: str, adapt: Any = None) -> Iterator[RawRecord
         return
     for index, item in enumerate(data if isinstance(data, list) else [data], start=1):
         value = adapt(item) if adapt is not None and isinstance(item, dict) else item
-        encoded = json.dumps(value, ensure_ascii=False).encode("utf-8")
-        yield RawRecord(None, encoded, _origin(where, index))
+        yield RawRecord(None, _encode(value), _origin(where, index))
 
 
 def _read_json(readable: fileio.ReadableFile) -> Iterator[RawRecord]:

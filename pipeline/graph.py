@@ -123,8 +123,9 @@ def build_reprocess_pipeline(
     kafka_settings: ReadSettings | None = None,
     num_shards: int = 0,
     progress_dir: str | None = None,
+    output_format: str = "jsonl",
 ) -> None:
-    """Files (or a bounded Kafka replay) → analysis → JSONL files (or Kafka topics).
+    """Files (or a bounded Kafka replay) → analysis → JSONL or Parquet files (or Kafka topics).
 
     ``num_shards``: see :class:`WriteOutputFiles`. ``progress_dir``: where workers leave their
     running counts for :class:`pipeline.progress.ProgressMonitor` (a local directory).
@@ -139,7 +140,11 @@ def build_reprocess_pipeline(
     outputs = records | "Analyze" >> AnalyzeRecords(config, model)
     if progress_dir:
         outputs = outputs | "Progress" >> beam.ParDo(ProgressFn(progress_dir))
-    if output_path:
+    if output_path and output_format == "parquet":
+        from pipeline.parquet import WriteParquetFiles  # pyarrow only where Parquet is asked for
+
+        _ = outputs | "WriteParquet" >> WriteParquetFiles(output_path, num_shards)
+    elif output_path:
         _ = outputs | "WriteFiles" >> WriteOutputFiles(output_path, num_shards)
     else:
         _ = outputs | "WriteEvents" >> WriteToKafka(

@@ -60,6 +60,7 @@ class TaggerModelHandler(ModelHandler[WindowedArticle | Rejected, Prediction, Ta
         cuda_max_tokens_per_batch: int = 65536,
         quantize: str = "none",
         threads: int = 0,
+        runtime: str = "torch",
     ) -> None:
         # Beam batches whole articles; the tagger packs their windows into forward passes
         # bounded by the token budget (a larger one on CUDA).
@@ -70,6 +71,7 @@ class TaggerModelHandler(ModelHandler[WindowedArticle | Rejected, Prediction, Ta
         self._max_tokens_per_batch = max_tokens_per_batch
         self._cuda_max_tokens_per_batch = cuda_max_tokens_per_batch
         self._quantize = quantize
+        self._runtime = runtime
         self._threads = threads
 
     def load_model(self) -> Tagger:
@@ -78,13 +80,15 @@ class TaggerModelHandler(ModelHandler[WindowedArticle | Rejected, Prediction, Ta
         tagger = Tagger.from_pretrained(
             self._model_path, device=self._device, label_map=self._label_map
         )
-        quantize_tagger(tagger, self._quantize)
+        quantize_tagger(tagger, self._quantize, self._runtime)
+        cpu = tagger.device.type == "cpu"
         LOG.info(
-            "loaded model %s %s on %s (quantize=%s, %d threads)",
+            "loaded model %s %s on %s (runtime=%s, quantize=%s, %d threads)",
             tagger.name,
             tagger.version,
             tagger.device,
-            self._quantize if tagger.device.type == "cpu" else "none",
+            self._runtime if cpu else "torch",
+            self._quantize if cpu else "none",
             torch.get_num_threads(),
         )
         return tagger

@@ -378,7 +378,7 @@ class _WriteRecordsFn(beam.DoFn):
         if self._committer is None or not self._committed:
             return None
         try:
-            ends = self._committer.end_offsets(list(self._committed))
+            ends = self._committer.end_offsets(list(self._committed), timeout_ms=2000)
         except KafkaError as exc:  # the status line must never fail a bundle
             LOG.debug("lag unavailable: %s", exc)
             return None

@@ -170,6 +170,7 @@ class AnalyzeRecords(beam.PTransform):
             max_articles_per_batch=cfg.model.max_articles_per_batch,
             cuda_max_tokens_per_batch=cfg.model.cuda_max_tokens_per_batch,
             quantize=cfg.model.quantize,
+            runtime=cfg.model.runtime,
             threads=cfg.model.threads,
         )
         return (

@@ -137,6 +137,12 @@ def test_jsonl_gz_and_json_array_are_read(tmp_path: Path) -> None:
     values = [json.loads(r.value) for r in read_records(readable(array))]
     assert values == [{"id": "c", "text": "z"}, 7]
 
+    surrogate = tmp_path / "surrogate.json"
+    surrogate.write_text('[{"id": "s", "text": "\\ud800 x"}]', encoding="utf-8")
+    (record,) = read_records(readable(surrogate))
+    with pytest.raises(InputError, match="surrogate"):
+        parse_article(record, 1_000_000)
+
 
 def test_input_records_are_counted_up_front(tmp_path: Path) -> None:
     make_snn_zip(tmp_path / "d1.zip", {"2015-07-21": SNN_DAY, "2015-07-22": "[broken"})
@@ -215,9 +221,13 @@ def test_reprocessing_an_archive_twice_gives_identical_events(tmp_path: Path) ->
     )
     config = load_config(env={"PIPELINE_MODEL_PATH": str(MODEL_PATH), "PIPELINE_DEVICE": "cpu"})
     runs = []
-    for run in ("first", "second"):
+    # The second run uses two worker processes: the events must not depend on that either.
+    two_workers = ["--direct_num_workers=2", "--direct_running_mode=multi_processing"]
+    for run, beam_args in (("first", []), ("second", two_workers)):
         out = tmp_path / run / "events.jsonl"
-        summary = run_reprocess(config, str(archive_dir / "*"), str(out), progress_interval_s=1)
+        summary = run_reprocess(
+            config, str(archive_dir / "*"), str(out), beam_args=beam_args, progress_interval_s=1
+        )
         runs.append(read_outputs(out))
         assert summary.articles == len(SNN_DAY) + 2
         assert summary.events == 3
@@ -246,3 +256,81 @@ def test_reprocessing_an_archive_twice_gives_identical_events(tmp_path: Path) ->
         "invalid_json",
         "not_an_object",
     ]
+
+
+@pytest.mark.parametrize(
+    ("stream", "schema"),
+    [("events", "article-event"), ("quotes", "quote-event"), ("dead_letter", "dead-letter")],
+)
+def test_parquet_schema_covers_the_json_schema(stream: str, schema: str) -> None:
+    from pipeline.parquet import SCHEMAS
+
+    json_schema = load_schema(schema)
+    arrow = SCHEMAS[stream]
+    assert arrow.names == list(json_schema["properties"])
+    for name, spec in json_schema["properties"].items():
+        if "properties" in spec:  # objects are structs with the same fields
+            struct = arrow.field(name).type
+            assert [struct.field(i).name for i in range(struct.num_fields)] == list(
+                spec["properties"]
+            )
+
+
+def test_parquet_output_round_trips(tmp_path: Path) -> None:
+    import pyarrow.parquet as pq
+
+    from pipeline.contracts import Article, RawRecord
+    from pipeline.events import (
+        ModelInfo,
+        build_article_event,
+        build_dead_letter,
+        build_quote_events,
+        encode_json,
+    )
+    from pipeline.parquet import WriteParquetFiles
+    from tests.test_pipeline_events import analysis
+
+    text = "وقال بوتين إن روسيا ستساعد."
+    kafka = Origin("articles", 2, 41, 1_700_000_000_000)
+    event = build_article_event(
+        Article(id="a1", text=text), kafka, analysis(), ModelInfo("m", "1"), "2026-11-29T10:00Z"
+    )
+    quotes = build_quote_events(event)
+    file_origin = Origin(None, None, None, None, file="a.zip!d.json", line=3)
+    letter = build_dead_letter(
+        RawRecord(None, b"{", file_origin), "parse", "invalid_json", "bad", "2026-11-29T10:00Z"
+    )
+    records = [
+        OutputRecord("events", b"a1", encode_json(event), kafka),
+        *(OutputRecord("quotes", b"a1", encode_json(q), kafka) for q in quotes),
+        OutputRecord("dead_letter", None, encode_json(letter), file_origin, "invalid_json"),
+    ]
+    out = tmp_path / "events.parquet"
+    options = beam.options.pipeline_options.PipelineOptions(
+        ["--runner=apache_beam.runners.portability.fn_api_runner.fn_runner.FnApiRunner"]
+    )
+    with beam.Pipeline(options=options) as pipeline:
+        _ = pipeline | beam.Create(records) | WriteParquetFiles(str(out))
+    assert pq.read_table(out).to_pylist() == [event]
+    assert pq.read_table(tmp_path / "events.quotes.parquet").to_pylist() == quotes
+    assert pq.read_table(tmp_path / "events.dlq.parquet").to_pylist() == [letter]
+
+
+def test_reprocess_defaults_to_one_direct_worker_process_per_core(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from pipeline.batch import direct_workers_args
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    config = load_config(env={})
+    assert direct_workers_args(config, [], None) == [
+        "--direct_num_workers=2",
+        "--direct_running_mode=multi_processing",
+    ]
+    assert config.model.threads == 1
+    assert direct_workers_args(load_config(env={}), ["--direct_num_workers=3"], None) == [
+        "--direct_num_workers=3"
+    ]
+    assert direct_workers_args(load_config(env={}), [], 1) == []
+    prism = load_config(Path(__file__).parent.parent / "configs" / "prism.yaml", env={})
+    assert direct_workers_args(prism, [], None) == []
