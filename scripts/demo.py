@@ -97,6 +97,7 @@ def main() -> int:
     for tp, offset in starts.items():
         consumer.seek(tp, offset)
     pending = {json.loads(v)["id"] for v in values}
+    seed_id = json.loads(values[0])["id"]  # the seed article is always shown
     counts = {"events": 0, "dead letters": 0, "entities": 0, "quotes": 0}
     first_event_at = None
     shown = 0
@@ -119,7 +120,7 @@ def main() -> int:
                 else:
                     counts["dead letters"] += 1
                     continue  # valid articles never become dead letters; shown in the counts
-                if shown < args.show:
+                if shown < args.show or event["article_id"] == seed_id:
                     progress.write(format_event(event) + "\n")
                     shown += 1
                 progress.update()
