@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import time
 import uuid
@@ -29,6 +30,30 @@ def bootstrap_servers() -> str:
         subprocess.run(["bash", str(REPO_ROOT / "scripts" / "kafka.sh"), "up"], check=True)
         wait_for_broker(servers, timeout_s=60)
     return servers
+
+
+def _decoded(consumer: KafkaConsumer) -> list[dict]:
+    """Messages available now (until the consumer's idle timeout), JSON values decoded."""
+    return [
+        {
+            "key": m.key,
+            "value": json.loads(m.value),
+            "partition": m.partition,
+            "offset": m.offset,
+        }
+        for m in consumer
+    ]
+
+
+def stop_process(process: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
+    """Send ``sig`` to a pipeline subprocess and wait; kill it if it does not exit in 30 s."""
+    if process.poll() is None:
+        process.send_signal(sig)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 @dataclass
@@ -69,26 +94,9 @@ class KafkaEnv:
         deadline = time.monotonic() + timeout_s
         try:
             while time.monotonic() < deadline:
-                for message in consumer:
-                    messages.append(
-                        {
-                            "key": message.key,
-                            "value": json.loads(message.value),
-                            "partition": message.partition,
-                            "offset": message.offset,
-                        }
-                    )
+                messages.extend(_decoded(consumer))
                 if len(messages) >= expected:
-                    # drain anything else that is already there
-                    for message in consumer:
-                        messages.append(
-                            {
-                                "key": message.key,
-                                "value": json.loads(message.value),
-                                "partition": message.partition,
-                                "offset": message.offset,
-                            }
-                        )
+                    messages.extend(_decoded(consumer))  # drain whatever else is already there
                     break
         finally:
             consumer.close()

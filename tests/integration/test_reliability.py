@@ -24,7 +24,7 @@ from kafka.admin import KafkaAdminClient
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from pipeline.config import REPO_ROOT
 from pipeline.graph import build_stream_pipeline, pipeline_options, read_settings
-from tests.integration.conftest import KafkaEnv
+from tests.integration.conftest import KafkaEnv, stop_process
 from tests.reliability_cases import ARABIC, bad_input_cases, check_answers
 
 KAFKA_SH = REPO_ROOT / "scripts" / "kafka.sh"
@@ -72,16 +72,6 @@ def start_stream(config: Path, log: Path, extra_env: dict[str, str] | None = Non
         stderr=subprocess.STDOUT,
         env={**os.environ, "PYTHONUNBUFFERED": "1", **(extra_env or {})},
     )
-
-
-def stop(process: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
-    if process.poll() is None:
-        process.send_signal(sig)
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 def count_messages(servers: str, topic: str, client: dict | None = None) -> int:
@@ -177,7 +167,7 @@ def test_broker_restart_mid_stream_loses_nothing(kafka_env: KafkaEnv, tmp_path: 
     finally:
         if not restarted:
             subprocess.run(["bash", str(KAFKA_SH), "up"], check=True)
-        stop(process)
+        stop_process(process)
     events = kafka_env.consume(kafka_env.config.kafka.topics.events, expected=total)
     ids = event_ids_by_article(events)
     assert set(ids) == {json.loads(v)["id"] for v in first + second}
@@ -210,7 +200,7 @@ def test_crash_mid_stream_duplicates_carry_the_same_ids(
                 log.read_text()[-3000:]
             )
         finally:
-            stop(process, signal.SIGKILL)
+            stop_process(process, signal.SIGKILL)
         crashes.append(answered(kafka_env))
     process = start_stream(kafka_env.config_path, log)
     try:
@@ -219,7 +209,7 @@ def test_crash_mid_stream_duplicates_carry_the_same_ids(
         ]
         time.sleep(3)  # let anything still in flight land before counting duplicates
     finally:
-        stop(process)
+        stop_process(process)
     events = kafka_env.consume(kafka_env.config.kafka.topics.events, expected=len(values))
     ids = event_ids_by_article(events)
     assert set(ids) == {json.loads(v)["id"] for v in values}
@@ -288,7 +278,7 @@ def test_burst_of_10000_messages_keeps_memory_bounded(kafka_env: KafkaEnv, tmp_p
         peak_kib = _memory_kib(process.pid)["VmHWM"]
     finally:
         stop_sampling.set()
-        stop(process)
+        stop_process(process)
     topics = kafka_env.config.kafka.topics
     assert count_messages(kafka_env.servers, topics.dead_letter) == total // 20
     assert len(_distinct_ids(kafka_env)) == total - total // 20
@@ -371,7 +361,7 @@ def test_pipeline_authenticates_with_sasl_plain(kafka_env: KafkaEnv, tmp_path: P
     try:
         assert process.wait(timeout=300) == 0, log.read_text()[-3000:]
     finally:
-        stop(process)
+        stop_process(process)
     topic = kafka_env.config.kafka.topics.events
     assert count_messages(servers, topic, _sasl_client()) == len(values)
     output = log.read_text()

@@ -16,7 +16,7 @@ import jsonschema
 from kafka import KafkaConsumer, TopicPartition
 from pipeline.config import REPO_ROOT
 from pipeline.graph import build_stream_pipeline, pipeline_options, read_settings
-from tests.integration.conftest import KafkaEnv
+from tests.integration.conftest import KafkaEnv, stop_process
 from tests.schemas import load_schema
 
 SEED = json.loads((REPO_ROOT.parent / "shared" / "samples" / "seed_article.json").read_text())
@@ -120,15 +120,6 @@ def _start_stream(env: KafkaEnv, log: Path) -> subprocess.Popen:
     )
 
 
-def _stop(process: subprocess.Popen, sig: int) -> None:
-    process.send_signal(sig)
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
 def test_stream_restarted_on_same_group_loses_nothing(kafka_env: KafkaEnv, tmp_path: Path) -> None:
     log = tmp_path / "stream.log"
     topics = kafka_env.config.kafka.topics
@@ -141,14 +132,14 @@ def test_stream_restarted_on_same_group_loses_nothing(kafka_env: KafkaEnv, tmp_p
         events = kafka_env.consume(topics.events, expected=len(first), timeout_s=240)
         assert len(events) >= len(first), log.read_text()[-3000:]
     finally:
-        _stop(process, signal.SIGKILL)  # a crash: nothing is flushed or closed cleanly
+        stop_process(process, signal.SIGKILL)  # a crash: nothing is flushed or closed cleanly
 
     kafka_env.produce(second)  # arrives while the pipeline is down
     process = _start_stream(kafka_env, log)
     try:
         events = kafka_env.consume(topics.events, expected=len(first) + len(second), timeout_s=240)
     finally:
-        _stop(process, signal.SIGTERM)
+        stop_process(process, signal.SIGTERM)
 
     ids: dict[str, set[str]] = {}
     for event in events:
