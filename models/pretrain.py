@@ -34,6 +34,7 @@ from models.training import (
     set_lr,
     set_rng_state,
     use_bf16,
+    weight_decay_groups,
 )
 
 log = logging.getLogger(__name__)
@@ -210,18 +211,9 @@ def main(argv: list[str] | None = None) -> None:
             log.info("word embeddings initialised from %s", args.init_embeddings)
     model.to(device).train()
     log.info("parameters: %.2fM", sum(t.numel() for t in model.parameters()) / 1e6)
-    no_decay = ("bias", "LayerNorm.weight")
-    groups = [
-        {
-            "params": [t for n, t in model.named_parameters() if not n.endswith(no_decay)],
-            "weight_decay": args.weight_decay,
-        },
-        {
-            "params": [t for n, t in model.named_parameters() if n.endswith(no_decay)],
-            "weight_decay": 0.0,
-        },
-    ]
-    optimizer = torch.optim.AdamW(groups, lr=args.lr, betas=(0.9, 0.98), eps=1e-6)
+    optimizer = torch.optim.AdamW(
+        weight_decay_groups(model, args.weight_decay), lr=args.lr, betas=(0.9, 0.98), eps=1e-6
+    )
     step, epoch, offset, elapsed = 0, 0, 0, 0.0
     if resume:
         state = torch.load(ckpt / "state.pt", weights_only=False)

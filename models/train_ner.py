@@ -34,6 +34,7 @@ from models.training import (
     seed_everything,
     set_rng_state,
     use_bf16,
+    weight_decay_groups,
 )
 
 log = logging.getLogger(__name__)
@@ -183,20 +184,7 @@ def main(argv: list[str] | None = None) -> None:
     lengths = [len(ids) for ids, _ in data]
     steps_per_epoch = -(-len(data) // args.batch_size)
     total = steps_per_epoch * args.epochs
-    no_decay = ("bias", "LayerNorm.weight")
-    optimizer = torch.optim.AdamW(
-        [
-            {
-                "params": [t for n, t in model.named_parameters() if not n.endswith(no_decay)],
-                "weight_decay": args.weight_decay,
-            },
-            {
-                "params": [t for n, t in model.named_parameters() if n.endswith(no_decay)],
-                "weight_decay": 0.0,
-            },
-        ],
-        lr=args.lr,
-    )
+    optimizer = torch.optim.AdamW(weight_decay_groups(model, args.weight_decay), lr=args.lr)
     scheduler = get_linear_schedule_with_warmup(optimizer, int(args.warmup_ratio * total), total)
     start_epoch, best_f1, best_epoch, history = 0, -1.0, -1, []
     ckpt = args.work / "checkpoint"

@@ -96,6 +96,16 @@ def lr_factor(step: int, max_steps: int, warmup_steps: int, clock: Clock) -> flo
     return warm * max(0.0, 1.0 - progress)
 
 
+def weight_decay_groups(model: torch.nn.Module, weight_decay: float) -> list[dict[str, Any]]:
+    """AdamW parameter groups: no weight decay on biases and LayerNorm weights."""
+    no_decay = ("bias", "LayerNorm.weight")
+    named = list(model.named_parameters())
+    return [
+        {"params": [t for n, t in named if not n.endswith(no_decay)], "weight_decay": weight_decay},
+        {"params": [t for n, t in named if n.endswith(no_decay)], "weight_decay": 0.0},
+    ]
+
+
 def set_lr(optimizer: torch.optim.Optimizer, lr: float) -> None:
     """Set the learning rate of every parameter group."""
     for group in optimizer.param_groups:

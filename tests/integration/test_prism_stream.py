@@ -14,7 +14,7 @@ import yaml
 
 from kafka import KafkaConsumer, TopicPartition
 from pipeline.config import REPO_ROOT
-from tests.integration.conftest import KafkaEnv
+from tests.integration.conftest import KafkaEnv, stop_process
 from tests.integration.test_stream_pipeline import valid_articles
 
 PRISM = REPO_ROOT / ".beam" / "bin" / "prism"
@@ -63,9 +63,4 @@ def test_unbounded_stream_on_prism(kafka_env: KafkaEnv, tmp_path: Path) -> None:
         assert committed_total(kafka_env) == 12
         assert process.poll() is None, "the unbounded stream stopped by itself"
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process, signal.SIGINT)
