@@ -38,13 +38,16 @@ class LabelScheme:
 
     @classmethod
     def from_labels(
-        cls, labels: Sequence[str], label_map: Mapping[str, str] | None = None
+        cls,
+        labels: Sequence[str],
+        label_map: Mapping[str, str] | None = None,
+        span_types: Sequence[str] = ENTITY_TYPES,
     ) -> LabelScheme:
         """Map model labels (``B-PERS``, ``I-ORG``, ``S-LOC``, ``PER``...) to the project scheme.
 
         ``label_map`` may map whole labels (``{"B-PERS": "B-PER"}``) or types (``{"PERS": "PER"}``).
         BIOES ``S-``/``E-`` become ``B-``/``I-``; bare types are treated as ``I-``; anything
-        outside PER/ORG/LOC/MISC becomes O.
+        outside ``span_types`` (PER/ORG/LOC/MISC by default) becomes O.
         """
         label_map = label_map or {}
         kinds: list[int] = []
@@ -58,7 +61,7 @@ class LabelScheme:
             kind = {"B": BEGIN, "S": BEGIN, "I": INSIDE, "E": INSIDE, "M": INSIDE}.get(
                 prefix.upper(), OUTSIDE
             )
-            if etype not in ENTITY_TYPES or kind == OUTSIDE:
+            if etype not in span_types or kind == OUTSIDE:
                 kind, etype = OUTSIDE, ""
             kinds.append(kind)
             types.append(etype)

@@ -29,6 +29,18 @@ class EntitySpan:
 
 
 @dataclass(frozen=True, slots=True)
+class Tagging:
+    """What one forward pass of the tagger finds in a text.
+
+    ``entities`` are PER / ORG / LOC / MISC mentions; ``quote_spans`` are QUOTE / CUE / SPEAKER
+    spans from the quote head (empty for models without one).
+    """
+
+    entities: list[EntitySpan]
+    quote_spans: list[EntitySpan]
+
+
+@dataclass(frozen=True, slots=True)
 class ResolvedEntity:
     """An entity mention with its article-level identity and canonical name."""
 

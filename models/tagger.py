@@ -1,4 +1,8 @@
-"""Inference API: named-entity spans for whole articles from any HF token-classification model."""
+"""Inference API: named-entity spans for whole articles from any HF token-classification model.
+
+When the checkpoint carries a quote head (``models.quote_head``), the same forward pass also
+gives QUOTE / CUE / SPEAKER spans.
+"""
 
 from __future__ import annotations
 
@@ -17,17 +21,22 @@ from transformers import (
 
 from models.decoding import OUTSIDE, LabelScheme, decode_words
 from models.lexicon import LEXICON_FILE, Lexicon
-from models.spans import EntitySpan
+from models.quote_head import QUOTE_TYPES, EntityAndQuoteTagger, head_settings, load_quote_head
+from models.spans import EntitySpan, Tagging
 from models.training import autocast, resolve_device
 
 
 class Tagger:
-    """Named-entity tagger over original text offsets; long texts are covered with windows."""
+    """Entity (and quote) tagger over original text offsets; long texts are covered with windows.
+
+    ``model`` is a Hugging Face token classifier, or an :class:`EntityAndQuoteTagger` whose
+    logits are the entity labels followed by the quote labels.
+    """
 
     def __init__(
         self,
         tokenizer: PreTrainedTokenizerBase,
-        model: PreTrainedModel,
+        model: PreTrainedModel | EntityAndQuoteTagger,
         *,
         name: str,
         version: str,
@@ -46,7 +55,12 @@ class Tagger:
         self.lexicon = lexicon
         labels = [model.config.id2label[i] for i in range(model.config.num_labels)]
         self.scheme = LabelScheme.from_labels(labels, label_map)
-        self._outside = np.array([k == OUTSIDE for k in self.scheme.kinds])
+        self.num_entity_labels = len(labels)
+        quote = head_settings(model.config) if isinstance(model, EntityAndQuoteTagger) else None
+        self.quote_scheme = (
+            LabelScheme.from_labels(quote["labels"], span_types=QUOTE_TYPES) if quote else None
+        )
+        self._width = len(labels) + (len(quote["labels"]) if quote else 0)
         self.merge_adjacent = bool(getattr(model.config, "merge_adjacent_entities", False))
         limit = getattr(model.config, "max_position_embeddings", max_length) or max_length
         if getattr(model.config, "model_type", "") in ("roberta", "xlm-roberta", "camembert"):
@@ -73,14 +87,16 @@ class Tagger:
         label_map: Mapping[str, str] | None = None,
         max_length: int = 512,
     ) -> Tagger:
-        """Load a local token-classification checkpoint (tokenizer, model, optional lexicon)."""
+        """Load a local token-classification checkpoint (tokenizer, model, optional lexicon and
+        quote head)."""
         path = Path(path)
         tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
         model = AutoModelForTokenClassification.from_pretrained(path, local_files_only=True)
+        head = load_quote_head(path, model.config)
         lex_path = path / LEXICON_FILE
         return cls(
             tokenizer,
-            model,
+            model if head is None else EntityAndQuoteTagger(model, head),
             name=getattr(model.config, "model_name", None) or path.resolve().name,
             version=getattr(model.config, "model_version", None) or "unversioned",
             device=device,
@@ -111,14 +127,23 @@ class Tagger:
             out.append((s, e, own_s, own_e))
         return out
 
-    @torch.inference_mode()
+    @property
+    def has_quote_head(self) -> bool:
+        """Whether the model also predicts QUOTE / CUE / SPEAKER spans."""
+        return self.quote_scheme is not None
+
     def predict(
         self, texts: Sequence[str], max_tokens_per_batch: int = 8192
     ) -> list[list[EntitySpan]]:
         """Entity spans for each text (character offsets into that text, end exclusive)."""
+        return [t.entities for t in self.tag(texts, max_tokens_per_batch)]
+
+    @torch.inference_mode()
+    def tag(self, texts: Sequence[str], max_tokens_per_batch: int = 8192) -> list[Tagging]:
+        """Entity spans and, with a quote head, quote spans for each text, in one forward pass."""
         encodings = self._encode(texts)
         ids = [np.asarray(enc.ids, dtype=np.int64) for enc in encodings]
-        logits = [np.empty((len(a), self.model.config.num_labels), np.float32) for a in ids]
+        logits = [np.empty((len(a), self._width), np.float32) for a in ids]
         items = [(t, w) for t, a in enumerate(ids) if len(a) for w in self._windows(len(a))]
         items.sort(key=lambda it: it[1][1] - it[1][0])
         extra = len(self._prefix) + len(self._suffix)
@@ -132,7 +157,7 @@ class Tagger:
         if batch:
             self._run(batch, ids, logits)
         return [
-            self._decode(text, enc, lg) if len(enc.ids) else []
+            self._decode(text, enc, lg) if len(enc.ids) else Tagging([], [])
             for text, enc, lg in zip(texts, encodings, logits, strict=True)
         ]
 
@@ -163,27 +188,47 @@ class Tagger:
         for row, (t, (s, _, own_s, own_e)) in enumerate(batch):
             logits[t][own_s:own_e] = out[row, pre + own_s - s : pre + own_e - s]
 
-    def _decode(self, text: str, enc: Encoding, logits: np.ndarray) -> list[EntitySpan]:
+    def _decode(self, text: str, enc: Encoding, logits: np.ndarray) -> Tagging:
         word_ids = np.array([-1 if w is None else w for w in enc.word_ids], dtype=np.int64)
         offsets = np.asarray(enc.offsets, dtype=np.int64)
         valid = word_ids >= 0
         first = np.flatnonzero(valid & np.r_[True, word_ids[1:] != word_ids[:-1]])
         last = np.flatnonzero(valid & np.r_[word_ids[:-1] != word_ids[1:], True])
-        word_logits = logits[first]
+        starts, ends = offsets[first, 0].tolist(), offsets[last, 1].tolist()
+        n = self.num_entity_labels
+        entities = self._decode_head(
+            text, starts, ends, logits[first, :n], self.scheme, self.lexicon, self.merge_adjacent
+        )
+        quotes: list[EntitySpan] = []
+        if self.quote_scheme is not None:
+            quotes = self._decode_head(text, starts, ends, logits[first, n:], self.quote_scheme)
+        return Tagging(entities, quotes)
+
+    @staticmethod
+    def _decode_head(
+        text: str,
+        starts: list[int],
+        ends: list[int],
+        word_logits: np.ndarray,
+        scheme: LabelScheme,
+        lexicon: Lexicon | None = None,
+        merge_adjacent: bool = False,
+    ) -> list[EntitySpan]:
         label_ids = word_logits.argmax(axis=1)
-        candidates = np.flatnonzero(~self._outside[label_ids])
+        outside = np.array([k == OUTSIDE for k in scheme.kinds])
+        candidates = np.flatnonzero(~outside[label_ids])
         if not len(candidates):
             return []
         shifted = word_logits - word_logits.max(axis=1, keepdims=True)
         probs = 1.0 / np.exp(shifted).sum(axis=1)
         return decode_words(
             text,
-            offsets[first, 0].tolist(),
-            offsets[last, 1].tolist(),
+            starts,
+            ends,
             label_ids.tolist(),
             probs.tolist(),
-            self.scheme,
-            self.lexicon,
+            scheme,
+            lexicon,
             candidates.tolist(),
-            self.merge_adjacent,
+            merge_adjacent,
         )

@@ -26,6 +26,7 @@ from transformers import (
 from models.corpus import Sentence, default_data_dir, read_conll
 from models.evaluate import evaluate_ner
 from models.lexicon import LEXICON_FILE, Lexicon
+from models.quote_head import HEAD_FILE
 from models.tagger import Tagger
 from models.training import (
     autocast,
@@ -265,6 +266,10 @@ def main(argv: list[str] | None = None) -> None:
     best.config.model_version = args.model_version
     best.config.merge_adjacent_entities = merge
     args.out.mkdir(parents=True, exist_ok=True)
+    stale_head = args.out / HEAD_FILE
+    if stale_head.exists():  # trained on the previous encoder: retrain with make train-quotes
+        stale_head.unlink()
+        log.warning("removed %s: run `make train-quotes` for the new encoder", stale_head)
     best.save_pretrained(args.out)
     tokenizer.save_pretrained(args.out)
     if lex_path:

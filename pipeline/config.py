@@ -73,6 +73,8 @@ class ModelConfig:
     threads: int = 0
     # Articles are cut into windows of whole sentences no longer than this many characters.
     max_window_chars: int = 1500
+    # Let the checkpoint's quote head (if it has one) rescore and extend the rule quotes.
+    quote_head: bool = True
 
 
 @dataclass

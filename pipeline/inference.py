@@ -4,9 +4,10 @@ One element is one article already cut into windows, or an input that an earlier
 rejected: rejected inputs pass through untouched (the graph has no Flatten, so that the whole
 pipeline stays one fused stage and offsets are committed only after the writes). The handler
 flattens the windows of a whole batch of articles, lets the tagger sort them by length and
-pack them by token budget (dynamic padding), and maps the entity spans back to article
-offsets. When a batch fails, its articles are retried one by one so that a single bad article
-becomes a dead letter without taking its neighbours with it.
+pack them by token budget (dynamic padding), and maps the entity spans (and the quote head's
+QUOTE / CUE / SPEAKER spans, from the same forward pass) back to article offsets. When a
+batch fails, its articles are retried one by one so that a single bad article becomes a dead
+letter without taking its neighbours with it.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import torch
 from apache_beam.ml.inference.base import ModelHandler, PredictionResult
 
 from models.quantize import quantize_tagger
-from models.spans import EntitySpan
+from models.spans import EntitySpan, Tagging
 from models.tagger import Tagger
 from pipeline.contracts import ParsedArticle, Rejected
 from pipeline.text import Window
@@ -44,7 +45,11 @@ class InferenceFailure:
     message: str
 
 
-Prediction = list[EntitySpan] | InferenceFailure | None
+Prediction = Tagging | InferenceFailure | None
+
+
+def _shift(span: EntitySpan, offset: int) -> EntitySpan:
+    return EntitySpan(span.start + offset, span.end + offset, span.label, span.score)
 
 
 class TaggerModelHandler(ModelHandler[WindowedArticle | Rejected, Prediction, Tagger]):
@@ -61,6 +66,7 @@ class TaggerModelHandler(ModelHandler[WindowedArticle | Rejected, Prediction, Ta
         quantize: str = "none",
         threads: int = 0,
         runtime: str = "torch",
+        use_quote_head: bool = True,
     ) -> None:
         # Beam batches whole articles; the tagger packs their windows into forward passes
         # bounded by the token budget (a larger one on CUDA).
@@ -73,6 +79,7 @@ class TaggerModelHandler(ModelHandler[WindowedArticle | Rejected, Prediction, Ta
         self._quantize = quantize
         self._runtime = runtime
         self._threads = threads
+        self._use_quote_head = use_quote_head
 
     def load_model(self) -> Tagger:
         if self._threads > 0:
@@ -115,28 +122,27 @@ class TaggerModelHandler(ModelHandler[WindowedArticle | Rejected, Prediction, Ta
             for item in batch
         ]
 
-    def _predict(self, batch: Sequence[WindowedArticle], model: Tagger) -> list[list[EntitySpan]]:
+    def _predict(self, batch: Sequence[WindowedArticle], model: Tagger) -> list[Tagging]:
         texts = [w.text for item in batch for w in item.windows]
         budget = self._max_tokens_per_batch
         if model.device.type == "cuda":
             budget = self._cuda_max_tokens_per_batch
-        predicted = model.predict(texts, max_tokens_per_batch=budget)
-        results: list[list[EntitySpan]] = []
+        predicted = model.tag(texts, max_tokens_per_batch=budget)
+        results: list[Tagging] = []
         position = 0
         for item in batch:
-            article_spans: list[EntitySpan] = []
+            entities: list[EntitySpan] = []
+            quote_spans: list[EntitySpan] = []
             for window in item.windows:
-                article_spans.extend(
-                    EntitySpan(s.start + window.start, s.end + window.start, s.label, s.score)
-                    for s in predicted[position]
-                )
+                tagged = predicted[position]
+                entities.extend(_shift(s, window.start) for s in tagged.entities)
+                if self._use_quote_head:
+                    quote_spans.extend(_shift(s, window.start) for s in tagged.quote_spans)
                 position += 1
-            results.append(article_spans)
+            results.append(Tagging(entities, quote_spans))
         return results
 
-    def _predict_one(
-        self, item: WindowedArticle, model: Tagger
-    ) -> list[EntitySpan] | InferenceFailure:
+    def _predict_one(self, item: WindowedArticle, model: Tagger) -> Tagging | InferenceFailure:
         try:
             return self._predict([item], model)[0]
         except Exception as exc:  # noqa: BLE001 - reported as a dead letter downstream

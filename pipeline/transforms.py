@@ -116,7 +116,8 @@ class _BuildEventsFn(beam.DoFn):
             )
             return
         try:
-            analysis = analyze(parsed.article.text, result.inference)
+            tagging = result.inference
+            analysis = analyze(parsed.article.text, tagging.entities, tagging.quote_spans)
             event = build_article_event(
                 parsed.article, record.origin, analysis, self._model, utc_now()
             )
@@ -172,6 +173,7 @@ class AnalyzeRecords(beam.PTransform):
             quantize=cfg.model.quantize,
             runtime=cfg.model.runtime,
             threads=cfg.model.threads,
+            use_quote_head=cfg.model.quote_head,
         )
         return (
             parsed

@@ -1,4 +1,5 @@
-"""A few steps of tokenizer training, MLM pre-training and NER fine-tuning on tiny data."""
+"""A few steps of tokenizer training, MLM pre-training, NER fine-tuning and quote-head training
+on tiny data."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from models import pretrain, train_ner, train_tokenizer
+from models import pretrain, train_ner, train_quotes, train_tokenizer
 from models.tagger import Tagger
 
 SENTENCES = [
@@ -72,6 +73,22 @@ def test_tokenizer_pretrain_and_ner_smoke(tmp_path: Path) -> None:
     spans = tagger.predict(["قال الرئيس بوتين في موسكو"])[0]
     assert all(0 <= s.start < s.end <= 26 for s in spans)
     assert {s.label for s in spans} <= {"PER", "ORG", "LOC", "MISC"}
+
+    train_quotes.main(
+        ["--model", str(out), "--data-dir", str(data), "--work", str(tmp_path / "quotes"),
+         "--articles", "10", "--epochs", "1", "--batch-size", "4", "--window", "32", *common]
+    )  # fmt: skip
+    config = json.loads((out / "config.json").read_text())
+    assert config["quote_head"]["labels"][1:3] == ["B-QUOTE", "I-QUOTE"]
+    assert config["quote_head"]["metrics"]["silver_spans"]["QUOTE"] > 0
+    with_quotes = Tagger.from_pretrained(out, device="cpu")
+    assert with_quotes.has_quote_head
+    tagged = with_quotes.tag(["قال الرئيس بوتين في موسكو"])[0]
+    assert [(s.start, s.end) for s in tagged.entities] == [(s.start, s.end) for s in spans]
+    assert {s.label for s in tagged.quote_spans} <= {"QUOTE", "CUE", "SPEAKER"}
+    train_ner.main([*argv, "--epochs", "2", "--resume"])  # a new encoder drops the stale head
+    assert not (out / "quote_head.safetensors").exists()
+    assert not Tagger.from_pretrained(out, device="cpu").has_quote_head
 
     scratch = tmp_path / "scratch"
     train_ner.main(

@@ -18,6 +18,7 @@ from apache_beam.options.pipeline_options import PipelineOptions
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from models.spans import Tagging
 from pipeline.config import DEFAULT_MODEL_PATH, PipelineConfig
 from pipeline.contracts import Origin, ParsedArticle, RawRecord, detect_language, parse_article
 from pipeline.events import ModelInfo, OutputRecord
@@ -92,11 +93,11 @@ class _ExplodingTagger:
         self.marker = marker
         self.calls = 0
 
-    def predict(self, texts, max_tokens_per_batch: int = 8192):
+    def tag(self, texts, max_tokens_per_batch: int = 8192):
         self.calls += 1
         if any(self.marker in t for t in texts):
             raise RuntimeError("CUDA error: device-side assert triggered")
-        return [[] for _ in texts]
+        return [Tagging([], []) for _ in texts]
 
 
 def test_model_failure_is_isolated_to_its_article() -> None:
@@ -110,9 +111,9 @@ def test_model_failure_is_isolated_to_its_article() -> None:
     tagger = _ExplodingTagger("BOOM")
     results = list(handler.run_inference(items, tagger))
     assert [type(r.inference).__name__ for r in results] == [
-        "list",
+        "Tagging",
         "InferenceFailure",
-        "list",
+        "Tagging",
         "NoneType",
     ]
     assert isinstance(results[1].inference, InferenceFailure)

@@ -1,10 +1,12 @@
 """Deterministic quote detection, speaker attribution and in-article entity resolution.
 
-``analyze`` turns an article and the tagger's entity mentions into an :class:`Analysis`;
+``analyze`` turns an article, the tagger's entity mentions and (when the model has a quote
+head) its QUOTE / CUE / SPEAKER spans into an :class:`Analysis`;
 ``silver_labels`` gives the same result as character spans (QUOTE / CUE / SPEAKER) for training
 a quote head. Modules: ``document`` (tokens, sentences, quotation marks), ``entities``
 (clustering and canonical names), ``cues`` (reporting words), ``speakers`` (speaker noun
-phrases, titles, implied subjects) and ``quotes`` (assembling direct and indirect quotes).
+phrases, titles, implied subjects), ``quotes`` (assembling direct and indirect quotes) and
+``model_spans`` (rescoring and extending them with the quote head's spans).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Sequence
 
 from models.attribution.document import build_doc
 from models.attribution.entities import resolved_entities
+from models.attribution.model_spans import merge_model_quotes
 from models.attribution.quotes import detect_quotes
 from models.spans import Analysis, EntitySpan, Quote, Speaker, TextSpan
 
@@ -23,12 +26,21 @@ def _span(text: str, start: int, end: int) -> TextSpan:
     return TextSpan(text[start:end], start, end)
 
 
-def analyze(text: str, entities: Sequence[EntitySpan]) -> Analysis:
-    """Resolve entity mentions and find attributed quotes in one article."""
+def analyze(
+    text: str, entities: Sequence[EntitySpan], quote_spans: Sequence[EntitySpan] = ()
+) -> Analysis:
+    """Resolve entity mentions and find attributed quotes in one article.
+
+    ``quote_spans`` are the quote head's QUOTE / CUE / SPEAKER spans; without them the quotes
+    come from the rules alone.
+    """
     doc = build_doc(text, entities)
     resolved = resolved_entities(doc.mentions, doc.clusters)
+    drafts = detect_quotes(doc)
+    if quote_spans:
+        drafts = merge_model_quotes(doc, drafts, quote_spans)
     quotes: list[Quote] = []
-    for n, d in enumerate(detect_quotes(doc), start=1):
+    for n, d in enumerate(drafts, start=1):
         speaker = None
         if d.speaker is not None:
             sp = d.speaker
