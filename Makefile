@@ -16,7 +16,7 @@ export PYTHONUNBUFFERED := 1
 
 .PHONY: setup venv kafka-fetch kafka-up kafka-down demo test test-unit test-integration lint \
         test-reliability test-burst \
-        tokenizer pretrain train-ner evaluate-ner evaluate-quotes bench bench-quick clean
+        tokenizer pretrain train-ner train-quotes evaluate-ner evaluate-quotes bench bench-quick clean
 
 setup: venv kafka-fetch
 
@@ -68,6 +68,10 @@ pretrain: venv
 
 train-ner: venv
 	$(PY) -m models.train_ner --data-dir $(DATA_DIR) --device $(DEVICE) --resume
+
+# the quote head on the trained NER encoder (run again after every train-ner)
+train-quotes: venv
+	$(PY) -m models.train_quotes --data-dir $(DATA_DIR) --device $(DEVICE) --model $(MODEL_DIR)
 
 bench: kafka-up
 	$(PY) -m benchmarks.run --config $(CONFIG) --data-dir $(DATA_DIR) --docs

@@ -93,6 +93,7 @@ def _quotes(args: argparse.Namespace) -> None:
         scorer=args.scorer,
         keep_events=args.events,
         details=args.details,
+        quote_head=not args.rules_only,
     )
     print(json.dumps(metrics, ensure_ascii=False))
 
@@ -122,6 +123,9 @@ def main(argv: list[str] | None = None) -> None:
     quotes.add_argument("--scorer", type=Path, default=DEFAULT_SCORER, help="reference scorer")
     quotes.add_argument("--events", type=Path, default=None, help="keep the events JSONL here")
     quotes.add_argument("--details", action="store_true", help="list misses per article")
+    quotes.add_argument(
+        "--rules-only", action="store_true", help="ignore the checkpoint's quote head"
+    )
     quotes.set_defaults(func=_quotes)
     args = parser.parse_args(argv)
     args.func(args)

@@ -40,11 +40,14 @@ def gold_to_inputs(gold_path: Path, inputs_path: Path) -> int:
     return count
 
 
-def run_pipeline(inputs_path: Path, events_path: Path, model_path: str | None) -> None:
+def run_pipeline(
+    inputs_path: Path, events_path: Path, model_path: str | None, quote_head: bool = True
+) -> None:
     """Reprocess the input file with the real pipeline, events to ``events_path``."""
     config = load_config(REPO_ROOT / "configs" / "local.yaml")
     if model_path:
         config.model.path = model_path
+    config.model.quote_head = quote_head
     options = pipeline_options(config, streaming=False)
     with beam.Pipeline(options=options) as pipeline:
         build_reprocess_pipeline(pipeline, config, str(inputs_path), str(events_path))
@@ -69,6 +72,7 @@ def evaluate_quotes(
     scorer: Path = DEFAULT_SCORER,
     keep_events: Path | None = None,
     details: bool = False,
+    quote_head: bool = True,
 ) -> dict[str, Any]:
     """Pipeline on the gold articles → reference scorer metrics."""
     if not scorer.exists():
@@ -77,7 +81,7 @@ def evaluate_quotes(
         inputs = Path(tmp) / "gold-inputs.jsonl"
         gold_to_inputs(gold_path, inputs)
         events = keep_events or Path(tmp) / "events.jsonl"
-        run_pipeline(inputs, events, model_path)
+        run_pipeline(inputs, events, model_path, quote_head)
         dead = Path(output_paths(str(events))["dead_letter"])
         if dead.exists() and dead.stat().st_size:
             print(f"warning: dead letters in {dead}", file=sys.stderr)

@@ -1,10 +1,15 @@
-"""Train the quote head (QUOTE / CUE / SPEAKER) on silver labels, on the NER model's encoder.
+"""Train the quote head (QUOTE / CUE / SPEAKER) on silver labels, sharing the NER encoder.
 
-Silver data: SaudiNewsNet articles, tagged by the checkpoint's own entity model and labelled
-by the rule-based annotator (``models.attribution.silver_labels``). The encoder stays frozen,
-so the entity predictions are unchanged and one forward pass serves both heads; its states are
-computed once and cached. The head is written into the checkpoint directory
-(``quote_head.safetensors`` and ``quote_head`` in ``config.json``).
+Silver data: SaudiNewsNet articles, tagged by the checkpoint's own entity model and labelled by
+the rule-based annotator (``models.attribution.silver_labels``). The quote head and the encoder
+are trained together, multi-task: every step takes one batch of silver quote windows and one
+batch of ANERcorp train sentences, so the encoder learns the quote task without forgetting the
+entities (a frozen NER encoder does not carry enough about quotation structure: a head on top
+of it stays at the label prior). After each epoch the entity F1 on ANERcorp dev and the span F1
+on held-out silver articles are measured through the production ``Tagger``; the epoch with the
+best mean of the two is written into the checkpoint directory (encoder and entity classifier
+in ``model.safetensors``, the head in ``quote_head.safetensors``, its settings and figures
+under ``quote_head`` in ``config.json``).
 
 Usage: ``python -m models.train_quotes --model models/arabic-news-small [--articles 4000]``.
 """
@@ -12,34 +17,42 @@ Usage: ``python -m models.train_quotes --model models/arabic-news-small [--artic
 from __future__ import annotations
 
 import argparse
+import copy
+import itertools
 import json
 import logging
 import random
 import shutil
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import torch
 import torch.nn.functional as F
 from tqdm import tqdm
+from transformers import AutoModelForTokenClassification, get_linear_schedule_with_warmup
 
 from models.attribution import silver_labels
-from models.corpus import default_data_dir, iter_saudinewsnet
+from models.corpus import default_data_dir, iter_saudinewsnet, read_conll
+from models.evaluate import evaluate_ner
 from models.quote_head import (
+    HEAD_FILE,
     QUOTE_LABELS,
     QUOTE_TYPES,
     EntityAndQuoteTagger,
     QuoteHead,
     char_spans_to_token_labels,
+    load_quote_head,
     save_quote_head,
 )
 from models.tagger import Tagger
+from models.train_ner import collate, encode, make_batches
 from models.training import autocast, resolve_device, seed_everything, use_bf16
 
 log = logging.getLogger(__name__)
 Span = tuple[int, int, str]
+Window = tuple[list[int], list[int]]
 
 
 def sample_articles(data_dir: Path, n: int, seed: int) -> list[str]:
@@ -62,55 +75,23 @@ def make_silver(tagger: Tagger, texts: Sequence[str], batch: int = 32) -> list[l
 
 def encode_windows(
     tagger: Tagger, texts: Sequence[str], spans: Sequence[Sequence[Span]], window: int
-) -> list[tuple[torch.Tensor, torch.Tensor]]:
+) -> list[Window]:
     """Token ids (with special tokens) and quote label ids for consecutive token windows."""
     tok = tagger.tokenizer
     enc = tok(list(texts), add_special_tokens=False, return_offsets_mapping=True, verbose=False)
     body = window - 2
-    out = []
-    for ids, offsets, text_spans in zip(
-        enc["input_ids"], enc["offset_mapping"], spans, strict=True
-    ):
+    out: list[Window] = []
+    rows = zip(enc["input_ids"], enc["offset_mapping"], spans, strict=True)
+    for ids, offsets, text_spans in rows:
         labels = char_spans_to_token_labels(offsets, text_spans)
         for s in range(0, len(ids), body):
             out.append(
                 (
-                    torch.tensor([tok.cls_token_id, *ids[s : s + body], tok.sep_token_id]),
-                    torch.tensor([-100, *labels[s : s + body], -100]),
+                    [tok.cls_token_id, *ids[s : s + body], tok.sep_token_id],
+                    [-100, *labels[s : s + body], -100],
                 )
             )
     return out
-
-
-def token_classifier(tagger: Tagger) -> torch.nn.Module:
-    """The tagger's Hugging Face token classifier (without any quote head)."""
-    model = tagger.model
-    return model.token_classifier if isinstance(model, EntityAndQuoteTagger) else model
-
-
-def pad(rows: Sequence[torch.Tensor], value: int) -> torch.Tensor:
-    """Right-pad 1-D tensors into one 2-D tensor."""
-    return torch.nn.utils.rnn.pad_sequence(list(rows), batch_first=True, padding_value=value)
-
-
-@torch.inference_mode()
-def encoder_states(
-    tagger: Tagger, windows: Sequence[tuple[torch.Tensor, torch.Tensor]], batch: int
-) -> list[torch.Tensor]:
-    """Frozen last hidden states per window (bf16 to halve the cache)."""
-    base = token_classifier(tagger).base_model
-    states: list[torch.Tensor] = []
-    for i in tqdm(
-        range(0, len(windows), batch), desc="encoder states", unit="batch", mininterval=5
-    ):
-        ids = [w[0] for w in windows[i : i + batch]]
-        input_ids = pad(ids, tagger.tokenizer.pad_token_id or 0).to(tagger.device)
-        mask = (pad([torch.ones_like(x) for x in ids], 0)).to(tagger.device)
-        hidden = base(input_ids=input_ids, attention_mask=mask).last_hidden_state
-        states.extend(
-            h[: len(x)].to(torch.bfloat16).cpu() for h, x in zip(hidden, ids, strict=True)
-        )
-    return states
 
 
 def span_scores(gold: Sequence[Sequence[Span]], pred: Sequence[Sequence[Span]]) -> dict[str, Any]:
@@ -120,26 +101,25 @@ def span_scores(gold: Sequence[Sequence[Span]], pred: Sequence[Sequence[Span]]) 
     n_pred: Counter[str] = Counter()
     for g, p in zip(gold, pred, strict=True):
         gs, ps = set(g), set(p)
-        for s in gs:
-            n_gold[s[2]] += 1
-        for s in ps:
-            n_pred[s[2]] += 1
-        for s in gs & ps:
-            tp[s[2]] += 1
+        n_gold.update(s[2] for s in gs)
+        n_pred.update(s[2] for s in ps)
+        tp.update(s[2] for s in gs & ps)
 
-    def prf(t: int, ng: int, np_: int) -> dict[str, float]:
-        p = t / np_ if np_ else 0.0
+    def prf(t: int, ng: int, npred: int) -> dict[str, float]:
+        p = t / npred if npred else 0.0
         r = t / ng if ng else 0.0
-        return {
-            "precision": round(p, 4),
-            "recall": round(r, 4),
-            "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4),
-            "support": ng,
-        }
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f1, 4), "support": ng}
 
     out: dict[str, Any] = {t: prf(tp[t], n_gold[t], n_pred[t]) for t in QUOTE_TYPES}
     out["micro"] = prf(sum(tp.values()), sum(n_gold.values()), sum(n_pred.values()))
     return out
+
+
+def _cycle_batches(lengths: Sequence[int], batch_size: int, seed: int) -> Iterator[list[int]]:
+    for epoch in itertools.count():
+        gen = torch.Generator().manual_seed(seed * 1000 + epoch)
+        yield from make_batches(lengths, batch_size, gen)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -151,11 +131,14 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--work", type=Path, default=Path("runs/quotes"))
     p.add_argument("--articles", type=int, default=4000)
     p.add_argument("--val-fraction", type=float, default=0.1)
-    p.add_argument("--head-layers", type=int, default=1)
+    p.add_argument("--head-layers", type=int, default=0)
     p.add_argument("--window", type=int, default=256)
-    p.add_argument("--epochs", type=int, default=4)
-    p.add_argument("--batch-size", type=int, default=32)
-    p.add_argument("--lr", type=float, default=1e-3)
+    p.add_argument("--epochs", type=int, default=3)
+    p.add_argument("--batch-size", type=int, default=16, help="quote windows per step")
+    p.add_argument("--ner-batch-size", type=int, default=16, help="ANERcorp sentences per step")
+    p.add_argument("--lr", type=float, default=1e-4, help="encoder and entity classifier")
+    p.add_argument("--head-lr", type=float, default=1e-3)
+    p.add_argument("--warmup-ratio", type=float, default=0.06)
     p.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda"])
     p.add_argument("--precision", default="auto", choices=["auto", "fp32", "bf16"])
     p.add_argument("--threads", type=int, default=2)
@@ -167,8 +150,6 @@ def main(argv: list[str] | None = None) -> None:
     device = resolve_device(args.device)
     bf16 = use_bf16(device, args.precision)
     out = args.out or args.model
-    if out.resolve() != args.model.resolve():
-        shutil.copytree(args.model, out, dirs_exist_ok=True)
     args.work.mkdir(parents=True, exist_ok=True)
 
     tagger = Tagger.from_pretrained(args.model, device=str(device))
@@ -177,86 +158,132 @@ def main(argv: list[str] | None = None) -> None:
     n_val = max(1, int(len(texts) * args.val_fraction))
     val_texts, val_silver = texts[:n_val], silver[:n_val]
     counts = Counter(s[2] for spans in silver[n_val:] for s in spans)
-    log.info(
-        "%d train / %d validation articles; silver spans %s",
-        len(texts) - n_val,
-        n_val,
-        dict(counts),
-    )
-
+    log.info("%d train / %d validation articles; silver %s", len(texts) - n_val, n_val, counts)
     windows = encode_windows(tagger, texts[n_val:], silver[n_val:], args.window)
-    states = encoder_states(tagger, windows, args.batch_size)
-    classifier = token_classifier(tagger)
-    head = QuoteHead(classifier.config, layers=args.head_layers).to(device)
-    optimizer = torch.optim.AdamW(head.parameters(), lr=args.lr, weight_decay=0.01)
-    steps = args.epochs * -(-len(windows) // args.batch_size)
-    scheduler = torch.optim.lr_scheduler.OneCycleLR(
-        optimizer, max_lr=args.lr, total_steps=steps, pct_start=0.1, anneal_strategy="linear"
+    ner_train = list(read_conll(args.data_dir / "anercorp" / "train.txt"))
+    ner_dev = list(read_conll(args.data_dir / "anercorp" / "dev.txt"))
+    ner_data = encode(tagger.tokenizer, ner_train, 512)
+    pad_id = tagger.tokenizer.pad_token_id or 0
+
+    model = AutoModelForTokenClassification.from_pretrained(args.model, local_files_only=True)
+    head = load_quote_head(args.model, model.config)
+    if head is None or len(head.layers) != args.head_layers:
+        head = QuoteHead(model.config, layers=args.head_layers)
+    model.to(device)
+    head.to(device)
+    steps_per_epoch = -(-len(windows) // args.batch_size)
+    total = steps_per_epoch * args.epochs
+    optimizer = torch.optim.AdamW(
+        [
+            {"params": list(model.parameters()), "lr": args.lr},
+            {"params": list(head.parameters()), "lr": args.head_lr},
+        ],
+        weight_decay=0.01,
     )
-    history = []
+    scheduler = get_linear_schedule_with_warmup(optimizer, int(args.warmup_ratio * total), total)
+    ner_batches = _cycle_batches([len(x[0]) for x in ner_data], args.ner_batch_size, args.seed)
+    quote_lengths = [len(w[0]) for w in windows]
+
+    def measure() -> dict[str, Any]:
+        model.eval()
+        head.eval()
+        model.config.quote_head = {"labels": list(QUOTE_LABELS), "layers": args.head_layers}
+        probe = Tagger(
+            tagger.tokenizer,
+            EntityAndQuoteTagger(model, head),
+            name=tagger.name,
+            version=tagger.version,
+            device=device,
+            lexicon=tagger.lexicon,
+        )
+        ner = evaluate_ner(probe, ner_dev)
+        predicted = [
+            [(s.start, s.end, s.label) for s in t.quote_spans]
+            for i in range(0, n_val, 32)
+            for t in probe.tag(val_texts[i : i + 32])
+        ]
+        quotes = span_scores(val_silver, predicted)
+        return {"ner_dev_f1": ner["f1"], "ner_dev": ner, "silver_validation": quotes}
+
+    history: list[dict[str, Any]] = []
+    best: tuple[float, dict[str, Any], dict[str, Any], dict[str, Any]] | None = None
     for epoch in range(args.epochs):
+        model.train()
         head.train()
-        order = torch.randperm(
-            len(windows), generator=torch.Generator().manual_seed(args.seed + epoch)
-        )
-        bar = tqdm(
-            range(0, len(order), args.batch_size),
-            desc=f"epoch {epoch + 1}",
-            unit="batch",
-            mininterval=5,
-        )
-        total = 0.0
-        for n, i in enumerate(bar, 1):
-            idx = order[i : i + args.batch_size].tolist()
-            hidden = pad([states[j] for j in idx], 0).to(device).float()
-            labels = pad([windows[j][1] for j in idx], -100).to(device)
-            mask = pad([torch.ones(len(windows[j][1]), dtype=torch.long) for j in idx], 0).to(
-                device
-            )
+        gen = torch.Generator().manual_seed(args.seed + epoch)
+        bar = tqdm(make_batches(quote_lengths, args.batch_size, gen), desc=f"epoch {epoch + 1}")
+        sums = Counter[str]()
+        for n, idx in enumerate(bar, 1):
+            quote = collate(windows, idx, pad_id)
+            ner = collate(ner_data, next(ner_batches), pad_id)
             with autocast(device, bf16):
-                logits = head(hidden, mask)
-            loss = F.cross_entropy(
-                logits.float().flatten(0, 1), labels.flatten(), ignore_index=-100
+                hidden = model.base_model(
+                    input_ids=quote["input_ids"].to(device),
+                    attention_mask=quote["attention_mask"].to(device),
+                ).last_hidden_state
+                logits = head(hidden, quote["attention_mask"].to(device))
+                ner_loss = model(**{k: v.to(device) for k, v in ner.items()}).loss
+            quote_loss = F.cross_entropy(
+                logits.float().flatten(0, 1), quote["labels"].to(device).flatten()
             )
+            loss = quote_loss + ner_loss
             loss.backward()
-            torch.nn.utils.clip_grad_norm_(head.parameters(), 1.0)
+            torch.nn.utils.clip_grad_norm_([*model.parameters(), *head.parameters()], 1.0)
             optimizer.step()
             scheduler.step()
             optimizer.zero_grad(set_to_none=True)
-            total += loss.item()
-            bar.set_postfix(loss=f"{total / n:.4f}", refresh=False)
-        history.append({"epoch": epoch + 1, "train_loss": round(total / n, 4)})
-        log.info("epoch %d loss %.4f", epoch + 1, total / n)
+            sums.update({"quote": quote_loss.item(), "ner": ner_loss.item()})
+            if n % 20 == 0:
+                bar.set_postfix(quote=f"{sums['quote'] / n:.4f}", ner=f"{sums['ner'] / n:.4f}")
+        figures = measure()
+        micro = figures["silver_validation"]["micro"]["f1"]
+        entry = {
+            "epoch": epoch + 1,
+            "quote_loss": round(sums["quote"] / n, 4),
+            "ner_loss": round(sums["ner"] / n, 4),
+            "ner_dev_f1": figures["ner_dev_f1"],
+            "silver_f1": micro,
+        }
+        history.append(entry)
+        log.info("epoch %s", entry)
+        score = (figures["ner_dev_f1"] + micro) / 2
+        if best is None or score > best[0]:
+            state = copy.deepcopy(model.state_dict()), copy.deepcopy(head.state_dict())
+            best = (score, figures, *state)
+    assert best is not None
+    _, figures, model_state, head_state = best
+    model.load_state_dict(model_state)
+    head.load_state_dict(head_state)
 
-    classifier.config.quote_head = {"labels": list(QUOTE_LABELS), "layers": args.head_layers}
-    tagger = Tagger(
-        tagger.tokenizer,
-        EntityAndQuoteTagger(classifier, head.eval()),
-        name=tagger.name,
-        version=tagger.version,
-        device=device,
-        lexicon=tagger.lexicon,
-    )
-    predicted = [
-        [(s.start, s.end, s.label) for s in t.quote_spans]
-        for i in tqdm(range(0, n_val, 32), desc="validate", unit="batch", mininterval=5)
-        for t in tagger.tag(val_texts[i : i + 32])
-    ]
+    if out.resolve() != args.model.resolve():
+        shutil.copytree(args.model, out, dirs_exist_ok=True)
+    (out / HEAD_FILE).unlink(missing_ok=True)
+    model.config.quote_head = None
+    model.cpu().save_pretrained(out)
+    ner_dev = figures.pop("ner_dev")
+    ner_dev.pop("report", None)
     metrics = {
-        "silver_validation": span_scores(val_silver, predicted),
+        **figures,
+        "best_epoch": max(history, key=lambda h: (h["ner_dev_f1"] + h["silver_f1"]) / 2)["epoch"],
         "train_articles": len(texts) - n_val,
         "validation_articles": n_val,
         "silver_spans": dict(counts),
     }
-    log.info("silver validation micro F1 %.4f", metrics["silver_validation"]["micro"]["f1"])
     save_quote_head(out, head.cpu(), QUOTE_LABELS, metrics)
     summary = {
         "metrics": metrics,
+        "ner_dev": ner_dev,
         "history": history,
         "args": {k: str(v) for k, v in vars(args).items()},
     }
     (args.work / "summary.json").write_text(json.dumps(summary, indent=1, ensure_ascii=False))
-    log.info("quote head -> %s", out)
+    log.info(
+        "best epoch %d: NER dev F1 %.4f, silver quote span F1 %.4f -> %s",
+        metrics["best_epoch"],
+        figures["ner_dev_f1"],
+        figures["silver_validation"]["micro"]["f1"],
+        out,
+    )
 
 
 if __name__ == "__main__":

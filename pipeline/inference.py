@@ -69,8 +69,13 @@ class TaggerModelHandler(ModelHandler[WindowedArticle | Rejected, Prediction, Ta
         use_quote_head: bool = True,
     ) -> None:
         # Beam batches whole articles; the tagger packs their windows into forward passes
-        # bounded by the token budget (a larger one on CUDA).
-        super().__init__(min_batch_size=1, max_batch_size=max_articles_per_batch)
+        # bounded by the token budget (a larger one on CUDA). A fixed batch size: Beam's
+        # adaptive sizing starts at one article and, since a forward pass has little fixed
+        # cost, settles on a few, which leaves the token budget mostly unused. A bundle's last
+        # batch is flushed at the bundle's end, so small streaming bundles are not held back.
+        super().__init__(
+            min_batch_size=max_articles_per_batch, max_batch_size=max_articles_per_batch
+        )
         self._model_path = model_path
         self._device = device
         self._label_map = dict(label_map or {})

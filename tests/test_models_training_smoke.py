@@ -19,6 +19,12 @@ SENTENCES = [
     [("وصل", "O"), ("محمد", "B-PERS"), ("علي", "I-PERS"), ("الى", "O"), ("الرياض", "B-LOC")],
 ]
 
+# the rule annotator finds a direct and a reported quote here without any entity (silver labels)
+QUOTES = (
+    ' وقال المتحدث باسم الوزارة: "سنواصل العمل من أجل السلام في المنطقة".'
+    " وأكد مصدر مسؤول أن الاجتماع سيعقد غدا في الرياض."
+)
+
 
 def write_data(root: Path) -> None:
     (root / "anercorp").mkdir(parents=True)
@@ -28,7 +34,7 @@ def write_data(root: Path) -> None:
     (root / "anercorp" / "dev.txt").write_text(conll, encoding="utf-8")
     articles = [
         {"source": "x", "url": None, "date_extracted": "", "title": "خبر", "author": None,
-         "content": " ".join(t for s in SENTENCES for t, _ in s) * 5},
+         "content": " ".join(t for s in SENTENCES for t, _ in s) * 5 + QUOTES},
         {"source": "x", "url": "u", "date_extracted": None, "title": None, "author": "",
          "content": None},
     ] * 10  # fmt: skip
