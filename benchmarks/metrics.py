@@ -212,9 +212,23 @@ def render_report(results: Mapping[str, Any], checks: Sequence[Check]) -> str:
         "rate between the first and the last output event):",
         "",
         markdown_table(
-            ["articles", "articles/s", "ms/article", "wall incl. start (s)", "peak RSS (MB)"],
             [
-                (r["articles"], r["articles_per_s"], r["ms_per_article"], r["wall_s"], r["rss_mb"])
+                "articles",
+                "mean chars",
+                "articles/s",
+                "ms/article",
+                "wall incl. start (s)",
+                "peak RSS (MB)",
+            ],
+            [
+                (
+                    r["articles"],
+                    r.get("mean_chars", "–"),
+                    r["articles_per_s"],
+                    r["ms_per_article"],
+                    r["wall_s"],
+                    r["rss_mb"],
+                )
                 for r in e2e["runs"]
             ],
         ),

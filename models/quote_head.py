@@ -14,13 +14,20 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import torch
 from safetensors.torch import load_file, save_file
 from transformers import PreTrainedModel
 from transformers.modeling_outputs import TokenClassifierOutput
 from transformers.models.bert.modeling_bert import BertLayer
 
+from models.decoding import LabelScheme, decode_words
+from models.spans import EntitySpan
+
 QUOTE_TYPES = ("QUOTE", "CUE", "SPEAKER")
+SHORT_TYPES = ("CUE", "SPEAKER")
+MIN_QUOTE_WORDS = 2  # shorter "quotes" are dropped
+MAX_QUOTE_GAP = 2  # words outside a quote between two inside runs that are bridged
 QUOTE_LABELS = ("O", *(f"{p}-{t}" for t in QUOTE_TYPES for p in ("B", "I")))
 HEAD_FILE = "quote_head.safetensors"
 CONFIG_KEY = "quote_head"
@@ -119,3 +126,47 @@ def char_spans_to_token_labels(
             ids[i] = begin if first else begin + 1
             first = False
     return ids
+
+
+def decode_quote_words(
+    text: str,
+    starts: Sequence[int],
+    ends: Sequence[int],
+    probs: np.ndarray,
+    labels: Sequence[str],
+) -> list[EntitySpan]:
+    """Word-level quote-head probabilities ``(words, labels)`` to QUOTE / CUE / SPEAKER spans.
+
+    Quotes are long, and word-by-word BIO argmax breaks them into fragments, so a QUOTE is a
+    run of words whose inside probability (B + I) exceeds one half, with gaps of up to
+    ``MAX_QUOTE_GAP`` words bridged and a ``B-QUOTE`` argmax word starting a new quote; runs
+    shorter than ``MIN_QUOTE_WORDS`` are dropped. CUE and SPEAKER are decoded as BIO spans.
+    """
+    index = {label: i for i, label in enumerate(labels)}
+    spans: list[EntitySpan] = []
+    if "B-QUOTE" in index and "I-QUOTE" in index:
+        b, i = probs[:, index["B-QUOTE"]], probs[:, index["I-QUOTE"]]
+        inside = (b + i) > 0.5
+        words = np.flatnonzero(inside)
+        begins = set(np.flatnonzero(probs.argmax(axis=1) == index["B-QUOTE"]).tolist())
+        run: list[int] = []
+
+        def close() -> None:
+            if len(run) >= MIN_QUOTE_WORDS:
+                first, last = run[0], run[-1]
+                score = float((b + i)[first : last + 1].mean())
+                spans.append(EntitySpan(starts[first], ends[last], "QUOTE", score))
+
+        for w in words.tolist():
+            if run and (w - run[-1] > MAX_QUOTE_GAP + 1 or w in begins):
+                close()
+                run = []
+            run.append(w)
+        if run:
+            close()
+    scheme = LabelScheme.from_labels(labels, span_types=SHORT_TYPES)
+    ids = probs.argmax(axis=1)
+    spans += decode_words(
+        text, starts, ends, ids.tolist(), probs.max(axis=1).tolist(), scheme, None
+    )
+    return sorted(spans, key=lambda s: (s.start, s.end))

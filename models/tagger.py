@@ -21,7 +21,12 @@ from transformers import (
 
 from models.decoding import OUTSIDE, LabelScheme, decode_words
 from models.lexicon import LEXICON_FILE, Lexicon
-from models.quote_head import QUOTE_TYPES, EntityAndQuoteTagger, head_settings, load_quote_head
+from models.quote_head import (
+    EntityAndQuoteTagger,
+    decode_quote_words,
+    head_settings,
+    load_quote_head,
+)
 from models.spans import EntitySpan, Tagging
 from models.training import autocast, resolve_device
 
@@ -57,10 +62,8 @@ class Tagger:
         self.scheme = LabelScheme.from_labels(labels, label_map)
         self.num_entity_labels = len(labels)
         quote = head_settings(model.config) if isinstance(model, EntityAndQuoteTagger) else None
-        self.quote_scheme = (
-            LabelScheme.from_labels(quote["labels"], span_types=QUOTE_TYPES) if quote else None
-        )
-        self._width = len(labels) + (len(quote["labels"]) if quote else 0)
+        self.quote_labels: list[str] = list(quote["labels"]) if quote else []
+        self._width = len(labels) + len(self.quote_labels)
         self.merge_adjacent = bool(getattr(model.config, "merge_adjacent_entities", False))
         limit = getattr(model.config, "max_position_embeddings", max_length) or max_length
         if getattr(model.config, "model_type", "") in ("roberta", "xlm-roberta", "camembert"):
@@ -130,7 +133,7 @@ class Tagger:
     @property
     def has_quote_head(self) -> bool:
         """Whether the model also predicts QUOTE / CUE / SPEAKER spans."""
-        return self.quote_scheme is not None
+        return bool(self.quote_labels)
 
     def predict(
         self, texts: Sequence[str], max_tokens_per_batch: int = 8192
@@ -200,8 +203,11 @@ class Tagger:
             text, starts, ends, logits[first, :n], self.scheme, self.lexicon, self.merge_adjacent
         )
         quotes: list[EntitySpan] = []
-        if self.quote_scheme is not None:
-            quotes = self._decode_head(text, starts, ends, logits[first, n:], self.quote_scheme)
+        if self.quote_labels:
+            word_logits = logits[first, n:]
+            shifted = np.exp(word_logits - word_logits.max(axis=1, keepdims=True))
+            probs = shifted / shifted.sum(axis=1, keepdims=True)
+            quotes = decode_quote_words(text, starts, ends, probs, self.quote_labels)
         return Tagging(entities, quotes)
 
     @staticmethod

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 import torch
 
@@ -143,3 +144,34 @@ def test_model_quote_without_speaker_span_takes_the_previous_speaker() -> None:
     added = next(q for q in quotes if q.text == "الطلب سيبقى قويا في آسيا")
     assert added.speaker is not None and added.speaker.name == "خالد الفالح"
     assert added.speaker.mention is None  # implied, as after وأضاف
+
+
+def test_quote_decoding_bridges_gaps_and_splits_at_begin() -> None:
+    from models.quote_head import decode_quote_words
+
+    words = "قال الوزير إن الوضع مستقر تماما و لا خوف منه ثم قال لهم شيئا".split()
+    text = " ".join(words)
+    starts, pos = [], 0
+    for w in words:
+        starts.append(pos)
+        pos += len(w) + 1
+    ends = [s + len(w) for s, w in zip(starts, words, strict=True)]
+    tags = ["B-CUE", "B-SPEAKER", "O", "B-QUOTE", "I-QUOTE", "O", "O", "I-QUOTE", "I-QUOTE",
+            "I-QUOTE", "O", "O", "O", "I-QUOTE"]  # fmt: skip
+    probs = np.full((len(words), len(QUOTE_LABELS)), 0.01)
+    for w, tag in enumerate(tags):
+        probs[w, QUOTE_LABELS.index(tag)] = 0.9
+    spans = decode_quote_words(text, starts, ends, probs, QUOTE_LABELS)
+    got = [(text[s.start : s.end], s.label) for s in spans]
+    # a two-word gap is bridged, a lone trailing quote word is dropped
+    assert got == [
+        ("قال", "CUE"),
+        ("الوزير", "SPEAKER"),
+        ("الوضع مستقر تماما و لا خوف منه", "QUOTE"),
+    ]
+    probs[7, QUOTE_LABELS.index("B-QUOTE")] = 0.95  # a B- starts a new quote
+    spans = decode_quote_words(text, starts, ends, probs, QUOTE_LABELS)
+    assert [text[s.start : s.end] for s in spans if s.label == "QUOTE"] == [
+        "الوضع مستقر",
+        "لا خوف منه",
+    ]
