@@ -71,7 +71,8 @@ train-ner: venv
 
 # the quote head on the trained NER encoder (run again after every train-ner)
 train-quotes: venv
-	$(PY) -m models.train_quotes --data-dir $(DATA_DIR) --device $(DEVICE) --model $(MODEL_DIR)
+	$(PY) -m models.train_quotes --data-dir $(DATA_DIR) --device $(DEVICE) --model $(MODEL_DIR) \
+		--model-version 0.2.0
 
 bench: kafka-up
 	$(PY) -m benchmarks.run --config $(CONFIG) --data-dir $(DATA_DIR) --docs
