@@ -151,6 +151,11 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--epochs", type=int, default=5)
     p.add_argument("--batch-size", type=int, default=16, help="quote windows per step")
     p.add_argument(
+        "--freeze-encoder",
+        action="store_true",
+        help="train the head alone (entities stay exactly as they were)",
+    )
+    p.add_argument(
         "--distill-weight", type=float, default=1.0, help="weight of the entity distillation loss"
     )
     p.add_argument("--lr", type=float, default=1e-4, help="encoder and entity classifier")
@@ -195,15 +200,13 @@ def main(argv: list[str] | None = None) -> None:
     head.to(device)
     steps_per_epoch = -(-len(windows) // args.batch_size)
     total = steps_per_epoch * args.epochs
-    optimizer = torch.optim.AdamW(
-        [
-            {"params": list(model.parameters()), "lr": args.lr},
-            {"params": list(head.parameters()), "lr": args.head_lr},
-        ],
-        weight_decay=0.01,
-    )
+    frozen = args.freeze_encoder
+    groups = [{"params": list(head.parameters()), "lr": args.head_lr}]
+    if not frozen:
+        groups.append({"params": list(model.parameters()), "lr": args.lr})
+    optimizer = torch.optim.AdamW(groups, weight_decay=0.01)
     scheduler = get_linear_schedule_with_warmup(optimizer, int(args.warmup_ratio * total), total)
-    teacher = copy.deepcopy(model).eval().requires_grad_(False)
+    teacher = None if frozen else copy.deepcopy(model).eval().requires_grad_(False)
     quote_lengths = [len(w[0]) for w in windows]
 
     def measure() -> dict[str, Any]:
@@ -233,7 +236,7 @@ def main(argv: list[str] | None = None) -> None:
     best_epoch = 0
     best: tuple[tuple[bool, float], dict[str, Any], dict[str, Any], dict[str, Any]] | None = None
     for epoch in range(args.epochs):
-        model.train()
+        model.train(not frozen)
         head.train()
         gen = torch.Generator().manual_seed(args.seed + epoch)
         bar = tqdm(make_batches(quote_lengths, args.batch_size, gen), desc=f"epoch {epoch + 1}")
@@ -242,20 +245,25 @@ def main(argv: list[str] | None = None) -> None:
             batch = {k: v.to(device) for k, v in collate(windows, idx, pad_id).items()}
             ids, mask = batch["input_ids"], batch["attention_mask"]
             with autocast(device, bf16):
-                hidden = model.base_model(input_ids=ids, attention_mask=mask).last_hidden_state
+                with torch.set_grad_enabled(not frozen):
+                    hidden = model.base_model(input_ids=ids, attention_mask=mask)
+                hidden = hidden.last_hidden_state
                 logits = head(hidden, mask)
-                student = model.classifier(model.dropout(hidden))
-                with torch.no_grad():
-                    target = teacher(input_ids=ids, attention_mask=mask).logits
             quote_loss = F.cross_entropy(logits.float().flatten(0, 1), batch["labels"].flatten())
-            kl = F.kl_div(
-                F.log_softmax(student.float(), -1), F.log_softmax(target.float(), -1),
-                reduction="none", log_target=True,
-            ).sum(-1)  # fmt: skip
-            ner_loss = (kl * mask).sum() / mask.sum()
+            ner_loss = torch.zeros(())
+            if teacher is not None:
+                with autocast(device, bf16):
+                    student = model.classifier(model.dropout(hidden))
+                    with torch.no_grad():
+                        target = teacher(input_ids=ids, attention_mask=mask).logits
+                kl = F.kl_div(
+                    F.log_softmax(student.float(), -1), F.log_softmax(target.float(), -1),
+                    reduction="none", log_target=True,
+                ).sum(-1)  # fmt: skip
+                ner_loss = (kl * mask).sum() / mask.sum()
             loss = quote_loss + args.distill_weight * ner_loss
             loss.backward()
-            torch.nn.utils.clip_grad_norm_([*model.parameters(), *head.parameters()], 1.0)
+            torch.nn.utils.clip_grad_norm_([p for g in groups for p in g["params"]], 1.0)
             optimizer.step()
             scheduler.step()
             optimizer.zero_grad(set_to_none=True)

@@ -121,6 +121,11 @@ def test_model_quote_needs_a_cue_and_rule_quotes_are_rescored() -> None:
     entities = [_span(MISSED, "خالد الفالح", "PER")]
     no_cue = [_span(MISSED, "الأسعار سترتفع العام المقبل", "QUOTE")]
     assert analyze(MISSED, entities, no_cue).quotes == []
+    unsure = [
+        _span(MISSED, "يعتقد", "CUE"),
+        _span(MISSED, "الأسعار سترتفع العام المقبل", "QUOTE", 0.6),
+    ]
+    assert analyze(MISSED, entities, unsure).quotes == []
 
     text = "ولفت خالد الفالح إلى أن الأسعار سترتفع العام المقبل."
     entities = [_span(text, "خالد الفالح", "PER")]
