@@ -578,7 +578,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             "model_path": str(model_path),
             "quantize": quantize,
             "runtime": runtime,
-            "articles_source": f"SaudiNewsNet (first {need} non-empty articles)",
+            "articles_source": f"SaudiNewsNet ({need} non-empty articles, seeded sample)",
             "quick": args.quick,
         },
         "hardware": hardware,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _DIACRITICS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ALEFS = re.compile("[أإآٱ]")
@@ -19,6 +20,7 @@ QUOTE_CHARS = '“”«»"„‟″〝〞'
 PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 
 
+@lru_cache(maxsize=1 << 16)  # called for every token; news vocabulary repeats a lot
 def norm(text: str) -> str:
     """Normalise a word or phrase (no punctuation removal, whitespace collapsed)."""
     text = unicodedata.normalize("NFKC", text)
@@ -65,7 +67,12 @@ class Token:
 
     @property
     def is_word(self) -> bool:
-        return bool(_WORD.fullmatch(self.text))
+        return _is_word(self.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _is_word(text: str) -> bool:
+    return bool(_WORD.fullmatch(text))
 
 
 def tokenize(text: str) -> list[Token]:
