@@ -66,7 +66,10 @@ class ModelConfig:
     cuda_max_tokens_per_batch: int = 65536
     max_articles_per_batch: int = 64
     # CPU precision: none (fp32) | int8 (dynamic quantisation of Linear layers) | bf16.
-    quantize: str = "int8"
+    # int8 is about 1.4x faster but quantises activations per batch, so scores (and rarely
+    # spans) depend on which articles share a batch: not the default, reprocessing must
+    # give the same events whatever the batching.
+    quantize: str = "none"
     # CPU runtime: torch | onnxruntime (exported to ONNX at load; see models/quantize.py).
     runtime: str = "onnxruntime"
     # torch intra-op threads per worker process; 0 = torch's default (all cores).
