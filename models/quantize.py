@@ -2,9 +2,11 @@
 
 ``model.quantize`` (CPU only; CUDA models keep fp32 weights with bf16 autocast):
 
-- ``none``: fp32.
+- ``none``: fp32 (the default).
 - ``int8``: dynamic int8 quantisation of the linear layers (int8 weights, activations quantised
-  per batch; VNNI kernels where the CPU has them).
+  per batch; VNNI kernels where the CPU has them). The activation scale is computed over the
+  whole padded batch, so an article's scores (and rarely its spans) depend on the articles it
+  shares a batch with: faster, but not reproducible across batchings.
 - ``bf16``: bf16 weights and activations (torch runtime only); fast on CPUs with native bf16.
 
 ``model.runtime`` (CPU only): ``torch`` (eager PyTorch), or ``onnxruntime`` (the model exported
