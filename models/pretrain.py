@@ -28,12 +28,10 @@ from models.training import (
     autocast,
     batches,
     lr_factor,
-    resolve_device,
     rng_state,
-    seed_everything,
     set_lr,
     set_rng_state,
-    use_bf16,
+    start_run,
     weight_decay_groups,
 )
 
@@ -175,11 +173,7 @@ def main(argv: list[str] | None = None) -> None:
         help="vocab × hidden .npy to start the word embeddings from (models.embeddings)",
     )
     args = p.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    torch.set_num_threads(args.threads)
-    seed_everything(args.seed)
-    device = resolve_device(args.device)
-    args.bf16 = use_bf16(device, args.precision)
+    device, args.bf16 = start_run(args.threads, args.seed, args.device, args.precision)
     args.out.mkdir(parents=True, exist_ok=True)
     ckpt = args.out / "checkpoint"
     tokenizer = AutoTokenizer.from_pretrained(args.tokenizer)

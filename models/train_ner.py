@@ -30,11 +30,9 @@ from models.quote_head import HEAD_FILE
 from models.tagger import Tagger
 from models.training import (
     autocast,
-    resolve_device,
     rng_state,
-    seed_everything,
     set_rng_state,
-    use_bf16,
+    start_run,
     weight_decay_groups,
 )
 
@@ -167,11 +165,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--seed", type=int, default=13)
     p.add_argument("--resume", action="store_true")
     args = p.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    torch.set_num_threads(args.threads)
-    seed_everything(args.seed)
-    device = resolve_device(args.device)
-    bf16 = use_bf16(device, args.precision)
+    device, bf16 = start_run(args.threads, args.seed, args.device, args.precision)
 
     train = list(read_conll(args.data_dir / "anercorp" / "train.txt"))[: args.max_sentences]
     dev = list(read_conll(args.data_dir / "anercorp" / "dev.txt"))[: args.max_sentences]

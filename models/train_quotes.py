@@ -49,7 +49,10 @@ from models.quote_head import (
 )
 from models.tagger import Tagger
 from models.train_ner import collate, make_batches
-from models.training import autocast, resolve_device, seed_everything, use_bf16
+from models.training import (
+    autocast,
+    start_run,
+)
 
 log = logging.getLogger(__name__)
 Span = tuple[int, int, str]
@@ -173,11 +176,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--seed", type=int, default=13)
     p.add_argument("--model-version", default=None, help="version to record (default: keep)")
     args = p.parse_args(argv)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    torch.set_num_threads(args.threads)
-    seed_everything(args.seed)
-    device = resolve_device(args.device)
-    bf16 = use_bf16(device, args.precision)
+    device, bf16 = start_run(args.threads, args.seed, args.device, args.precision)
     out = args.out or args.model
     args.work.mkdir(parents=True, exist_ok=True)
 

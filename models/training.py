@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import random
 import time
 from collections.abc import Iterator
@@ -117,3 +118,13 @@ def batches(n: int, batch_size: int, generator: torch.Generator) -> Iterator[tor
     perm = torch.randperm(n, generator=generator)
     for i in range(0, n, batch_size):
         yield perm[i : i + batch_size]
+
+
+def start_run(threads: int, seed: int, device: str, precision: str) -> tuple[torch.device, bool]:
+    """What every training script does first: logging, threads, seeds; returns the device and
+    whether to use bf16 autocast."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    torch.set_num_threads(threads)
+    seed_everything(seed)
+    resolved = resolve_device(device)
+    return resolved, use_bf16(resolved, precision)
