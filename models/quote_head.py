@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -128,6 +129,13 @@ def char_spans_to_token_labels(
     return ids
 
 
+@lru_cache(maxsize=8)
+def _quote_layout(labels: tuple[str, ...]) -> tuple[dict[str, int], LabelScheme]:
+    """Label → index, and the BIO scheme of the short (CUE, SPEAKER) spans."""
+    index = {label: i for i, label in enumerate(labels)}
+    return index, LabelScheme.from_labels(labels, span_types=SHORT_TYPES)
+
+
 def decode_quote_words(
     text: str,
     starts: Sequence[int],
@@ -142,7 +150,7 @@ def decode_quote_words(
     ``MAX_QUOTE_GAP`` words bridged and a ``B-QUOTE`` argmax word starting a new quote; runs
     shorter than ``MIN_QUOTE_WORDS`` are dropped. CUE and SPEAKER are decoded as BIO spans.
     """
-    index = {label: i for i, label in enumerate(labels)}
+    index, scheme = _quote_layout(tuple(labels))
     spans: list[EntitySpan] = []
     if "B-QUOTE" in index and "I-QUOTE" in index:
         b, i = probs[:, index["B-QUOTE"]], probs[:, index["I-QUOTE"]]
@@ -164,7 +172,6 @@ def decode_quote_words(
             run.append(w)
         if run:
             close()
-    scheme = LabelScheme.from_labels(labels, span_types=SHORT_TYPES)
     ids = probs.argmax(axis=1)
     spans += decode_words(
         text, starts, ends, ids.tolist(), probs.max(axis=1).tolist(), scheme, None

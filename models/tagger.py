@@ -60,6 +60,7 @@ class Tagger:
         self.lexicon = lexicon
         labels = [model.config.id2label[i] for i in range(model.config.num_labels)]
         self.scheme = LabelScheme.from_labels(labels, label_map)
+        self._outside = np.array([k == OUTSIDE for k in self.scheme.kinds])
         self.num_entity_labels = len(labels)
         quote = head_settings(model.config) if isinstance(model, EntityAndQuoteTagger) else None
         self.quote_labels: list[str] = list(quote["labels"]) if quote else []
@@ -89,13 +90,14 @@ class Tagger:
         device: str = "auto",
         label_map: Mapping[str, str] | None = None,
         max_length: int = 512,
+        quote_head: bool = True,
     ) -> Tagger:
-        """Load a local token-classification checkpoint (tokenizer, model, optional lexicon and
-        quote head)."""
+        """Load a local token-classification checkpoint (tokenizer, model, optional lexicon and,
+        unless ``quote_head`` is false, its quote head)."""
         path = Path(path)
         tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
         model = AutoModelForTokenClassification.from_pretrained(path, local_files_only=True)
-        head = load_quote_head(path, model.config)
+        head = load_quote_head(path, model.config) if quote_head else None
         lex_path = path / LEXICON_FILE
         return cls(
             tokenizer,
@@ -199,9 +201,7 @@ class Tagger:
         last = np.flatnonzero(valid & np.r_[word_ids[:-1] != word_ids[1:], True])
         starts, ends = offsets[first, 0].tolist(), offsets[last, 1].tolist()
         n = self.num_entity_labels
-        entities = self._decode_head(
-            text, starts, ends, logits[first, :n], self.scheme, self.lexicon, self.merge_adjacent
-        )
+        entities = self._decode_entities(text, starts, ends, logits[first, :n])
         quotes: list[EntitySpan] = []
         if self.quote_labels:
             word_logits = logits[first, n:]
@@ -210,19 +210,11 @@ class Tagger:
             quotes = decode_quote_words(text, starts, ends, probs, self.quote_labels)
         return Tagging(entities, quotes)
 
-    @staticmethod
-    def _decode_head(
-        text: str,
-        starts: list[int],
-        ends: list[int],
-        word_logits: np.ndarray,
-        scheme: LabelScheme,
-        lexicon: Lexicon | None = None,
-        merge_adjacent: bool = False,
+    def _decode_entities(
+        self, text: str, starts: list[int], ends: list[int], word_logits: np.ndarray
     ) -> list[EntitySpan]:
         label_ids = word_logits.argmax(axis=1)
-        outside = np.array([k == OUTSIDE for k in scheme.kinds])
-        candidates = np.flatnonzero(~outside[label_ids])
+        candidates = np.flatnonzero(~self._outside[label_ids])
         if not len(candidates):
             return []
         shifted = word_logits - word_logits.max(axis=1, keepdims=True)
@@ -233,8 +225,8 @@ class Tagger:
             ends,
             label_ids.tolist(),
             probs.tolist(),
-            scheme,
-            lexicon,
+            self.scheme,
+            self.lexicon,
             candidates.tolist(),
-            merge_adjacent,
+            self.merge_adjacent,
         )

@@ -32,7 +32,7 @@ from typing import Any
 import torch
 import torch.nn.functional as F
 from tqdm import tqdm
-from transformers import AutoModelForTokenClassification, get_linear_schedule_with_warmup
+from transformers import get_linear_schedule_with_warmup
 
 from models.attribution import silver_labels
 from models.corpus import default_data_dir, iter_saudinewsnet, read_conll
@@ -44,7 +44,6 @@ from models.quote_head import (
     EntityAndQuoteTagger,
     QuoteHead,
     char_spans_to_token_labels,
-    load_quote_head,
     save_quote_head,
 )
 from models.tagger import Tagger
@@ -191,11 +190,13 @@ def main(argv: list[str] | None = None) -> None:
     ner_dev = list(read_conll(args.data_dir / "anercorp" / "dev.txt"))
     pad_id = tagger.tokenizer.pad_token_id or 0
 
-    model = AutoModelForTokenClassification.from_pretrained(args.model, local_files_only=True)
-    head = load_quote_head(args.model, model.config)
+    # train the tagger's own modules: the token classifier and, if it already has one, its head
+    loaded = tagger.model
+    has_head = isinstance(loaded, EntityAndQuoteTagger)
+    model = loaded.token_classifier if has_head else loaded
+    head = loaded.head if has_head else None
     if head is None or len(head.layers) != args.head_layers:
         head = QuoteHead(model.config, layers=args.head_layers)
-    model.to(device)
     head.to(device)
     steps_per_epoch = -(-len(windows) // args.batch_size)
     total = steps_per_epoch * args.epochs

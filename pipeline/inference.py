@@ -90,7 +90,10 @@ class TaggerModelHandler(ModelHandler[WindowedArticle | Rejected, Prediction, Ta
         if self._threads > 0:
             torch.set_num_threads(self._threads)
         tagger = Tagger.from_pretrained(
-            self._model_path, device=self._device, label_map=self._label_map
+            self._model_path,
+            device=self._device,
+            label_map=self._label_map,
+            quote_head=self._use_quote_head,
         )
         quantize_tagger(tagger, self._quantize, self._runtime)
         cpu = tagger.device.type == "cpu"
@@ -141,8 +144,7 @@ class TaggerModelHandler(ModelHandler[WindowedArticle | Rejected, Prediction, Ta
             for window in item.windows:
                 tagged = predicted[position]
                 entities.extend(_shift(s, window.start) for s in tagged.entities)
-                if self._use_quote_head:
-                    quote_spans.extend(_shift(s, window.start) for s in tagged.quote_spans)
+                quote_spans.extend(_shift(s, window.start) for s in tagged.quote_spans)
                 position += 1
             results.append(Tagging(entities, quote_spans))
         return results

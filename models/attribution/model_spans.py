@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from models.attribution.cues import Cue
 from models.attribution.document import Doc
-from models.attribution.quotes import Draft
+from models.attribution.quotes import Draft, as_implied
 from models.attribution.speakers import SpeakerInfo, from_mention
 from models.spans import EntitySpan
 
@@ -54,7 +54,7 @@ def _previous_speaker(drafts: Sequence[Draft], before: int) -> SpeakerInfo | Non
         return None
     sp = max(earlier, key=lambda d: d.end).speaker
     assert sp is not None
-    return SpeakerInfo(sp.name, sp.label, sp.mention, None, sp.gender, explicit=False)
+    return as_implied(sp)
 
 
 def _is_direct(doc: Doc, start: int, end: int) -> bool:

@@ -262,21 +262,22 @@ def _implied(doc: Doc, info: CueInfo, infos: list[CueInfo], state: State) -> Spe
     if same:
         sp = same[-1].speaker
         assert sp is not None
-        return _as_implied(sp)
+        return as_implied(sp)
     interview = _interview_partner(doc, info)
     if interview is not None:
         return interview
     if info.cue.form == "statement":
         for sp, region in reversed(state.history):
             if "بيان" in region:
-                return _as_implied(sp)
+                return as_implied(sp)
     for sp, _ in reversed(state.history):
         if _compatible(info.cue.gender, sp.gender):
-            return _as_implied(sp)
+            return as_implied(sp)
     return None
 
 
-def _as_implied(sp: SpeakerInfo) -> SpeakerInfo:
+def as_implied(sp: SpeakerInfo) -> SpeakerInfo:
+    """The same speaker, as implied by a later cue (no mention span of its own)."""
     return SpeakerInfo(sp.name, sp.label, sp.mention, None, sp.gender, False)
 
 
