@@ -3,12 +3,19 @@
 Words are the tokenizer's pre-tokenizer words with character offsets into the original text.
 Spans exclude a leading Arabic proclitic (و ف ب ل ك, or و/ف + ب/ل/ك) glued to the entity when a
 word-frequency lexicon says the remainder is a much more frequent word than the whole word.
+
+Two decoders: :func:`decode_words` reads one BIO label per word (argmax decoding, any model);
+:func:`decode_distributions` reads each word's whole label distribution with thresholds that a
+checkpoint selects on its dev set (:class:`EntityDecoding`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import numpy as np
 
 from models.arabic import normalize_text
 from models.lexicon import Lexicon
@@ -35,6 +42,13 @@ class LabelScheme:
 
     kinds: tuple[int, ...]
     types: tuple[str, ...]
+
+    def type_masses(self, probs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per word (rows of ``probs``): P(O), and per entity type the B- and the I- mass."""
+        kinds, types = np.asarray(self.kinds), np.asarray(self.types)
+        begin = np.stack([(kinds == BEGIN) & (types == t) for t in ENTITY_TYPES], 1)
+        inside = np.stack([(kinds == INSIDE) & (types == t) for t in ENTITY_TYPES], 1)
+        return probs[:, kinds == OUTSIDE].sum(1), probs @ begin, probs @ inside
 
     @classmethod
     def from_labels(
@@ -179,5 +193,77 @@ def decode_words(
             close()
         cur_type, cur_first, cur_last, cur_scores = etype, w, w, [float(probs[w])]
     if cur_type:
+        close()
+    return spans
+
+
+@dataclass(frozen=True, slots=True)
+class EntityDecoding:
+    """Thresholds of :func:`decode_distributions`, kept in a checkpoint's ``config.json``
+    (``entity_decoding``) and selected on its dev set by ``models.tune_decoding``."""
+
+    outside_threshold: float = 0.5  # a word belongs to an entity when P(O) is below this
+    min_score: float = 0.0  # entities whose mean entity probability is lower are dropped
+    merge_adjacent: bool = False  # a B- word of the same type continues the entity before it
+
+    @classmethod
+    def from_config(cls, config: Any) -> EntityDecoding | None:
+        """The settings stored in a transformers config, or ``None`` when it has none."""
+        stored = getattr(config, "entity_decoding", None)
+        return cls(**stored) if stored else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready settings for ``config.entity_decoding``."""
+        return asdict(self)
+
+
+def decode_distributions(
+    text: str,
+    starts: Sequence[int],
+    ends: Sequence[int],
+    probs: np.ndarray,
+    scheme: LabelScheme,
+    lexicon: Lexicon | None,
+    decoding: EntityDecoding,
+) -> list[EntitySpan]:
+    """Decode per-word label distributions (``probs``: words × labels) to entity spans.
+
+    A word is inside an entity when its P(O) is below ``outside_threshold``. An entity word
+    directly after another continues its entity when its I- mass exceeds its B- mass (whatever
+    the types), or, with ``merge_adjacent``, when it has the same most likely type and no
+    proclitic. An entity's type is the one with the most probability mass over its words (so a
+    name whose words the model splits between ORG and LOC stays one entity); its score is the
+    mean entity probability of its words, and entities below ``min_score`` are dropped.
+    """
+    outside, begin, inside = scheme.type_masses(probs)
+    mass = begin + inside
+    word_type = mass.argmax(1)
+    continues = inside.sum(1) > begin.sum(1)
+    spans: list[EntitySpan] = []
+    current: list[int] = []
+
+    def close() -> None:
+        score = float(1.0 - outside[current].mean())
+        if score < decoding.min_score:
+            return
+        start = starts[current[0]]
+        start += proclitic_length(text[start : ends[current[0]]], lexicon)
+        label = ENTITY_TYPES[int(mass[current].sum(0).argmax())]
+        spans.append(EntitySpan(start, extend_over_marks(text, ends[current[-1]]), label, score))
+
+    for w in np.flatnonzero(outside < decoding.outside_threshold).tolist():
+        if current and current[-1] == w - 1:
+            same_type = word_type[w] == word_type[current[-1]]
+            if continues[w] or (
+                decoding.merge_adjacent
+                and same_type
+                and not proclitic_length(text[starts[w] : ends[w]], lexicon)
+            ):
+                current.append(w)
+                continue
+        if current:
+            close()
+        current = [w]
+    if current:
         close()
     return spans

@@ -19,7 +19,13 @@ from transformers import (
     PreTrainedTokenizerBase,
 )
 
-from models.decoding import OUTSIDE, LabelScheme, decode_words
+from models.decoding import (
+    OUTSIDE,
+    EntityDecoding,
+    LabelScheme,
+    decode_distributions,
+    decode_words,
+)
 from models.lexicon import LEXICON_FILE, Lexicon
 from models.quote_head import (
     EntityAndQuoteTagger,
@@ -66,6 +72,8 @@ class Tagger:
         self.quote_labels: list[str] = list(quote["labels"]) if quote else []
         self._width = len(labels) + len(self.quote_labels)
         self.merge_adjacent = bool(getattr(model.config, "merge_adjacent_entities", False))
+        # thresholds the checkpoint selected on its dev set; None: argmax BIO decoding
+        self.entity_decoding: EntityDecoding | None = EntityDecoding.from_config(model.config)
         limit = getattr(model.config, "max_position_embeddings", max_length) or max_length
         if getattr(model.config, "model_type", "") in ("roberta", "xlm-roberta", "camembert"):
             limit -= 2  # RoBERTa-style position ids start after the padding index
@@ -213,6 +221,12 @@ class Tagger:
     def _decode_entities(
         self, text: str, starts: list[int], ends: list[int], word_logits: np.ndarray
     ) -> list[EntitySpan]:
+        if self.entity_decoding is not None:
+            shifted = np.exp(word_logits - word_logits.max(axis=1, keepdims=True))
+            probs = shifted / shifted.sum(axis=1, keepdims=True)
+            return decode_distributions(
+                text, starts, ends, probs, self.scheme, self.lexicon, self.entity_decoding
+            )
         label_ids = word_logits.argmax(axis=1)
         candidates = np.flatnonzero(~self._outside[label_ids])
         if not len(candidates):

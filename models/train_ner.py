@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import random
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
@@ -35,6 +36,7 @@ from models.training import (
     start_run,
     weight_decay_groups,
 )
+from models.tune_decoding import tune_decoding, write_decoding
 
 log = logging.getLogger(__name__)
 LABELS = ["O"] + [f"{p}-{t}" for t in ("PER", "ORG", "LOC", "MISC") for p in ("B", "I")]
@@ -61,6 +63,55 @@ def encode(
             prev = w
         out.append((enc["input_ids"][i], labels))
     return out
+
+
+def entity_mentions(sentences: Sequence[Sentence]) -> dict[str, list[tuple[str, ...]]]:
+    """Token sequences of every entity mention in ``sentences``, by entity type."""
+    mentions: dict[str, list[tuple[str, ...]]] = {}
+    for sent in sentences:
+        for etype, first, last in _mention_bounds(sent.tags):
+            mentions.setdefault(etype, []).append(tuple(sent.tokens[first : last + 1]))
+    return mentions
+
+
+def _mention_bounds(tags: Sequence[str]) -> list[tuple[str, int, int]]:
+    """``(type, first, last)`` token indices of the BIO mentions in ``tags``."""
+    out: list[tuple[str, int, int]] = []
+    for i, tag in enumerate(tags):
+        if tag == "O":
+            continue
+        if tag.startswith("I-") and out and out[-1][0] == tag[2:] and out[-1][2] == i - 1:
+            out[-1] = (out[-1][0], out[-1][1], i)
+        else:
+            out.append((tag[2:], i, i))
+    return out
+
+
+def replace_mentions(
+    sent: Sentence,
+    mentions: dict[str, list[tuple[str, ...]]],
+    prob: float,
+    rng: random.Random,
+) -> Sentence:
+    """``sent`` with each entity mention swapped, with probability ``prob``, for a random
+    training mention of the same type (mention replacement: the tagger must use the context,
+    not only the names it has memorised)."""
+    bounds = _mention_bounds(sent.tags)
+    if not bounds or prob <= 0:
+        return sent
+    tokens: list[str] = []
+    tags: list[str] = []
+    pos = 0
+    for etype, first, last in bounds:
+        tokens += sent.tokens[pos:first]
+        tags += sent.tags[pos:first]
+        words = tuple(sent.tokens[first : last + 1])
+        if rng.random() < prob:
+            words = rng.choice(mentions[etype])
+        tokens += words
+        tags += [f"B-{etype}"] + [f"I-{etype}"] * (len(words) - 1)
+        pos = last + 1
+    return Sentence(tokens + sent.tokens[pos:], tags + sent.tags[pos:])
 
 
 def prefers_merging(sentences: Sequence[Sentence]) -> bool:
@@ -163,6 +214,12 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--precision", default="auto", choices=["auto", "fp32", "bf16"])
     p.add_argument("--threads", type=int, default=2)
     p.add_argument("--seed", type=int, default=13)
+    p.add_argument(
+        "--mention-replacement",
+        type=float,
+        default=0.0,
+        help="per-mention probability of swapping an entity for another of its type, each epoch",
+    )
     p.add_argument("--resume", action="store_true")
     args = p.parse_args(argv)
     device, bf16 = start_run(args.threads, args.seed, args.device, args.precision)
@@ -175,8 +232,8 @@ def main(argv: list[str] | None = None) -> None:
     model.config.merge_adjacent_entities = merge
     lex_path = find_lexicon(args)
     lexicon = Lexicon.load(lex_path) if lex_path else None
+    mentions = entity_mentions(train)
     data = encode(tokenizer, train, args.max_length)
-    lengths = [len(ids) for ids, _ in data]
     steps_per_epoch = -(-len(data) // args.batch_size)
     total = steps_per_epoch * args.epochs
     optimizer = torch.optim.AdamW(weight_decay_groups(model, args.weight_decay), lr=args.lr)
@@ -201,6 +258,13 @@ def main(argv: list[str] | None = None) -> None:
 
     for epoch in range(start_epoch, args.epochs):
         model.train()
+        if args.mention_replacement > 0:
+            rng = random.Random(args.seed * 1000 + epoch)
+            epoch_sents = [
+                replace_mentions(s, mentions, args.mention_replacement, rng) for s in train
+            ]
+            data = encode(tokenizer, epoch_sents, args.max_length)
+        lengths = [len(ids) for ids, _ in data]
         gen = torch.Generator().manual_seed(args.seed * 1000 + epoch)
         bar = tqdm(
             make_batches(lengths, args.batch_size, gen),
@@ -268,10 +332,15 @@ def main(argv: list[str] | None = None) -> None:
     tokenizer.save_pretrained(args.out)
     if lex_path:
         shutil.copy(lex_path, args.out / LEXICON_FILE)
+    tagger = Tagger.from_pretrained(args.out, device=str(device), quote_head=False)
+    decoding, decoding_table = tune_decoding(tagger, dev)
+    write_decoding(args.out, decoding)
+    log.info("entity decoding selected on dev: %s", decoding or "argmax")
     summary = {
         "best_epoch": best_epoch,
         "dev": next(h for h in history if h["epoch"] == best_epoch),
         "history": history,
+        "decoding": decoding_table,
         "init": args.init,
         "args": {k: str(v) for k, v in vars(args).items()},
     }

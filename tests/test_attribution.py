@@ -379,3 +379,34 @@ def test_addressee_is_skipped_and_untagged_names_kept() -> None:
     a = run("وبين محمد رزاح أن المحلات رفعت الأسعار.")  # the tagger missed the name
     sp = a.quotes[0].speaker
     assert sp is not None and sp.name == "محمد رزاح" and sp.entity_id is None
+
+
+def test_quoted_name_after_a_cue_is_the_speaker() -> None:
+    text = 'وقال "كيري" إنه يختلف مع الانتقادات بشكل كبير.'
+    a = run(text)  # the tagger missed the quoted name
+    assert [(q.kind, q.text) for q in a.quotes] == [("indirect", "يختلف مع الانتقادات بشكل كبير")]
+    sp = a.quotes[0].speaker
+    assert sp is not None and sp.name == "كيري"
+    # a short quotation that is not followed by a reported clause stays a quote
+    a = run('وقال الوزير عادل الجبير "لا اتفاق" ثم غادر.', ("عادل الجبير", "PER"))
+    assert [(q.kind, q.text) for q in a.quotes] == [("direct", "لا اتفاق")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("وقالت رئيسة تحريرها هنا فريدل إن السوق كبيرة جدا.", "هنا فريدل"),
+        ("وقال المدير التنفيذي للموقع جينج لستاري بأن الطلب يتنامى بسرعة.", "جينج لستاري"),
+    ],
+)
+def test_untagged_name_after_an_unresolved_title(text: str, name: str) -> None:
+    a = run(text)  # no entity: the tagger missed the name
+    sp = a.quotes[0].speaker
+    assert sp is not None and (sp.name, sp.label) == (name, "PER")
+    assert sp.mention is not None and sp.mention.text.endswith(name)
+
+
+def test_title_without_a_name_stays_the_speaker_phrase() -> None:
+    a = run("وقال المتحدث الرسمي في بيان إن الاجتماع انتهى.")
+    sp = a.quotes[0].speaker
+    assert sp is not None and (sp.name, sp.label) == ("المتحدث الرسمي", "OTHER")

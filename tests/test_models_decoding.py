@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 import torch
 
-from models.decoding import LabelScheme, decode_words, proclitic_length
+from models.decoding import (
+    EntityDecoding,
+    LabelScheme,
+    decode_distributions,
+    decode_words,
+    proclitic_length,
+)
 from models.lexicon import Lexicon
 from models.spans import EntitySpan
 from models.train_tokenizer import train_tokenizer
@@ -140,3 +147,61 @@ def test_merge_adjacent_same_type() -> None:
     assert len(decode_words(*args)) == 5
     merged = decode_words(*args, merge_adjacent=True)
     assert [text[s.start : s.end] for s in merged] == ["عمر كوناري", "باريس لندن", "لبنان"]
+
+
+def distributions(rows: list[dict[str, float]]) -> np.ndarray:
+    """Word × label probabilities; unspecified mass goes to O."""
+    out = np.zeros((len(rows), len(LABELS)))
+    for i, row in enumerate(rows):
+        for label, p in row.items():
+            out[i, LABELS.index(label)] = p
+        out[i, 0] = 1.0 - sum(row.values())
+    return out
+
+
+def decode_dist(text: str, rows: list[dict[str, float]], **kw: float) -> list[tuple[str, str]]:
+    starts, ends = words_of(text)
+    spans = decode_distributions(
+        text, starts, ends, distributions(rows), SCHEME, LEXICON, EntityDecoding(**kw)
+    )
+    return [(text[s.start : s.end], s.label) for s in spans]
+
+
+def test_distribution_decoding_keeps_a_name_split_between_types_whole() -> None:
+    # argmax reads LOC ORG: two entities; the I- mass says the second word continues the first
+    rows = [{}, {"B-LOC": 0.6, "B-ORG": 0.3}, {"I-LOC": 0.35, "B-ORG": 0.1, "I-ORG": 0.45}, {}]
+    text = "زار الولايات المتحدة امس"
+    assert decode_dist(text, rows) == [("الولايات المتحدة", "LOC")]
+    starts, ends = words_of(text)
+    ids = distributions(rows).argmax(1).tolist()
+    assert len(decode_words(text, starts, ends, ids, [0.5] * 4, SCHEME, LEXICON)) == 2
+
+
+def test_distribution_decoding_thresholds() -> None:
+    text = "قال بوتين في لندن"
+    rows = [{}, {"B-PER": 0.45, "I-PER": 0.1}, {}, {"B-LOC": 0.3}]
+    # P(O) of بوتين is 0.45, of لندن 0.7
+    assert decode_dist(text, rows) == [("بوتين", "PER")]
+    assert decode_dist(text, rows, outside_threshold=0.8) == [("بوتين", "PER"), ("لندن", "LOC")]
+    assert decode_dist(text, rows, outside_threshold=0.8, min_score=0.5) == [("بوتين", "PER")]
+    assert decode_dist(text, rows, min_score=0.6) == []
+
+
+def test_distribution_decoding_merges_same_type_begins_but_not_proclitic_words() -> None:
+    text = "في باريس لندن ولبنان"
+    rows = [{}, {"B-LOC": 0.9}, {"B-LOC": 0.9}, {"B-LOC": 0.9}]
+    assert decode_dist(text, rows) == [("باريس", "LOC"), ("لندن", "LOC"), ("لبنان", "LOC")]
+    assert decode_dist(text, rows, merge_adjacent=True) == [("باريس لندن", "LOC"), ("لبنان", "LOC")]
+
+
+def test_tagger_reads_the_checkpoint_decoding(tiny_tagger_parts) -> None:
+    from models.tagger import Tagger
+
+    tok, model = tiny_tagger_parts
+    model.config.entity_decoding = {"outside_threshold": 0.7, "min_score": 0.0}
+    try:
+        tagger = Tagger(tok, model, name="tiny", version="0", device="cpu")
+        assert tagger.entity_decoding == EntityDecoding(0.7, 0.0, False)
+    finally:
+        del model.config.entity_decoding
+    assert Tagger(tok, model, name="tiny", version="0", device="cpu").entity_decoding is None

@@ -1,16 +1,18 @@
 """A few steps of tokenizer training, MLM pre-training, NER fine-tuning and quote-head training
-on tiny data."""
+on tiny data; the NER training data augmentation."""
 
 from __future__ import annotations
 
 import json
 import math
+import random
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from models import pretrain, train_ner, train_quotes, train_tokenizer
+from models.corpus import Sentence
 from models.tagger import Tagger
 
 SENTENCES = [
@@ -70,7 +72,9 @@ def test_tokenizer_pretrain_and_ner_smoke(tmp_path: Path) -> None:
     assert all(math.isfinite(h["train_loss"]) for h in summary["history"])
     for name in ("model.safetensors", "config.json", "tokenizer.json", "lexicon.tsv"):
         assert (out / name).exists()
+    assert len(summary["decoding"]) == 21  # argmax + the threshold grid, scored on dev
     config = json.loads((out / "config.json").read_text())
+    assert "entity_decoding" in config
     assert config["model_name"] == "arabic-news-small" and config["model_version"] == "0.1.0"
     assert config["id2label"]["1"] == "B-PER"
 
@@ -100,6 +104,29 @@ def test_tokenizer_pretrain_and_ner_smoke(tmp_path: Path) -> None:
     train_ner.main(
         ["--data-dir", str(data), "--init", "none", "--tokenizer", str(tok), "--arch", str(pre),
          "--out", str(scratch), "--work", str(tmp_path / "ner_scratch"), "--epochs", "1",
-         "--batch-size", "4", *common]
+         "--batch-size", "4", "--mention-replacement", "0.5", *common]
     )  # fmt: skip
     assert (scratch / "model.safetensors").exists()
+
+
+def test_mention_replacement_swaps_whole_mentions_of_the_same_type() -> None:
+    train = [
+        Sentence(
+            ["قال", "فلاديمير", "بوتين", "في", "موسكو"], ["O", "B-PER", "I-PER", "O", "B-LOC"]
+        ),
+        Sentence(["زار", "أوباما", "لندن"], ["O", "B-PER", "B-LOC"]),
+    ]
+    mentions = train_ner.entity_mentions(train)
+    assert mentions == {
+        "PER": [("فلاديمير", "بوتين"), ("أوباما",)],
+        "LOC": [("موسكو",), ("لندن",)],
+    }
+    rng = random.Random(0)
+    for _ in range(20):
+        out = train_ner.replace_mentions(train[0], mentions, 1.0, rng)
+        assert out.tokens[0] == "قال" and out.tokens[-2:-1] == ["في"]
+        assert out.tokens[-1] in ("موسكو", "لندن") and out.tags[-1] == "B-LOC"
+        per = out.tokens[1:-2]
+        assert tuple(per) in mentions["PER"]
+        assert out.tags[1:-2] == ["B-PER"] + ["I-PER"] * (len(per) - 1)
+    assert train_ner.replace_mentions(train[0], mentions, 0.0, rng) == train[0]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from models.attribution.cues import Cue, find_cues
+from models.attribution.cues import Cue, cue_form, find_cues
 from models.attribution.document import Doc, Segment
 from models.attribution.lexicon import (
     ADVERBS,
@@ -39,6 +39,8 @@ _SHORT_WORDS = 4
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان"})
 _NAMING_VERBS = frozenset("يسمي تسمي يدعي تدعي سمي سميت يعرف تعرف بعنوان بـ اسم باسم".split())
 _INTERVIEW_NOUNS = frozenset("لقاء حديث مقابله تصريح تصريحات اتصال".split())
+_SUBJECT_WORDS = 3  # a quoted speaker name is at most this long
+_SUBJECT_REACH = 8  # tokens from the closing mark to the complementizer
 
 
 @dataclass(slots=True)
@@ -111,6 +113,8 @@ def is_name_like(doc: Doc, seg: Segment) -> bool:
     for k in range(max(0, ti - 3), ti + 1):
         if doc.tokens[k].norm in _NAMING_VERBS:
             return True
+    if _quoted_subject(doc, seg, ti, len(words)):
+        return True
     if seg.close_mark is not None:
         after = text[seg.close_mark + 1 : seg.close_mark + 4]
         if after.startswith(" و" + after[2:3]) and after[2:3] in QUOTE_CHARS:
@@ -119,6 +123,24 @@ def is_name_like(doc: Doc, seg: Segment) -> bool:
             return True
     if len(words) == 1 and words[0].startswith(("ال", "أل", "إل")):
         return True
+    return False
+
+
+def _quoted_subject(doc: Doc, seg: Segment, before: int, n_words: int) -> bool:
+    """وقال "كيري" إنه …: a short quoted span right after a reporting verb and followed, in the
+    same sentence, by an أن/إن clause is the speaker's name in quotation marks, not speech."""
+    if n_words > _SUBJECT_WORDS or before < 0 or seg.close_mark is None:
+        return False
+    form = cue_form(doc.tokens[before].norm)
+    if form is None or form.form not in ("verb", "imperfect"):
+        return False
+    after = doc.token_containing(seg.close_mark) + 1
+    sentence = doc.tok_sent[before]
+    for tok in doc.tokens[after : after + _SUBJECT_REACH]:
+        if doc.tok_sent[tok.i] != sentence or tok.text in QUOTE_CHARS:
+            return False
+        if tok.norm in COMPLEMENTIZERS:
+            return True
     return False
 
 

@@ -47,6 +47,7 @@ _LEFT_BOUNDARIES = (
     | COMPLEMENTIZERS
 )
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين"})
+_POSSESSIVE_SUFFIXES = ("ها", "هم", "هما")  # رئيسة تحريرها: a title's possessed noun
 # Unnamed sources that an attribution phrase (حسب، وفقا ل) may cite.
 _REPORT_SOURCES = frozenset(
     """فريق تقرير التقرير بيان البيان دراسه الدراسه احصاييه الاحصاييه
@@ -293,6 +294,9 @@ def np_speaker(
         span = _span(doc, a, k)
         if person is not None:
             return from_mention(doc, person, span, gender)
+        named = _name_after_title(doc, k, b, gender)
+        if named is not None and named.span is not None:
+            return SpeakerInfo(named.name, "PER", None, (span[0], named.span[1]), gender, True)
         return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, gender, True)
     if _bare(w) in ORG_HEADS:
         org = resolve_org_head(doc, w, toks[a].start)
@@ -311,10 +315,26 @@ def np_speaker(
     return _untagged_name(doc, a, b, gender)
 
 
+def _name_after_title(doc: Doc, k: int, b: int, gender: str) -> SpeakerInfo | None:
+    """The untagged name after a title the article gives nobody else (وقالت رئيسة تحريرها
+    هنا فريدل إن، قال المدير التنفيذي للموقع جينج لستاري بأن); one possessed word after the
+    title (تحريرها) is skipped."""
+    toks = doc.tokens
+    while b > k and not toks[b - 1].is_word:
+        b -= 1
+    if k < b and toks[k].is_word:
+        w = toks[k].norm
+        if w.endswith(_POSSESSIVE_SUFFIXES) and not _bare(w).startswith("ال"):
+            k += 1
+    return _untagged_name(doc, k, b, gender) if k < b else None
+
+
 def _untagged_name(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
     """A short untagged phrase right before أن / a quote (وقال محمد رزاح إن)."""
     toks = doc.tokens
     words = toks[a:b]
+    while words and words[-1].text in QUOTE_CHARS:  # وقال "كيري" إنه
+        words = words[:-1]
     if not 1 <= len(words) <= 3 or not all(t.is_word for t in words):
         return None
     for t in words:
