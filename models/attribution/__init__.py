@@ -4,7 +4,8 @@
 head) its QUOTE / CUE / SPEAKER spans into an :class:`Analysis`;
 ``silver_labels`` gives the same result as character spans (QUOTE / CUE / SPEAKER) for training
 a quote head. Modules: ``document`` (tokens, sentences, quotation marks), ``entities``
-(clustering and canonical names), ``cues`` (reporting words), ``speakers`` (speaker noun
+(clustering and canonical names), ``organisations`` (head-noun organisation names the
+tagger's training data leaves untagged), ``cues`` (reporting words), ``speakers`` (speaker noun
 phrases, titles, implied subjects), ``quotes`` (assembling direct and indirect quotes) and
 ``model_spans`` (rescoring and extending them with the quote head's spans).
 """
@@ -16,6 +17,7 @@ from collections.abc import Sequence
 from models.attribution.document import build_doc
 from models.attribution.entities import resolved_entities
 from models.attribution.model_spans import merge_model_quotes
+from models.attribution.organisations import with_organisation_names
 from models.attribution.quotes import detect_quotes
 from models.spans import Analysis, EntitySpan, Quote, Speaker, TextSpan
 
@@ -29,12 +31,13 @@ def _span(text: str, start: int, end: int) -> TextSpan:
 def analyze(
     text: str, entities: Sequence[EntitySpan], quote_spans: Sequence[EntitySpan] = ()
 ) -> Analysis:
-    """Resolve entity mentions and find attributed quotes in one article.
+    """Resolve entity mentions (with head-noun organisation names added) and find attributed
+    quotes in one article.
 
     ``quote_spans`` are the quote head's QUOTE / CUE / SPEAKER spans; without them the quotes
     come from the rules alone.
     """
-    doc = build_doc(text, entities)
+    doc = build_doc(text, with_organisation_names(text, entities))
     resolved = resolved_entities(doc.mentions, doc.clusters)
     drafts = detect_quotes(doc)
     if quote_spans:

@@ -1,0 +1,171 @@
+"""Organisation names built on a generic head noun: وزارة الدفاع الروسية، وكالة الأنباء السورية.
+
+NER corpora such as ANERcorp leave these phrases untagged (``وزارة/O الصناعة/O``) or tag only
+the name after the head (``صحيفة/O القادسية/B-ORG``), while the event contract counts
+ministries, agencies, armies, channels and newspapers as ORG under their full name. This module
+finds a head noun followed by modifiers (definite nouns and adjectives, ``لل`` genitives, words
+the tagger marked as entities) and makes the phrase one ORG mention, replacing the tagger's
+mentions that overlap it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from models.attribution.lexicon import ADVERBS, TITLE_HEADS
+from models.attribution.normalize import Token, strip_article_proclitic, tokenize
+from models.decoding import TRAILING_MARKS
+from models.spans import EntitySpan
+
+# Head nouns of organisation names (normalised, without article or proclitic), in construct
+# state: وزارة الدفاع، منظمة التجارة العالمية.
+HEADS = frozenset(
+    """وزاره وكاله قناه صحيفه مجله اذاعه منظمه هييه مجلس جامعه حزب جبهه جمعيه موسسه
+    شركه بنك مصرف اتحاد قوات جيش لجنه مديريه محكمه معهد اكاديميه نادي استخبارات مخابرات
+    حرس كتايب""".split()
+)
+# Heads that also name a body with the article (الاتحاد الأوروبي، القوات المسلحة، الجيش السوري);
+# for the others a definite head with an adjective is usually generic (الشركة الأمريكية).
+DEFINITE_HEADS = frozenset("هييه مجلس جامعه اتحاد قوات جيش بنك محكمه استخبارات مخابرات حرس".split())
+# Indefinite words that continue a head in construct state (وكالة أنباء الشرق الأوسط).
+CONSTRUCT_WORDS = frozenset({"انباء"})
+# Adjectives of a person's title, not of the organisation (رئيس الاستخبارات السعودية الأسبق).
+TITLE_ADJECTIVES = frozenset("الاسبق السابق السابقه الحالي الحاليه المكلف المكلفه".split())
+# Adjectives that follow a definite head besides relative adjectives and participles (الم…).
+ADJECTIVES = frozenset("العام العامه العليا الاعلي الكبري الدولي الدوليه".split())
+# Function words that look definite (إلى، التي …).
+FUNCTION_WORDS = frozenset(
+    "الي الا التي الذي الذين اللذان اللتان اللذين اللتين اللاتي الان".split()
+)
+# Modifiers that make the phrase a place (الاتحاد السوفيتي، قناة السويس).
+NOT_ORGANISATIONS = frozenset({"السوفيتي", "السوفياتي", "السوفييتي", "السويس", "بنما"})
+PROCLITICS = ("وب", "ول", "و", "ف", "ب", "ل", "")
+MAX_MODIFIERS = 5
+SCORE = 0.9
+
+
+def head_proclitic(word: str) -> int | None:
+    """Letters of the proclitic before a head noun in the normalised ``word`` (None: no head).
+
+    In للمجلس the ل stays in the mention (the article lost its alef), only a conjunction goes.
+    """
+    for conjunction in ("", "و", "ف"):
+        rest = word[len(conjunction) :]
+        if word.startswith(conjunction) and rest.startswith("لل") and rest[2:] in DEFINITE_HEADS:
+            return len(conjunction)
+    for p in PROCLITICS:
+        if not word.startswith(p):
+            continue
+        rest = word[len(p) :]
+        definite = rest.startswith("ال")
+        noun = rest[2:] if definite else rest
+        if noun in (DEFINITE_HEADS if definite else HEADS):
+            return len(p)
+    return None
+
+
+def _skip_letters(text: str, n: int) -> int:
+    """Offset in ``text`` after its first ``n`` letters and the marks that follow them."""
+    i = 0
+    for _ in range(n):
+        i += 1
+        while i < len(text) and text[i] in TRAILING_MARKS:
+            i += 1
+    return i
+
+
+def _nisba(word: str) -> bool:
+    """A definite relative adjective (السورية، اللبناني، العربي), which ends a name's nouns."""
+    return (
+        word.startswith("ال")
+        and word.endswith(("ي", "يه"))
+        and len(word) > 5
+        and word not in ADJECTIVES  # الأعلى، الكبرى end in ى, not the relative ي
+    )
+
+
+def _modifiers_end(tokens: Sequence[Token], i: int, tagged: list[bool], glued: list[bool]) -> int:
+    """End (exclusive) of the modifiers of the head noun at token ``i``.
+
+    Modifiers: definite nouns and adjectives, ``لل`` genitives, words the tagger marked, a word
+    after أنباء (وكالة أنباء سبوتنك), a title and its name right after the head (جامعة الملك
+    سعود) and a
+    coordinated definite noun after a definite one (وزارة الثقافة والإعلام). A definite head
+    takes an adjective first (الجيش السوري، القوات المسلحة), not a noun. After a relative
+    adjective (وزارة الخارجية المصرية) only relative adjectives follow; a time word, a title
+    later on, a former/current (الأسبق) or a glued proclitic word (وروسيا) ends the name.
+    """
+    j = i + 1
+    after_nisba = False
+    definite = strip_article_proclitic(tokens[i].norm).startswith("ال")
+    while j < len(tokens) and j - i <= MAX_MODIFIERS:
+        token, word = tokens[j], tokens[j].norm
+        stop = word in ADVERBS or word in TITLE_ADJECTIVES or word in FUNCTION_WORDS
+        if not token.is_word or stop or glued[j]:
+            break
+        prev = tokens[j - 1].norm
+        if after_nisba:
+            ok = _nisba(word)
+        elif definite and j == i + 1:  # an adjective: الجيش السوري، القوات المسلحة
+            ok = _nisba(word) or word.startswith("الم") or word in ADJECTIVES
+        elif word in TITLE_HEADS:
+            ok = j == i + 1
+        elif word.startswith("وال"):
+            ok = j > i + 1 and prev.startswith(("ال", "لل")) and not _nisba(prev)
+        else:
+            ok = tagged[j] or word.startswith(("ال", "لل")) or word in CONSTRUCT_WORDS
+            ok = ok or prev in CONSTRUCT_WORDS or (prev in TITLE_HEADS and j == i + 2)
+        if not ok:
+            break
+        after_nisba = after_nisba or _nisba(word)
+        j += 1
+    return j
+
+
+def organisation_spans(text: str, entities: Sequence[EntitySpan]) -> list[EntitySpan]:
+    """ORG spans of head-noun organisation names in ``text`` (not overlapping each other).
+
+    ``entities`` are the tagger's mentions: their words count as modifiers (قناة روسيا), except
+    a word whose mention starts after a proclitic (وروسيا: a coordinated name).
+    """
+    tokens = tokenize(text)
+    tagged = [False] * len(tokens)
+    glued = [False] * len(tokens)
+    k = 0
+    for span in sorted(entities, key=lambda s: s.start):
+        while k < len(tokens) and tokens[k].end <= span.start:
+            k += 1
+        if k < len(tokens) and tokens[k].start < span.start:
+            glued[k] = True
+        j = k
+        while j < len(tokens) and tokens[j].start < span.end:
+            tagged[j] = True
+            j += 1
+    spans: list[EntitySpan] = []
+    i = 0
+    while i < len(tokens):
+        clitic = head_proclitic(tokens[i].norm) if tokens[i].is_word else None
+        if clitic is None:
+            i += 1
+            continue
+        j = _modifiers_end(tokens, i, tagged, glued)
+        modifiers = {t.norm for t in tokens[i + 1 : j]}
+        if not modifiers or modifiers & NOT_ORGANISATIONS:
+            i += 1
+            continue
+        start = tokens[i].start + _skip_letters(tokens[i].text, clitic)
+        spans.append(EntitySpan(start, tokens[j - 1].end, "ORG", SCORE))
+        i = j
+    return spans
+
+
+def with_organisation_names(text: str, entities: Sequence[EntitySpan]) -> list[EntitySpan]:
+    """The tagger's mentions plus head-noun organisation names; a mention that overlaps such a
+    name gives way to it."""
+    organisations = organisation_spans(text, entities)
+    if not organisations:
+        return list(entities)
+    kept = [
+        e for e in entities if not any(o.start < e.end and e.start < o.end for o in organisations)
+    ]
+    return sorted(kept + organisations, key=lambda s: s.start)
