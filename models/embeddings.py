@@ -3,10 +3,11 @@
 Masked-language-model pre-training of a small BERT from scratch spends its first thousands of
 steps near the unigram plateau, which a 2-core CPU cannot afford to leave. A truncated SVD of
 the corpus' positive pointwise mutual information matrix (Levy & Goldberg, 2014) gives
-embeddings that already place similar subwords together, in minutes; the MLM then starts from
-them (``python -m models.pretrain --init-embeddings``).
+embeddings that already place similar subwords together, in minutes; NER fine-tuning
+(``python -m models.train_ner --init none --init-embeddings``) or the MLM
+(``python -m models.pretrain --init-embeddings``) starts from them.
 
-Usage: ``python -m models.embeddings --blocks runs/pretrain/blocks_128.pt --out runs/svd.npy``
+Usage: ``python -m models.embeddings --tokenizer runs/tokenizer --out runs/svd_embeddings.npy``
 """
 
 from __future__ import annotations
@@ -20,6 +21,11 @@ import numpy as np
 import scipy.sparse as sp
 import torch
 from scipy.sparse.linalg import svds
+from tqdm import tqdm
+from transformers import AutoTokenizer
+
+from models.corpus import default_data_dir, iter_pretraining_texts
+from models.pretrain import pack_blocks
 
 log = logging.getLogger(__name__)
 
@@ -66,17 +72,28 @@ def svd_embeddings(
 def main(argv: list[str] | None = None) -> None:
     """CLI entry point."""
     p = argparse.ArgumentParser(description=__doc__)
-    p.add_argument("--blocks", type=Path, default=Path("runs/pretrain/blocks_128.pt"))
-    p.add_argument("--vocab-size", type=int, required=True)
+    p.add_argument(
+        "--blocks",
+        type=Path,
+        default=Path("runs/pretrain/blocks_128.pt"),
+        help="token blocks cached by models.pretrain; built from --data-dir when missing",
+    )
+    p.add_argument("--tokenizer", type=Path, default=Path("runs/tokenizer"))
+    p.add_argument("--data-dir", type=Path, default=default_data_dir())
     p.add_argument("--dim", type=int, default=256)
     p.add_argument("--window", type=int, default=4)
     p.add_argument("--out", type=Path, default=Path("runs/svd_embeddings.npy"))
     args = p.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     started = time.monotonic()
-    blocks = torch.load(args.blocks).numpy()
+    tokenizer = AutoTokenizer.from_pretrained(args.tokenizer)
+    if args.blocks.exists():
+        blocks = torch.load(args.blocks).numpy()
+    else:
+        texts = tqdm(iter_pretraining_texts(args.data_dir), desc="tokenise", unit=" docs")
+        blocks = pack_blocks(tokenizer, texts, 128).numpy()
     log.info("%d blocks of %d tokens", *blocks.shape)
-    vectors = svd_embeddings(blocks, args.vocab_size, args.dim, args.window)
+    vectors = svd_embeddings(blocks, len(tokenizer), args.dim, args.window)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     np.save(args.out, vectors)
     log.info("wrote %s %s in %.0f s", args.out, vectors.shape, time.monotonic() - started)

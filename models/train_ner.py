@@ -1,7 +1,8 @@
 """Fine-tune the compact encoder for NER on ANERcorp; the best dev epoch is shipped.
 
 Usage: ``python -m models.train_ner --init runs/pretrain --out models/arabic-news-small``
-(``--init none`` trains the same architecture from random weights: the ablation).
+(``--init none`` trains the same architecture from random weights, optionally with count-based
+word embeddings: ``--init-embeddings runs/svd_embeddings.npy``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import torch
 from tqdm import tqdm
 from transformers import (
@@ -179,7 +181,12 @@ def build_model(
             )
         )
         config = BertConfig(**{**source.to_dict(), **label_kw})
-        return tokenizer, BertForTokenClassification(config)
+        model = BertForTokenClassification(config)
+        if args.init_embeddings:
+            vectors = torch.from_numpy(np.load(args.init_embeddings))
+            model.bert.embeddings.word_embeddings.weight.data.copy_(vectors)
+            log.info("word embeddings initialised from %s", args.init_embeddings)
+        return tokenizer, model
     tokenizer = AutoTokenizer.from_pretrained(args.init)
     return tokenizer, BertForTokenClassification.from_pretrained(args.init, **label_kw)
 
@@ -199,6 +206,12 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--init", default="runs/pretrain", help="pre-trained encoder dir, or 'none'")
     p.add_argument("--tokenizer", default="runs/tokenizer", help="tokenizer dir for --init none")
     p.add_argument("--arch", default=None, help="config.json dir to copy for --init none")
+    p.add_argument(
+        "--init-embeddings",
+        type=Path,
+        default=None,
+        help="vocab × hidden .npy (models.embeddings) for the word embeddings, with --init none",
+    )
     p.add_argument("--out", type=Path, default=Path("models") / MODEL_NAME)
     p.add_argument("--work", type=Path, default=Path("runs/ner"))
     p.add_argument("--epochs", type=int, default=10)

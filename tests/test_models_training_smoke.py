@@ -9,9 +9,10 @@ import random
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from models import pretrain, train_ner, train_quotes, train_tokenizer
+from models import embeddings, pretrain, train_ner, train_quotes, train_tokenizer
 from models.corpus import Sentence
 from models.tagger import Tagger
 
@@ -100,11 +101,19 @@ def test_tokenizer_pretrain_and_ner_smoke(tmp_path: Path) -> None:
     assert not (out / "quote_head.safetensors").exists()
     assert not Tagger.from_pretrained(out, device="cpu").has_quote_head
 
+    svd = tmp_path / "svd.npy"
+    embeddings.main(
+        ["--tokenizer", str(tok), "--data-dir", str(data), "--blocks", str(tmp_path / "no.pt"),
+         "--dim", "32", "--out", str(svd)]
+    )  # fmt: skip
+    vectors = np.load(svd)
+    assert vectors.shape == (150, 32) and np.isfinite(vectors).all()
     scratch = tmp_path / "scratch"
     train_ner.main(
         ["--data-dir", str(data), "--init", "none", "--tokenizer", str(tok), "--arch", str(pre),
-         "--out", str(scratch), "--work", str(tmp_path / "ner_scratch"), "--epochs", "1",
-         "--batch-size", "4", "--mention-replacement", "0.5", *common]
+         "--init-embeddings", str(svd), "--out", str(scratch), "--work",
+         str(tmp_path / "ner_scratch"), "--epochs", "1", "--batch-size", "4",
+         "--mention-replacement", "0.5", *common]
     )  # fmt: skip
     assert (scratch / "model.safetensors").exists()
 
