@@ -11,12 +11,13 @@ MODEL_DIR ?= models/arabic-news-small
 CONFIG ?= configs/local.yaml
 DEVICE ?= auto
 DEMO_ARTICLES ?= 300
+MODEL_VERSION ?= 0.3.0
 
 export PYTHONUNBUFFERED := 1
 
 .PHONY: setup venv kafka-fetch kafka-up kafka-down demo test test-unit test-integration lint \
         test-reliability test-burst \
-        tokenizer pretrain train-ner train-quotes evaluate-ner evaluate-quotes bench bench-quick clean
+        tokenizer embeddings pretrain train-ner train-quotes evaluate-ner evaluate-quotes bench bench-quick clean
 
 setup: venv kafka-fetch
 
@@ -66,13 +67,21 @@ tokenizer: venv
 pretrain: venv
 	$(PY) -m models.pretrain --data-dir $(DATA_DIR) --device $(DEVICE) --resume
 
+# count-based subword embeddings (PPMI + SVD) of the pre-training text, for train-ner
+embeddings: venv
+	$(PY) -m models.embeddings --data-dir $(DATA_DIR) --out runs/svd_embeddings.npy
+
+# the shipped recipe: random encoder, count-based word embeddings, mention replacement
+# (`--init runs/pretrain` fine-tunes the MLM encoder of `make pretrain` instead)
 train-ner: venv
-	$(PY) -m models.train_ner --data-dir $(DATA_DIR) --device $(DEVICE) --resume
+	$(PY) -m models.train_ner --data-dir $(DATA_DIR) --device $(DEVICE) --resume \
+		--init none --init-embeddings runs/svd_embeddings.npy --mention-replacement 0.5 \
+		--model-version $(MODEL_VERSION)
 
 # the quote head on the trained NER encoder (run again after every train-ner)
 train-quotes: venv
 	$(PY) -m models.train_quotes --data-dir $(DATA_DIR) --device $(DEVICE) --model $(MODEL_DIR) \
-		--model-version 0.2.0
+		--model-version $(MODEL_VERSION)
 
 bench: kafka-up
 	$(PY) -m benchmarks.run --config $(CONFIG) --data-dir $(DATA_DIR) --docs

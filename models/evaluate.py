@@ -42,11 +42,46 @@ def spans_to_tags(tokens: Sequence[str], spans: Sequence[EntitySpan]) -> list[st
     return tags
 
 
-def evaluate_ner(tagger: Tagger, sentences: Sequence[Sentence]) -> dict[str, Any]:
-    """Entity-level micro P/R/F1 (seqeval, default mode) and per-label metrics."""
+def tag_in_windows(
+    tagger: Tagger, sentences: Sequence[Sentence], window_chars: int = 0
+) -> list[list[EntitySpan]]:
+    """Entity spans per sentence (over its tokens joined by spaces). With ``window_chars``,
+    consecutive sentences are tagged together in windows of up to that many characters, as the
+    pipeline tags articles (``model.max_window_chars``); else each sentence alone."""
     texts = [" ".join(s.tokens) for s in sentences]
+    if window_chars <= 0:
+        return tagger.predict(texts)
+    groups: list[list[int]] = [[]]
+    size = 0
+    for i, text in enumerate(texts):
+        if groups[-1] and size + 1 + len(text) > window_chars:
+            groups.append([])
+            size = -1
+        groups[-1].append(i)
+        size += 1 + len(text)
+    windows = [" ".join(texts[i] for i in group) for group in groups]
+    out: list[list[EntitySpan]] = []
+    for group, spans in zip(groups, tagger.predict(windows), strict=True):
+        start = 0
+        for i in group:
+            end = start + len(texts[i])
+            out.append(
+                [
+                    EntitySpan(s.start - start, min(s.end, end) - start, s.label, s.score)
+                    for s in spans
+                    if start <= s.start < end
+                ]
+            )
+            start = end + 1
+    return out
+
+
+def evaluate_ner(
+    tagger: Tagger, sentences: Sequence[Sentence], window_chars: int = 0
+) -> dict[str, Any]:
+    """Entity-level micro P/R/F1 (seqeval, default mode) and per-label metrics."""
     t0 = time.perf_counter()
-    predicted = tagger.predict(texts)
+    predicted = tag_in_windows(tagger, sentences, window_chars)
     seconds = time.perf_counter() - t0
     gold = [s.tags for s in sentences]
     pred = [spans_to_tags(s.tokens, sp) for s, sp in zip(sentences, predicted, strict=True)]
@@ -66,6 +101,7 @@ def evaluate_ner(tagger: Tagger, sentences: Sequence[Sentence]) -> dict[str, Any
         "sentences": len(sentences),
         "tokens": sum(len(s.tokens) for s in sentences),
         "seconds": round(seconds, 2),
+        "window_chars": window_chars,
         "model": f"{tagger.name}@{tagger.version}",
         "report": classification_report(gold, pred, digits=4, zero_division=0),
     }
@@ -79,7 +115,7 @@ def _ner(args: argparse.Namespace) -> None:
         from models.quantize import quantize_tagger
 
         quantize_tagger(tagger, args.quantize, args.runtime)
-    metrics = evaluate_ner(tagger, list(read_conll(args.data)))
+    metrics = evaluate_ner(tagger, list(read_conll(args.data)), args.window_chars)
     print(metrics.pop("report"))
     print(json.dumps(metrics, ensure_ascii=False))
 
@@ -112,6 +148,12 @@ def main(argv: list[str] | None = None) -> None:
         "--quantize", default="none", choices=["none", "int8", "bf16"], help="CPU precision"
     )
     ner.add_argument("--runtime", default="torch", choices=["torch", "onnxruntime"])
+    ner.add_argument(
+        "--window-chars",
+        type=int,
+        default=0,
+        help="tag consecutive sentences together in windows of this size, like the pipeline",
+    )
     ner.set_defaults(func=_ner)
     from models.evaluate_quotes import DEFAULT_GOLD, DEFAULT_SCORER
 

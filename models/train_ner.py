@@ -116,6 +116,34 @@ def replace_mentions(
     return Sentence(tokens + sent.tokens[pos:], tags + sent.tags[pos:])
 
 
+def pack_sentences(
+    sentences: Sequence[Sentence], max_chars: int, rng: random.Random
+) -> list[Sentence]:
+    """Consecutive sentences joined into examples of a random length up to ``max_chars``.
+
+    The pipeline tags windows of several sentences (``model.max_window_chars``); a model trained
+    on single sentences only degrades at the later positions of such windows. Lengths drawn
+    uniformly keep single sentences in the mix.
+    """
+    out: list[Sentence] = []
+    i = 0
+    while i < len(sentences):
+        limit = rng.randint(1, max_chars)
+        tokens, tags = list(sentences[i].tokens), list(sentences[i].tags)
+        size = len(" ".join(tokens))
+        i += 1
+        while i < len(sentences):
+            extra = len(" ".join(sentences[i].tokens)) + 1
+            if size + extra > limit:
+                break
+            tokens += sentences[i].tokens
+            tags += sentences[i].tags
+            size += extra
+            i += 1
+        out.append(Sentence(tokens, tags))
+    return out
+
+
 def prefers_merging(sentences: Sequence[Sentence]) -> bool:
     """Whether adjacent same-type words continue an entity (I-) more often than they start one."""
     cont = sep = 0
@@ -233,6 +261,12 @@ def main(argv: list[str] | None = None) -> None:
         default=0.0,
         help="per-mention probability of swapping an entity for another of its type, each epoch",
     )
+    p.add_argument(
+        "--pack-chars",
+        type=int,
+        default=0,
+        help="join consecutive sentences into examples of up to this many characters (0: off)",
+    )
     p.add_argument("--resume", action="store_true")
     args = p.parse_args(argv)
     device, bf16 = start_run(args.threads, args.seed, args.device, args.precision)
@@ -246,8 +280,16 @@ def main(argv: list[str] | None = None) -> None:
     lex_path = find_lexicon(args)
     lexicon = Lexicon.load(lex_path) if lex_path else None
     mentions = entity_mentions(train)
-    data = encode(tokenizer, train, args.max_length)
-    steps_per_epoch = -(-len(data) // args.batch_size)
+
+    def epoch_data(epoch: int) -> list[tuple[list[int], list[int]]]:
+        """This epoch's examples: mentions replaced, then sentences packed into windows."""
+        rng = random.Random(args.seed * 1000 + epoch)
+        examples = [replace_mentions(s, mentions, args.mention_replacement, rng) for s in train]
+        if args.pack_chars > 0:
+            examples = pack_sentences(examples, args.pack_chars, rng)
+        return encode(tokenizer, examples, args.max_length)
+
+    steps_per_epoch = -(-len(epoch_data(0)) // args.batch_size)
     total = steps_per_epoch * args.epochs
     optimizer = torch.optim.AdamW(weight_decay_groups(model, args.weight_decay), lr=args.lr)
     scheduler = get_linear_schedule_with_warmup(optimizer, int(args.warmup_ratio * total), total)
@@ -271,12 +313,7 @@ def main(argv: list[str] | None = None) -> None:
 
     for epoch in range(start_epoch, args.epochs):
         model.train()
-        if args.mention_replacement > 0:
-            rng = random.Random(args.seed * 1000 + epoch)
-            epoch_sents = [
-                replace_mentions(s, mentions, args.mention_replacement, rng) for s in train
-            ]
-            data = encode(tokenizer, epoch_sents, args.max_length)
+        data = epoch_data(epoch)
         lengths = [len(ids) for ids, _ in data]
         gen = torch.Generator().manual_seed(args.seed * 1000 + epoch)
         bar = tqdm(

@@ -205,3 +205,31 @@ def test_tagger_reads_the_checkpoint_decoding(tiny_tagger_parts) -> None:
     finally:
         del model.config.entity_decoding
     assert Tagger(tok, model, name="tiny", version="0", device="cpu").entity_decoding is None
+
+
+def test_windowed_evaluation_maps_spans_back_to_each_sentence(tiny_tagger_parts) -> None:
+    from models.corpus import Sentence
+    from models.evaluate import evaluate_ner, tag_in_windows
+    from models.tagger import Tagger
+
+    tok, model = tiny_tagger_parts
+    with torch.no_grad():
+        model.classifier.weight.zero_()
+        model.classifier.bias.zero_()
+        model.classifier.bias[LABELS.index("B-LOC")] = 10.0
+    tagger = Tagger(tok, model, name="tiny", version="0", device="cpu")
+    sentences = [
+        Sentence(["قال", "بوتين"], ["O", "B-PER"]),
+        Sentence(["في", "لندن"], ["O", "B-LOC"]),
+        Sentence(["روسيا"], ["B-LOC"]),
+    ]
+    alone = tag_in_windows(tagger, sentences)
+    windowed = tag_in_windows(tagger, sentences, window_chars=20)  # the first two together
+    for sent, spans in zip(sentences, windowed, strict=True):
+        text = " ".join(sent.tokens)
+        assert [text[s.start : s.end] for s in spans] == sent.tokens
+    assert [[(s.start, s.end) for s in x] for x in windowed] == [
+        [(s.start, s.end) for s in x] for x in alone
+    ]
+    metrics = evaluate_ner(tagger, sentences, window_chars=20)
+    assert metrics["window_chars"] == 20 and metrics["per_label"]["LOC"]["f1-score"] > 0

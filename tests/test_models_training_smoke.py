@@ -113,7 +113,7 @@ def test_tokenizer_pretrain_and_ner_smoke(tmp_path: Path) -> None:
         ["--data-dir", str(data), "--init", "none", "--tokenizer", str(tok), "--arch", str(pre),
          "--init-embeddings", str(svd), "--out", str(scratch), "--work",
          str(tmp_path / "ner_scratch"), "--epochs", "1", "--batch-size", "4",
-         "--mention-replacement", "0.5", *common]
+         "--mention-replacement", "0.5", "--pack-chars", "60", *common]
     )  # fmt: skip
     assert (scratch / "model.safetensors").exists()
 
@@ -139,3 +139,12 @@ def test_mention_replacement_swaps_whole_mentions_of_the_same_type() -> None:
         assert tuple(per) in mentions["PER"]
         assert out.tags[1:-2] == ["B-PER"] + ["I-PER"] * (len(per) - 1)
     assert train_ner.replace_mentions(train[0], mentions, 0.0, rng) == train[0]
+
+
+def test_pack_sentences_keeps_order_tags_and_the_length_limit() -> None:
+    sents = [Sentence([f"w{i}", "x"], ["B-PER", "O"]) for i in range(50)]
+    packed = train_ner.pack_sentences(sents, 40, random.Random(3))
+    assert [t for s in packed for t in s.tokens] == [t for s in sents for t in s.tokens]
+    assert [t for s in packed for t in s.tags] == [t for s in sents for t in s.tags]
+    assert all(len(" ".join(s.tokens)) <= 40 or len(s.tokens) == 2 for s in packed)
+    assert len(packed) < len(sents) and any(len(s.tokens) == 2 for s in packed)
