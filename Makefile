@@ -71,11 +71,12 @@ pretrain: venv
 embeddings: venv
 	$(PY) -m models.embeddings --data-dir $(DATA_DIR) --out runs/svd_embeddings.npy
 
-# the shipped recipe: random encoder, count-based word embeddings, mention replacement
-# (`--init runs/pretrain` fine-tunes the MLM encoder of `make pretrain` instead)
+# the shipped recipe: random encoder, count-based word embeddings, mention replacement, packed
+# sentences (`--init runs/pretrain` fine-tunes the MLM encoder of `make pretrain` instead)
 train-ner: venv
 	$(PY) -m models.train_ner --data-dir $(DATA_DIR) --device $(DEVICE) --resume \
 		--init none --init-embeddings runs/svd_embeddings.npy --mention-replacement 0.5 \
+		--pack-chars 1500 --batch-size 4 \
 		--model-version $(MODEL_VERSION)
 
 # the quote head on the trained NER encoder (run again after every train-ner)
