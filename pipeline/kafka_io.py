@@ -25,7 +25,7 @@ from apache_beam.io.restriction_trackers import OffsetRange, OffsetRestrictionTr
 from apache_beam.io.watermark_estimators import MonotonicWatermarkEstimator
 from apache_beam.metrics import Metrics
 from apache_beam.transforms.core import RestrictionProvider, WatermarkEstimatorProvider
-from apache_beam.utils.timestamp import MIN_TIMESTAMP, Timestamp
+from apache_beam.utils.timestamp import MIN_TIMESTAMP, Duration, Timestamp
 from kafka.errors import KafkaError
 from kafka.structs import OffsetAndMetadata
 
@@ -35,6 +35,7 @@ from pipeline.events import OutputRecord
 from pipeline.monitoring import StatusLog
 
 LOG = logging.getLogger(__name__)
+_RECONNECT_DELAY = Duration(seconds=1)
 UNBOUNDED_END = 2**63 - 1
 METRICS_NAMESPACE = "arabic_news_pipeline"
 _RESTRICTION = beam.DoFn.RestrictionParam()
@@ -236,7 +237,12 @@ class _ReadPartitionFn(beam.DoFn, RestrictionProvider):
     ) -> Iterator[Any]:
         tp = TopicPartition(element.topic, element.partition)
         restriction = tracker.current_restriction()
-        consumer = self._consumer_for(tp)
+        try:
+            consumer = self._consumer_for(tp)
+        except KafkaError as err:  # broker unreachable (restart, network): retry, don't fail
+            LOG.warning("cannot connect a consumer for %s (%s); retrying", tp, err)
+            tracker.defer_remainder(_RECONNECT_DELAY)
+            return
         if self._positions.get(tp) != restriction.start:
             consumer.seek(tp, restriction.start)  # a seek drops prefetched data: only when needed
         batches = consumer.poll(
