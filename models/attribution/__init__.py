@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from models.attribution.document import build_doc
 from models.attribution.entities import resolved_entities
 from models.attribution.model_spans import merge_model_quotes
+from models.attribution.normalize import tokenize
 from models.attribution.organisations import with_organisation_names
 from models.attribution.quotes import detect_quotes
 from models.spans import Analysis, EntitySpan, Quote, Speaker, TextSpan
@@ -37,7 +38,8 @@ def analyze(
     ``quote_spans`` are the quote head's QUOTE / CUE / SPEAKER spans; without them the quotes
     come from the rules alone.
     """
-    doc = build_doc(text, with_organisation_names(text, entities))
+    tokens = tokenize(text)
+    doc = build_doc(text, with_organisation_names(text, entities, tokens), tokens)
     resolved = resolved_entities(doc.mentions, doc.clusters)
     drafts = detect_quotes(doc)
     if quote_spans:

@@ -158,9 +158,10 @@ def split_sentences(text: str, protected: Sequence[tuple[int, int]]) -> list[tup
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def build_doc(text: str, entities: Sequence[EntitySpan]) -> Doc:
-    """Tokenise, resolve entities, pair quotation marks and split sentences."""
-    tokens = tokenize(text)
+def build_doc(text: str, entities: Sequence[EntitySpan], tokens: list[Token] | None = None) -> Doc:
+    """Tokenise (unless ``tokens`` are given), resolve entities, pair quotation marks and split
+    sentences."""
+    tokens = tokenize(text) if tokens is None else tokens
     mentions, clusters = resolve(text, entities)
     segments, orphans = pair_quote_marks(text)
     doc = Doc(text, tokens, mentions, clusters, segments, orphans)

@@ -11,6 +11,7 @@ mentions that overlap it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from models.attribution.lexicon import ADVERBS, TITLE_HEADS
 from models.attribution.normalize import Token, strip_article_proclitic, tokenize
@@ -44,6 +45,7 @@ MAX_MODIFIERS = 5
 SCORE = 0.9
 
 
+@lru_cache(maxsize=1 << 16)  # called for every token; news vocabulary repeats a lot
 def head_proclitic(word: str) -> int | None:
     """Letters of the proclitic before a head noun in the normalised ``word`` (None: no head).
 
@@ -122,13 +124,15 @@ def _modifiers_end(tokens: Sequence[Token], i: int, tagged: list[bool], glued: l
     return j
 
 
-def organisation_spans(text: str, entities: Sequence[EntitySpan]) -> list[EntitySpan]:
+def organisation_spans(
+    text: str, entities: Sequence[EntitySpan], tokens: Sequence[Token] | None = None
+) -> list[EntitySpan]:
     """ORG spans of head-noun organisation names in ``text`` (not overlapping each other).
 
     ``entities`` are the tagger's mentions: their words count as modifiers (قناة روسيا), except
     a word whose mention starts after a proclitic (وروسيا: a coordinated name).
     """
-    tokens = tokenize(text)
+    tokens = tokenize(text) if tokens is None else tokens
     tagged = [False] * len(tokens)
     glued = [False] * len(tokens)
     k = 0
@@ -159,10 +163,12 @@ def organisation_spans(text: str, entities: Sequence[EntitySpan]) -> list[Entity
     return spans
 
 
-def with_organisation_names(text: str, entities: Sequence[EntitySpan]) -> list[EntitySpan]:
+def with_organisation_names(
+    text: str, entities: Sequence[EntitySpan], tokens: Sequence[Token] | None = None
+) -> list[EntitySpan]:
     """The tagger's mentions plus head-noun organisation names; a mention that overlaps such a
     name gives way to it."""
-    organisations = organisation_spans(text, entities)
+    organisations = organisation_spans(text, entities, tokens)
     if not organisations:
         return list(entities)
     kept = [
