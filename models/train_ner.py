@@ -210,13 +210,34 @@ def build_model(
         )
         config = BertConfig(**{**source.to_dict(), **label_kw})
         model = BertForTokenClassification(config)
+        _drop_checkpoint_settings(model.config)
         if args.init_embeddings:
             vectors = torch.from_numpy(np.load(args.init_embeddings))
             model.bert.embeddings.word_embeddings.weight.data.copy_(vectors)
             log.info("word embeddings initialised from %s", args.init_embeddings)
         return tokenizer, model
     tokenizer = AutoTokenizer.from_pretrained(args.init)
-    return tokenizer, BertForTokenClassification.from_pretrained(args.init, **label_kw)
+    model = BertForTokenClassification.from_pretrained(args.init, **label_kw)
+    _drop_checkpoint_settings(model.config)
+    return tokenizer, model
+
+
+# Settings a trained checkpoint keeps in its config that must not reach a new training run
+# (an --arch or --init copied from a shipped model would otherwise evaluate every epoch with
+# its decoding thresholds).
+CHECKPOINT_SETTINGS = (
+    "entity_decoding",
+    "merge_adjacent_entities",
+    "quote_head",
+    "model_name",
+    "model_version",
+)
+
+
+def _drop_checkpoint_settings(config: BertConfig) -> None:
+    for key in CHECKPOINT_SETTINGS:
+        if hasattr(config, key):
+            delattr(config, key)
 
 
 def find_lexicon(args: argparse.Namespace) -> Path | None:

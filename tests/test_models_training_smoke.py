@@ -3,6 +3,7 @@ on tiny data; the NER training data augmentation."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
 import random
@@ -148,3 +149,13 @@ def test_pack_sentences_keeps_order_tags_and_the_length_limit() -> None:
     assert [t for s in packed for t in s.tags] == [t for s in sents for t in s.tags]
     assert all(len(" ".join(s.tokens)) <= 40 or len(s.tokens) == 2 for s in packed)
     assert len(packed) < len(sents) and any(len(s.tokens) == 2 for s in packed)
+
+
+def test_a_new_run_does_not_inherit_the_decoding_of_the_checkpoint_it_copies() -> None:
+    shipped = Path(__file__).resolve().parents[1] / "models" / "arabic-news-small"
+    args = argparse.Namespace(
+        init="none", tokenizer=str(shipped), arch=str(shipped), init_embeddings=None
+    )
+    _, model = train_ner.build_model(args)
+    assert not any(hasattr(model.config, k) for k in train_ner.CHECKPOINT_SETTINGS)
+    assert model.config.hidden_size == 256 and model.config.num_labels == 9
