@@ -76,6 +76,20 @@ def tag_in_windows(
     return out
 
 
+def _bio(
+    sentences: Sequence[Sentence], predicted: Sequence[Sequence[EntitySpan]]
+) -> tuple[list[list[str]], list[list[str]]]:
+    """Gold and predicted BIO tags per sentence."""
+    pred = [spans_to_tags(s.tokens, sp) for s, sp in zip(sentences, predicted, strict=True)]
+    return [s.tags for s in sentences], pred
+
+
+def entity_f1(sentences: Sequence[Sentence], predicted: Sequence[Sequence[EntitySpan]]) -> float:
+    """Entity-level micro F1 (seqeval) of ``predicted`` spans, one list per sentence."""
+    gold, pred = _bio(sentences, predicted)
+    return round(float(f1_score(gold, pred, zero_division=0)), 4)
+
+
 def evaluate_ner(
     tagger: Tagger, sentences: Sequence[Sentence], window_chars: int = 0
 ) -> dict[str, Any]:
@@ -83,8 +97,7 @@ def evaluate_ner(
     t0 = time.perf_counter()
     predicted = tag_in_windows(tagger, sentences, window_chars)
     seconds = time.perf_counter() - t0
-    gold = [s.tags for s in sentences]
-    pred = [spans_to_tags(s.tokens, sp) for s, sp in zip(sentences, predicted, strict=True)]
+    gold, pred = _bio(sentences, predicted)
     report = classification_report(gold, pred, output_dict=True, zero_division=0)
     per_label = {
         k: {

@@ -151,9 +151,17 @@ class Tagger:
         """Entity spans for each text (character offsets into that text, end exclusive)."""
         return [t.entities for t in self.tag(texts, max_tokens_per_batch)]
 
-    @torch.inference_mode()
     def tag(self, texts: Sequence[str], max_tokens_per_batch: int = 8192) -> list[Tagging]:
         """Entity spans and, with a quote head, quote spans for each text, in one forward pass."""
+        outputs = self.logits(texts, max_tokens_per_batch)
+        return [self.decode(text, enc, lg) for text, (enc, lg) in zip(texts, outputs, strict=True)]
+
+    @torch.inference_mode()
+    def logits(
+        self, texts: Sequence[str], max_tokens_per_batch: int = 8192
+    ) -> list[tuple[Encoding, np.ndarray]]:
+        """Per text: its encoding and the model's token logits (:meth:`decode` turns them into
+        spans, so other decoding settings can be tried without running the model again)."""
         encodings = self._encode(texts)
         ids = [np.asarray(enc.ids, dtype=np.int64) for enc in encodings]
         logits = [np.empty((len(a), self._width), np.float32) for a in ids]
@@ -169,10 +177,7 @@ class Tagger:
             batch.append(item)
         if batch:
             self._run(batch, ids, logits)
-        return [
-            self._decode(text, enc, lg) if len(enc.ids) else Tagging([], [])
-            for text, enc, lg in zip(texts, encodings, logits, strict=True)
-        ]
+        return list(zip(encodings, logits, strict=True))
 
     def _run(
         self,
@@ -201,7 +206,10 @@ class Tagger:
         for row, (t, (s, _, own_s, own_e)) in enumerate(batch):
             logits[t][own_s:own_e] = out[row, pre + own_s - s : pre + own_e - s]
 
-    def _decode(self, text: str, enc: Encoding, logits: np.ndarray) -> Tagging:
+    def decode(self, text: str, enc: Encoding, logits: np.ndarray) -> Tagging:
+        """Spans of ``text`` from its :meth:`logits` output, with the current decoding settings."""
+        if not len(enc.ids):
+            return Tagging([], [])
         word_ids = np.array([-1 if w is None else w for w in enc.word_ids], dtype=np.int64)
         offsets = np.asarray(enc.offsets, dtype=np.int64)
         valid = word_ids >= 0
@@ -212,9 +220,7 @@ class Tagger:
         entities = self._decode_entities(text, starts, ends, logits[first, :n])
         quotes: list[EntitySpan] = []
         if self.quote_labels:
-            word_logits = logits[first, n:]
-            shifted = np.exp(word_logits - word_logits.max(axis=1, keepdims=True))
-            probs = shifted / shifted.sum(axis=1, keepdims=True)
+            probs = _softmax(logits[first, n:])
             quotes = decode_quote_words(text, starts, ends, probs, self.quote_labels)
         return Tagging(entities, quotes)
 
@@ -222,10 +228,14 @@ class Tagger:
         self, text: str, starts: list[int], ends: list[int], word_logits: np.ndarray
     ) -> list[EntitySpan]:
         if self.entity_decoding is not None:
-            shifted = np.exp(word_logits - word_logits.max(axis=1, keepdims=True))
-            probs = shifted / shifted.sum(axis=1, keepdims=True)
             return decode_distributions(
-                text, starts, ends, probs, self.scheme, self.lexicon, self.entity_decoding
+                text,
+                starts,
+                ends,
+                _softmax(word_logits),
+                self.scheme,
+                self.lexicon,
+                self.entity_decoding,
             )
         label_ids = word_logits.argmax(axis=1)
         candidates = np.flatnonzero(~self._outside[label_ids])
@@ -244,3 +254,9 @@ class Tagger:
             candidates.tolist(),
             self.merge_adjacent,
         )
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    """Row-wise softmax."""
+    shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
+    return shifted / shifted.sum(axis=1, keepdims=True)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import torch
+from seqeval.metrics.sequence_labeling import get_entities
 from tqdm import tqdm
 from transformers import (
     AutoTokenizer,
@@ -71,22 +72,9 @@ def entity_mentions(sentences: Sequence[Sentence]) -> dict[str, list[tuple[str, 
     """Token sequences of every entity mention in ``sentences``, by entity type."""
     mentions: dict[str, list[tuple[str, ...]]] = {}
     for sent in sentences:
-        for etype, first, last in _mention_bounds(sent.tags):
+        for etype, first, last in get_entities(sent.tags):
             mentions.setdefault(etype, []).append(tuple(sent.tokens[first : last + 1]))
     return mentions
-
-
-def _mention_bounds(tags: Sequence[str]) -> list[tuple[str, int, int]]:
-    """``(type, first, last)`` token indices of the BIO mentions in ``tags``."""
-    out: list[tuple[str, int, int]] = []
-    for i, tag in enumerate(tags):
-        if tag == "O":
-            continue
-        if tag.startswith("I-") and out and out[-1][0] == tag[2:] and out[-1][2] == i - 1:
-            out[-1] = (out[-1][0], out[-1][1], i)
-        else:
-            out.append((tag[2:], i, i))
-    return out
 
 
 def replace_mentions(
@@ -98,7 +86,7 @@ def replace_mentions(
     """``sent`` with each entity mention swapped, with probability ``prob``, for a random
     training mention of the same type (mention replacement: the tagger must use the context,
     not only the names it has memorised)."""
-    bounds = _mention_bounds(sent.tags)
+    bounds = get_entities(sent.tags)
     if not bounds or prob <= 0:
         return sent
     tokens: list[str] = []

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from models.attribution.lexicon import ADVERBS, TITLE_HEADS
 from models.attribution.normalize import Token, strip_article_proclitic, tokenize
-from models.decoding import TRAILING_MARKS
+from models.decoding import extend_over_marks
 from models.spans import EntitySpan
 
 # Head nouns of organisation names (normalised, without article or proclitic), in construct
@@ -70,9 +70,7 @@ def _skip_letters(text: str, n: int) -> int:
     """Offset in ``text`` after its first ``n`` letters and the marks that follow them."""
     i = 0
     for _ in range(n):
-        i += 1
-        while i < len(text) and text[i] in TRAILING_MARKS:
-            i += 1
+        i = extend_over_marks(text, i + 1)
     return i
 
 
