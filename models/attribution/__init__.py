@@ -19,6 +19,7 @@ from models.attribution.entities import resolved_entities
 from models.attribution.model_spans import merge_model_quotes
 from models.attribution.normalize import tokenize
 from models.attribution.organisations import with_organisation_names
+from models.attribution.persons import with_person_names
 from models.attribution.quotes import detect_quotes
 from models.spans import Analysis, EntitySpan, Quote, Speaker, TextSpan
 
@@ -32,14 +33,15 @@ def _span(text: str, start: int, end: int) -> TextSpan:
 def analyze(
     text: str, entities: Sequence[EntitySpan], quote_spans: Sequence[EntitySpan] = ()
 ) -> Analysis:
-    """Resolve entity mentions (with head-noun organisation names added) and find attributed
-    quotes in one article.
+    """Resolve entity mentions (with head-noun organisation names added and names after a
+    title made PER) and find attributed quotes in one article.
 
     ``quote_spans`` are the quote head's QUOTE / CUE / SPEAKER spans; without them the quotes
     come from the rules alone.
     """
     tokens = tokenize(text)
-    doc = build_doc(text, with_organisation_names(text, entities, tokens), tokens)
+    entities = with_person_names(text, with_organisation_names(text, entities, tokens), tokens)
+    doc = build_doc(text, entities, tokens)
     resolved = resolved_entities(doc.mentions, doc.clusters)
     drafts = detect_quotes(doc)
     if quote_spans:

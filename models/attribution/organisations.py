@@ -74,13 +74,22 @@ def _skip_letters(text: str, n: int) -> int:
     return i
 
 
-def _nisba(word: str) -> bool:
+def is_nisba(word: str) -> bool:
     """A definite relative adjective (السورية، اللبناني، العربي), which ends a name's nouns."""
     return (
         word.startswith("ال")
         and word.endswith(("ي", "يه"))
         and len(word) > 5
         and word not in ADJECTIVES  # الأعلى، الكبرى end in ى, not the relative ي
+    )
+
+
+def _proper_name(word: str) -> bool:
+    """A modifier that names the body itself (سبوتنك، الله), after which a relative adjective
+    only describes it; a definite common noun (الدفاع) needs the adjective to be a name."""
+    word = strip_article_proclitic(word)
+    return word == "الله" or not (
+        word.startswith(("ال", "لل")) or word in CONSTRUCT_WORDS or word in TITLE_HEADS
     )
 
 
@@ -93,7 +102,8 @@ def _modifiers_end(tokens: Sequence[Token], i: int, tagged: list[bool], glued: l
     coordinated definite noun after a definite one (وزارة الثقافة والإعلام). A definite head
     takes an adjective first (الجيش السوري، القوات المسلحة), not a noun. After a relative
     adjective (وزارة الخارجية المصرية) only relative adjectives follow; a time word, a title
-    later on, a former/current (الأسبق) or a glued proclitic word (وروسيا) ends the name.
+    later on, a former/current (الأسبق), a glued proclitic word (وروسيا) or a relative
+    adjective after a proper name (سبوتنك الروسية، حزب الله اللبناني) ends the name.
     """
     j = i + 1
     after_nisba = False
@@ -104,20 +114,22 @@ def _modifiers_end(tokens: Sequence[Token], i: int, tagged: list[bool], glued: l
         if not token.is_word or stop or glued[j]:
             break
         prev = tokens[j - 1].norm
+        if j > i + 1 and is_nisba(word) and _proper_name(prev):
+            break  # وكالة أنباء سبوتنك الروسية: the adjective describes a named body
         if after_nisba:
-            ok = _nisba(word)
+            ok = is_nisba(word)
         elif definite and j == i + 1:  # an adjective: الجيش السوري، القوات المسلحة
-            ok = _nisba(word) or word.startswith("الم") or word in ADJECTIVES
+            ok = is_nisba(word) or word.startswith("الم") or word in ADJECTIVES
         elif word in TITLE_HEADS:
             ok = j == i + 1
         elif word.startswith("وال"):
-            ok = j > i + 1 and prev.startswith(("ال", "لل")) and not _nisba(prev)
+            ok = j > i + 1 and prev.startswith(("ال", "لل")) and not is_nisba(prev)
         else:
             ok = tagged[j] or word.startswith(("ال", "لل")) or word in CONSTRUCT_WORDS
             ok = ok or prev in CONSTRUCT_WORDS or (prev in TITLE_HEADS and j == i + 2)
         if not ok:
             break
-        after_nisba = after_nisba or _nisba(word)
+        after_nisba = after_nisba or is_nisba(word)
         j += 1
     return j
 

@@ -1,0 +1,88 @@
+"""Names after a title made one PER mention (persons.with_person_names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.attribution import analyze
+from models.attribution.persons import with_person_names
+from models.spans import EntitySpan
+
+
+def tagged(text: str, *mentions: tuple[str, str]) -> list[EntitySpan]:
+    """EntitySpans for the first occurrence of each surface form after the previous one."""
+    spans, pos = [], 0
+    for surface, label in mentions:
+        start = text.index(surface, pos)
+        spans.append(EntitySpan(start, start + len(surface), label, 0.9))
+        pos = start + len(surface)
+    return spans
+
+
+def result(text: str, spans: list[EntitySpan]) -> list[tuple[str, str]]:
+    return [(text[s.start : s.end], s.label) for s in with_person_names(text, spans)]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (  # wrong type after a title with adjectives
+            "وقال وزير الدفاع الأمريكي أشتون كارتر إن",
+            [("أشتون كارتر", "LOC")],
+            [("أشتون كارتر", "PER")],
+        ),
+        (  # a name split into pieces of two types
+            "وقال رئيس الوزراء الإسرائيلي بنيامين نتنياهو إن",
+            [("بنيامين", "LOC"), ("نتنياهو", "ORG")],
+            [("بنيامين نتنياهو", "PER")],
+        ),
+        (  # construct state: the country is the title's genitive, the name follows
+            "وقال وزير خارجية روسيا سيرغي لافروف إن",
+            [("روسيا", "LOC"), ("سيرغي", "LOC"), ("لافروف", "ORG")],
+            [("روسيا", "LOC"), ("سيرغي لافروف", "PER")],
+        ),
+        (  # the body after باسم stays an organisation
+            "وقال المتحدث باسم الكرملين ديمتري بيسكوف إن",
+            [("الكرملين", "ORG"), ("ديمتري بيسكوف", "ORG")],
+            [("الكرملين", "ORG"), ("ديمتري بيسكوف", "PER")],
+        ),
+    ],
+)
+def test_names_after_titles(
+    text: str, mentions: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    assert result(text, tagged(text, *mentions)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        # the object after a tagged name is not part of it
+        (
+            "وفي أول زيارة له زار الرئيس السوري بشار الأسد موسكو",
+            [("بشار الأسد", "PER"), ("موسكو", "LOC")],
+        ),
+        # a one-word object after a title is not taken for a name
+        ("وزار الرئيس الفرنسي لبنان أمس", [("لبنان", "LOC")]),
+        # a place after a genitive title (المبعوث الخاص للرئيس الروسي للشرق الأوسط)
+        ("المبعوث الخاص للرئيس الروسي للشرق الأوسط والبلدان", [("للشرق الأوسط", "LOC")]),
+        # a coordinated name (وروسيا) starts a new mention
+        ("التقى الرئيس السوري وروسيا البيضاء", [("روسيا البيضاء", "LOC")]),
+        # no title
+        ("وصل إلى كوريا الجنوبية أمس", [("كوريا الجنوبية", "LOC")]),
+    ],
+)
+def test_other_mentions_are_left_alone(text: str, mentions: list[tuple[str, str]]) -> None:
+    spans = tagged(text, *mentions)
+    assert with_person_names(text, spans) == spans
+
+
+def test_other_mentions_of_the_name_become_per_and_share_its_entity() -> None:
+    text = "وقال رئيس الوزراء الإسرائيلي بنيامين نتنياهو إن بلاده مستعدة. وأضاف نتنياهو أن"
+    spans = tagged(text, ("بنيامين", "LOC"), ("نتنياهو", "ORG"), ("نتنياهو", "ORG"))
+    assert result(text, spans) == [("بنيامين نتنياهو", "PER"), ("نتنياهو", "PER")]
+    names = {(e.text, e.label, e.name) for e in analyze(text, spans).entities}
+    assert names == {
+        ("بنيامين نتنياهو", "PER", "بنيامين نتنياهو"),
+        ("نتنياهو", "PER", "بنيامين نتنياهو"),
+    }
