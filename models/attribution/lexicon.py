@@ -215,7 +215,7 @@ TITLE_HEADS = frozenset(
 # Words that can continue a title phrase without being names (الرئيس التنفيذي، باسم …).
 TITLE_CONTINUATIONS = frozenset(
     """باسم الرسمي الرسميه العام العامه التنفيذي الاعلي الاول الاسبق السابق السابقه الحالي
-    المكلف المساعد الاقليمي الملكي الشريفين السمو الملكي""".split()
+    المكلف المساعد الاقليمي الملكي الشريفين السمو الملكي ركن""".split()
 )
 # Unnamed or collective sources (speaker label OTHER unless an organisation follows).
 SOURCE_NOUNS = frozenset(

@@ -12,13 +12,21 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from models.attribution.lexicon import TITLE_CONTINUATIONS, TITLE_HEADS
+from models.attribution.lexicon import (
+    ADVERBS,
+    COMPLEMENTIZERS,
+    NON_SUBJECT_STARTS,
+    PREPOSITIONS,
+    TITLE_CONTINUATIONS,
+    TITLE_HEADS,
+)
 from models.attribution.normalize import Token, strip_article_proclitic, strip_proclitic, tokenize
 from models.attribution.organisations import is_nisba
 from models.spans import EntitySpan
 
 MAX_TITLE_WORDS = 7
 MAX_NAME_WORDS = 6
+MAX_UNTAGGED = 2
 # Parts of Arabic names that do not identify anybody alone.
 NAME_PARTICLES = frozenset("بن ابن بنت ابو ام عبد ال الله".split())
 
@@ -95,14 +103,16 @@ def with_person_names(
         if not t.is_word or mention_at[i] >= 0 or not _title_word(t.norm):
             continue
         j = _title_end(tokens, i, mention_at, spans)
-        run = _name_run(tokens, j, mention_at, spans, first_token)
+        start, run = _name_run(tokens, j, mention_at, spans, first_token)
         if not run or _definite(tokens[j].norm):  # للشرق الأوسط: a place, not a name
             continue
-        words = sum(1 for x in tokens if spans[run[0]].start <= x.start < spans[run[-1]].end)
-        if words < 2 or (len(run) == 1 and spans[run[0]].label == "PER"):
+        first = tokens[start].start
+        words = sum(1 for x in tokens if first <= x.start < spans[run[-1]].end)
+        tagged = first == spans[run[0]].start
+        if words < 2 or (tagged and len(run) == 1 and spans[run[0]].label == "PER"):
             continue
         score = min(spans[x].score for x in run)
-        merged[run[0]] = EntitySpan(spans[run[0]].start, spans[run[-1]].end, "PER", score)
+        merged[run[0]] = EntitySpan(first, spans[run[-1]].end, "PER", score)
         absorbed.update(run[1:])
     if not merged:
         return spans
@@ -122,9 +132,17 @@ def _name_run(
     mention_at: list[int],
     spans: list[EntitySpan],
     first_token: dict[int, int],
-) -> list[int]:
+) -> tuple[int, list[int]]:
     """Mentions that follow each other from token ``j`` on, without a conjunction between,
-    up to and including the first PER mention."""
+    up to and including the first PER mention; returned with the start of the name, which may
+    be up to two untagged name-like words before them (ديمتري before a tagged بيسكوف)."""
+    start = j
+    while (
+        j < len(tokens) and j - start < MAX_UNTAGGED and _untagged_name_word(tokens[j], mention_at)
+    ):
+        j += 1
+    if j > start and (j >= len(tokens) or not _may_follow_untagged(tokens[j], mention_at, spans)):
+        return start, []
     run: list[int] = []
     while j < len(tokens) and mention_at[j] >= 0:
         k = mention_at[j]
@@ -135,9 +153,38 @@ def _name_run(
         j = _mention_end(tokens, j, k, spans)
         if span.label == "PER":  # the tagger's name ends here (زار الرئيس بشار الأسد موسكو)
             break
-        if sum(1 for x in tokens if spans[run[0]].start <= x.start < span.end) > MAX_NAME_WORDS:
-            return []
-    return run
+        if j - start > MAX_NAME_WORDS:
+            return start, []
+    return start, run
+
+
+def _untagged_name_word(token: Token, mention_at: list[int]) -> bool:
+    """An untagged word that can be part of a name (not a preposition, adverb, article …)."""
+    word = token.norm
+    return (
+        token.is_word
+        and mention_at[token.i] < 0
+        and not _definite(word)
+        and not any(c.isdigit() for c in word)
+        and word not in NON_SUBJECT_STARTS
+        and word not in PREPOSITIONS
+        and word not in ADVERBS
+        and word not in COMPLEMENTIZERS
+        and not _title_word(word)
+        and not word.startswith(("و", "ف", "ب", "ل"))  # a proclitic: وفدا، بتقديم، لتلفزيون
+    )
+
+
+def _may_follow_untagged(token: Token, mention_at: list[int], spans: list[EntitySpan]) -> bool:
+    """A mention that completes a partly untagged name: a person, or one organisation-typed
+    word that is not a definite noun (بيسكوف; not الكرملين, not حرس الحدود); places are
+    objects (وفدا روسيا)."""
+    k = mention_at[token.i]
+    if k < 0:
+        return False
+    span = spans[k]
+    one_word = token.start == span.start and token.end >= span.end
+    return span.label == "PER" or (span.label == "ORG" and one_word and not _definite(token.norm))
 
 
 def _words(text: str, span: EntitySpan) -> tuple[str, ...]:
