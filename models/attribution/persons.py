@@ -103,11 +103,11 @@ def with_person_names(
         if not t.is_word or mention_at[i] >= 0 or not _title_word(t.norm):
             continue
         j = _title_end(tokens, i, mention_at, spans)
-        start, run = _name_run(tokens, j, mention_at, spans, first_token)
+        start, end, run = _name_run(tokens, j, mention_at, spans, first_token)
         if not run or _definite(tokens[j].norm):  # للشرق الأوسط: a place, not a name
             continue
         first = tokens[start].start
-        words = sum(1 for x in tokens if first <= x.start < spans[run[-1]].end)
+        words = sum(1 for x in tokens[start:end] if x.is_word)
         tagged = first == spans[run[0]].start
         if words < 2 or (tagged and len(run) == 1 and spans[run[0]].label == "PER"):
             continue
@@ -132,17 +132,17 @@ def _name_run(
     mention_at: list[int],
     spans: list[EntitySpan],
     first_token: dict[int, int],
-) -> tuple[int, list[int]]:
+) -> tuple[int, int, list[int]]:
     """Mentions that follow each other from token ``j`` on, without a conjunction between,
-    up to and including the first PER mention; returned with the start of the name, which may
-    be up to two untagged name-like words before them (ديمتري before a tagged بيسكوف)."""
+    up to and including the first PER mention; returned with the token range of the name, which
+    may start with up to two untagged name-like words (ديمتري before a tagged بيسكوف)."""
     start = j
     while (
         j < len(tokens) and j - start < MAX_UNTAGGED and _untagged_name_word(tokens[j], mention_at)
     ):
         j += 1
     if j > start and (j >= len(tokens) or not _may_follow_untagged(tokens[j], mention_at, spans)):
-        return start, []
+        return start, j, []
     run: list[int] = []
     while j < len(tokens) and mention_at[j] >= 0:
         k = mention_at[j]
@@ -154,8 +154,8 @@ def _name_run(
         if span.label == "PER":  # the tagger's name ends here (زار الرئيس بشار الأسد موسكو)
             break
         if j - start > MAX_NAME_WORDS:
-            return start, []
-    return start, run
+            return start, j, []
+    return start, j, run
 
 
 def _untagged_name_word(token: Token, mention_at: list[int]) -> bool:
