@@ -11,6 +11,7 @@ more. Other mentions of the same words in the article (كارتر alone) then be
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from models.attribution.lexicon import (
     ADVERBS,
@@ -31,6 +32,7 @@ MAX_UNTAGGED = 2
 NAME_PARTICLES = frozenset("بن ابن بنت ابو ام عبد ال الله".split())
 
 
+@lru_cache(maxsize=1 << 16)  # called for every token; news vocabulary repeats a lot
 def _title_word(word: str) -> bool:
     return word in TITLE_HEADS or strip_proclitic(word) in TITLE_HEADS
 
