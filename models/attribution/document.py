@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -13,6 +14,8 @@ from models.spans import EntitySpan
 _OPEN_BEFORE = set(" \t\n([{:،,؛;") | set(QUOTE_CHARS)
 _CLOSE_AFTER = set(" \t\n)]}.,،:;؛!?؟") | set(QUOTE_CHARS)
 _SENT_END = set(".!?؟")
+_MARK_OR_NEWLINE = re.compile("[\n" + re.escape(QUOTE_CHARS) + "]")
+_BREAK_CANDIDATE = re.compile("[\n.!?؟]")
 
 
 @dataclass(slots=True)
@@ -74,13 +77,12 @@ def pair_quote_marks(text: str) -> tuple[list[Segment], list[int]]:
     segments: list[Segment] = []
     orphans: list[int] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
+    for match in _MARK_OR_NEWLINE.finditer(text):
+        i, ch = match.start(), match.group()
         if ch == "\n":
             if open_at is not None:
                 _add_segment(text, segments, open_at, None, i)
             open_at = None
-            continue
-        if ch not in QUOTE_CHARS:
             continue
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
@@ -131,9 +133,11 @@ def split_sentences(text: str, protected: Sequence[tuple[int, int]]) -> list[tup
     spans: list[tuple[int, int]] = []
     start = 0
     n = len(text)
-    i = 0
-    while i < n:
-        ch = text[i]
+    resume = 0  # characters before this were consumed by the previous cut
+    for match in _BREAK_CANDIDATE.finditer(text):
+        i, ch = match.start(), match.group()
+        if i < resume:
+            continue
         cut = None
         if ch == "\n":
             cut = i
@@ -150,9 +154,7 @@ def split_sentences(text: str, protected: Sequence[tuple[int, int]]) -> list[tup
             if cut > start:
                 spans.append((start, cut))
             start = cut if ch != "\n" else cut + 1
-            i = max(i + 1, cut)
-            continue
-        i += 1
+            resume = max(i + 1, cut)
     if start < n:
         spans.append((start, n))
     return [(s, e) for s, e in spans if text[s:e].strip()]

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 _DIACRITICS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ALEFS = re.compile("[أإآٱ]")
@@ -55,8 +55,7 @@ def strip_proclitic(word: str) -> str:
     return word
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A word or a single punctuation character with its offsets and normal form."""
 
     i: int
@@ -64,10 +63,12 @@ class Token:
     end: int
     text: str
     norm: str
+    is_word: bool  # letters or digits, not punctuation
 
-    @property
-    def is_word(self) -> bool:
-        return _is_word(self.text)
+
+@lru_cache(maxsize=1 << 17)  # tokens repeat a lot in news text
+def _norm_token(text: str) -> str:
+    return norm(text)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -78,6 +79,6 @@ def _is_word(text: str) -> bool:
 def tokenize(text: str) -> list[Token]:
     """Split into words and single punctuation characters, keeping offsets."""
     return [
-        Token(i, m.start(), m.end(), m.group(), norm(m.group()))
+        Token(i, m.start(), m.end(), m.group(), _norm_token(m.group()), _is_word(m.group()))
         for i, m in enumerate(_TOKEN.finditer(text))
     ]
