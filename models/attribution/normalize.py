@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
+
+from models.spans import EntitySpan
 
 _DIACRITICS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ALEFS = re.compile("[أإآٱ]")
@@ -82,3 +85,16 @@ def tokenize(text: str) -> list[Token]:
         Token(i, m.start(), m.end(), m.group(), _norm_token(m.group()), _is_word(m.group()))
         for i, m in enumerate(_TOKEN.finditer(text))
     ]
+
+
+def token_mentions(tokens: Sequence[Token], spans: Sequence[EntitySpan]) -> list[int]:
+    """Per token, the index in ``spans`` (sorted by start, not overlapping) of the span that
+    overlaps it, or -1."""
+    out = [-1] * len(tokens)
+    k = 0
+    for t in tokens:
+        while k < len(spans) and spans[k].end <= t.start:
+            k += 1
+        if k < len(spans) and spans[k].start < t.end:
+            out[t.i] = k
+    return out

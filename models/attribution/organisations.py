@@ -14,7 +14,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from models.attribution.lexicon import ADVERBS, TITLE_HEADS
-from models.attribution.normalize import Token, strip_article_proclitic, tokenize
+from models.attribution.normalize import (
+    Token,
+    strip_article_proclitic,
+    token_mentions,
+    tokenize,
+)
 from models.decoding import extend_over_marks
 from models.spans import EntitySpan
 
@@ -143,18 +148,12 @@ def organisation_spans(
     a word whose mention starts after a proclitic (وروسيا: a coordinated name).
     """
     tokens = tokenize(text) if tokens is None else tokens
-    tagged = [False] * len(tokens)
-    glued = [False] * len(tokens)
-    k = 0
-    for span in sorted(entities, key=lambda s: s.start):
-        while k < len(tokens) and tokens[k].end <= span.start:
-            k += 1
-        if k < len(tokens) and tokens[k].start < span.start:
-            glued[k] = True
-        j = k
-        while j < len(tokens) and tokens[j].start < span.end:
-            tagged[j] = True
-            j += 1
+    entities = sorted(entities, key=lambda s: s.start)
+    mention_at = token_mentions(tokens, entities)
+    tagged = [k >= 0 for k in mention_at]
+    glued = [
+        k >= 0 and t.start < entities[k].start for t, k in zip(tokens, mention_at, strict=True)
+    ]
     spans: list[EntitySpan] = []
     i = 0
     while i < len(tokens):

@@ -21,7 +21,13 @@ from models.attribution.lexicon import (
     TITLE_CONTINUATIONS,
     TITLE_HEADS,
 )
-from models.attribution.normalize import Token, strip_article_proclitic, strip_proclitic, tokenize
+from models.attribution.normalize import (
+    Token,
+    strip_article_proclitic,
+    strip_proclitic,
+    token_mentions,
+    tokenize,
+)
 from models.attribution.organisations import is_nisba
 from models.spans import EntitySpan
 
@@ -90,22 +96,14 @@ def with_person_names(
     if not spans:
         return spans
     tokens = tokenize(text) if tokens is None else tokens
-    mention_at = [-1] * len(tokens)
-    first_token: dict[int, int] = {}
-    k = 0
-    for t in tokens:
-        while k < len(spans) and spans[k].end <= t.start:
-            k += 1
-        if k < len(spans) and spans[k].start < t.end:
-            mention_at[t.i] = k
-            first_token.setdefault(k, t.i)
+    mention_at = token_mentions(tokens, spans)
     merged: dict[int, EntitySpan] = {}  # first mention of a run → its PER span
     absorbed: set[int] = set()
     for i, t in enumerate(tokens):
         if not t.is_word or mention_at[i] >= 0 or not _title_word(t.norm):
             continue
         j = _title_end(tokens, i, mention_at, spans)
-        start, end, run = _name_run(tokens, j, mention_at, spans, first_token)
+        start, end, run = _name_run(tokens, j, mention_at, spans)
         if not run or _definite(tokens[j].norm):  # للشرق الأوسط: a place, not a name
             continue
         first = tokens[start].start
@@ -133,7 +131,6 @@ def _name_run(
     j: int,
     mention_at: list[int],
     spans: list[EntitySpan],
-    first_token: dict[int, int],
 ) -> tuple[int, int, list[int]]:
     """Mentions that follow each other from token ``j`` on, without a conjunction between,
     up to and including the first PER mention; returned with the token range of the name, which
@@ -149,7 +146,7 @@ def _name_run(
     while j < len(tokens) and mention_at[j] >= 0:
         k = mention_at[j]
         span = spans[k]
-        if first_token.get(k) != j or span.start != tokens[j].start:  # وروسيا: a new name
+        if span.start != tokens[j].start:  # وروسيا: a new name (or inside the last one)
             break
         run.append(k)
         j = _mention_end(tokens, j, k, spans)
