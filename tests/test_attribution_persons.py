@@ -1,4 +1,4 @@
-"""Names after a title made one PER mention (persons.with_person_names)."""
+"""Whole person names after a title or around a given name (persons.with_person_names)."""
 
 from __future__ import annotations
 
@@ -104,3 +104,63 @@ def test_other_mentions_of_the_name_become_per_and_share_its_entity() -> None:
         ("بنيامين نتنياهو", "PER", "بنيامين نتنياهو"),
         ("نتنياهو", "PER", "بنيامين نتنياهو"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (  # the family name tagged as a place
+            "وقال هنري كيسنجر إن",
+            [("هنري", "PER"), ("كيسنجر", "LOC")],
+            [("هنري كيسنجر", "PER")],
+        ),
+        (  # an untagged foreign family name
+            "وقال روبرتو ازيفيدو إن",
+            [("روبرتو", "PER")],
+            [("روبرتو ازيفيدو", "PER")],
+        ),
+        (  # an untagged definite family name, also a relative adjective
+            "وأكد إبراهيم المشيقح أن العمل مستمر، وأكد خالد الحربي ذلك",
+            [("إبراهيم", "PER"), ("خالد", "PER")],
+            [("إبراهيم المشيقح", "PER"), ("خالد الحربي", "PER")],
+        ),
+        (  # an untagged given name before the tagged family name
+            "وقال بدر عبدالعاطي إن",
+            [("عبدالعاطي", "PER")],
+            [("بدر عبدالعاطي", "PER")],
+        ),
+    ],
+)
+def test_names_around_given_names(
+    text: str, mentions: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    assert result(text, tagged(text, *mentions)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        # a king goes by his given name: what follows is not a family name
+        ("وصل إلى مطار الملك عبدالعزيز الدولي", [("عبدالعزيز", "PER")]),
+        # a verb, a pronoun and a pronoun-carrying noun after a name
+        ("اعتقد أن صلاح سيقبل العرض", [("صلاح", "PER")]),
+        ("وبأن مريم هي من تقف وراءه", [("مريم", "PER")]),
+        ("المخلوع صالح استهدافها للشريط", [("صالح", "PER")]),
+        # a place after a given name is an object when it is definite
+        ("أن يزور جورج الولايات المتحدة", [("جورج", "PER"), ("الولايات المتحدة", "LOC")]),
+        # a coordinated word is not a family name (وأحمد)
+        ("وقال محمد وأحمد إنهما", [("محمد", "PER"), ("أحمد", "PER")]),
+        # the name is already whole, or the first word is not a given name
+        ("وقال محمد بن سلمان إن", [("محمد بن سلمان", "PER")]),
+        ("وزار لافروف موسكو", [("لافروف", "PER"), ("موسكو", "LOC")]),
+    ],
+)
+def test_given_names_leave_other_words_alone(text: str, mentions: list[tuple[str, str]]) -> None:
+    spans = tagged(text, *mentions)
+    assert with_person_names(text, spans) == spans
+
+
+def test_a_family_name_confirmed_by_a_given_name_is_per_elsewhere() -> None:
+    text = "وقال هنري كيسنجر إن الحرب طويلة. وأضاف كيسنجر أن"
+    spans = tagged(text, ("هنري", "PER"), ("كيسنجر", "LOC"), ("كيسنجر", "LOC"))
+    assert result(text, spans) == [("هنري كيسنجر", "PER"), ("كيسنجر", "PER")]

@@ -1,11 +1,14 @@
-"""Person names after a title: وزير الدفاع الأمريكي أشتون كارتر، رئيس وزراء إسرائيل بنيامين نتنياهو.
+"""Whole person names: after a title (وزير الدفاع الأمريكي أشتون كارتر) or around a given name
+(هنري كيسنجر، بدر عبدالعاطي).
 
 A small tagger trained on ANERcorp often splits a name it has not seen into pieces of different
 types (بنيامين/LOC نتنياهو/ORG) or gives it the wrong type (أشتون كارتر/LOC). The title phrase
 in front of it says what it is. This module reads the title phrase (a title noun, its genitive
 chain and adjectives: المتحدث باسم الكرملين، وزير الخارجية السعودي) and turns the run of
 adjacent mentions right after it into one PER mention when the run is a name of two words or
-more. Other mentions of the same words in the article (كارتر alone) then become PER too.
+more. A given name does the same for the word after it (هنري/PER كيسنجر/LOC, دان/PER
+ويرثايمر) or before a tagged name (بدر عبدالعاطي/PER). Other mentions of the same words in the
+article (كارتر alone) then become PER too.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from functools import lru_cache
 from models.attribution.lexicon import (
     ADVERBS,
     COMPLEMENTIZERS,
+    GIVEN_NAMES,
     NON_SUBJECT_STARTS,
     PREPOSITIONS,
     TITLE_CONTINUATIONS,
@@ -36,6 +40,17 @@ MAX_NAME_WORDS = 6
 MAX_UNTAGGED = 2
 # Parts of Arabic names that do not identify anybody alone.
 NAME_PARTICLES = frozenset("بن ابن بنت ابو ام عبد ال الله".split())
+# Kings and princes go by their given name and lineage (الملك سلمان، الأمير بدر بن محمد), so
+# the word after it is not a family name (مطار الملك عبدالعزيز الدولي).
+ROYAL_TITLES = frozenset("الملك الامير الملكه الاميره ملك امير الشريفين".split())
+# Words that follow a name without being part of it: pronouns, pronoun-carrying prepositions,
+# quantifiers.
+NON_NAME_WORDS = frozenset(
+    """هو هي هم هما هن انا نحن انت انتم عليه عليها عليهم له لها لهم منه منها منهم فيه فيها
+    انه انها غير كل بعض احد كبير كما ايضا وهو وهي""".split()
+)
+PRONOUN_SUFFIXES = ("ها", "هم", "هما", "كم", "نا")
+VERB_PREFIXES = ("سي", "ست", "سن", "ي")  # imperfect verbs: يرسل، سيقبل
 
 
 @lru_cache(maxsize=1 << 16)  # called for every token; news vocabulary repeats a lot
@@ -99,6 +114,28 @@ def with_person_names(
     mention_at = token_mentions(tokens, spans)
     merged: dict[int, EntitySpan] = {}  # first mention of a run → its PER span
     absorbed: set[int] = set()
+    _names_after_titles(tokens, mention_at, spans, merged, absorbed)
+    _names_around_given_names(tokens, mention_at, spans, merged, absorbed)
+    if not merged:
+        return spans
+    out = [merged.get(x, s) for x, s in enumerate(spans) if x not in absorbed]
+    names = {_words(text, s) for s in merged.values()}
+    return [
+        EntitySpan(s.start, s.end, "PER", s.score)
+        if s.label in ("LOC", "ORG") and _inside_a_name(_words(text, s), names)
+        else s
+        for s in out
+    ]
+
+
+def _names_after_titles(
+    tokens: Sequence[Token],
+    mention_at: list[int],
+    spans: list[EntitySpan],
+    merged: dict[int, EntitySpan],
+    absorbed: set[int],
+) -> None:
+    """Merge the run of mentions after each title phrase into one PER mention."""
     for i, t in enumerate(tokens):
         if not t.is_word or mention_at[i] >= 0 or not _title_word(t.norm):
             continue
@@ -114,16 +151,87 @@ def with_person_names(
         score = min(spans[x].score for x in run)
         merged[run[0]] = EntitySpan(first, spans[run[-1]].end, "PER", score)
         absorbed.update(run[1:])
-    if not merged:
-        return spans
-    out = [merged.get(x, s) for x, s in enumerate(spans) if x not in absorbed]
-    names = {_words(text, s) for s in merged.values()}
-    return [
-        EntitySpan(s.start, s.end, "PER", s.score)
-        if s.label in ("LOC", "ORG") and _inside_a_name(_words(text, s), names)
-        else s
-        for s in out
-    ]
+
+
+def _names_around_given_names(
+    tokens: Sequence[Token],
+    mention_at: list[int],
+    spans: list[EntitySpan],
+    merged: dict[int, EntitySpan],
+    absorbed: set[int],
+) -> None:
+    """Complete PER mentions with an untagged given name right before them (بدر عبدالعاطي) and
+    one-word PER mentions that are a given name with the word after them: a place or
+    organisation mention of up to two words (هنري كيسنجر) or an untagged family name."""
+    first_token: dict[int, int] = {}
+    for t in tokens:
+        first_token.setdefault(mention_at[t.i], t.i)
+    for k, span in enumerate(spans):
+        if k in merged or k in absorbed or span.label != "PER" or k not in first_token:
+            continue
+        first = last = first_token[k]
+        while last + 1 < len(tokens) and mention_at[last + 1] == k:
+            last += 1
+        start, end, run = span.start, span.end, [k]
+        before = tokens[first - 1] if first > 0 else None
+        if before is not None and before.norm in GIVEN_NAMES and mention_at[before.i] < 0:
+            start = before.start
+        royal = before is not None and strip_proclitic(before.norm) in ROYAL_TITLES
+        if first == last and tokens[first].norm in GIVEN_NAMES and not royal:
+            end, run = _family_name_end(tokens, last + 1, mention_at, spans, run)
+            run = [x for x in run if x not in merged and x not in absorbed]
+        if (start, end) != (span.start, span.end):
+            merged[k] = EntitySpan(start, end, "PER", min(spans[x].score for x in run))
+            absorbed.update(run[1:])
+
+
+def _family_name_end(
+    tokens: Sequence[Token],
+    j: int,
+    mention_at: list[int],
+    spans: list[EntitySpan],
+    run: list[int],
+) -> tuple[int, list[int]]:
+    """End offset and mentions of a given name completed by the family name at token ``j``."""
+    k = run[0]
+    if j >= len(tokens) or not tokens[j].is_word or not _family_name_word(tokens[j].norm):
+        return spans[k].end, run
+    nxt = mention_at[j]
+    if nxt < 0:
+        return tokens[j].end, run
+    other = spans[nxt]
+    words = sum(1 for x in tokens[j : _mention_end(tokens, j, nxt, spans)] if x.is_word)
+    if (
+        other.start == tokens[j].start
+        and other.label != "PER"
+        and words <= 2
+        and _name_like(tokens[j].norm)  # not الولايات المتحدة
+    ):
+        return other.end, [k, nxt]
+    return spans[k].end, run
+
+
+@lru_cache(maxsize=1 << 14)
+def _family_name_word(word: str) -> bool:
+    """A word that can follow a given name as its family name: name-like without a proclitic, or
+    definite (إبراهيم المشيقح، خالد الحربي); not a verb, pronoun, adverb or title word."""
+    if (
+        len(word) < 3
+        or word in NON_NAME_WORDS
+        or word in NAME_PARTICLES
+        or word in TITLE_CONTINUATIONS
+        or word.endswith(PRONOUN_SUFFIXES)
+        or (word.startswith(VERB_PREFIXES) and word not in GIVEN_NAMES)
+    ):
+        return False
+    if word.startswith("ال") and strip_article_proclitic(word) == word:
+        return not (
+            word in ADVERBS
+            or word in NON_SUBJECT_STARTS  # الذي، التي
+            or word in PREPOSITIONS  # الى
+            or _title_word(word)
+        )
+    return _name_like(word)
 
 
 def _name_run(
@@ -158,12 +266,15 @@ def _name_run(
 
 
 def _untagged_name_word(token: Token, mention_at: list[int]) -> bool:
-    """An untagged word that can be part of a name (not a preposition, adverb, article …)."""
-    word = token.norm
+    """An untagged word that can be part of a name."""
+    return token.is_word and mention_at[token.i] < 0 and _name_like(token.norm)
+
+
+@lru_cache(maxsize=1 << 14)
+def _name_like(word: str) -> bool:
+    """Not a preposition, adverb, complementizer, title, definite noun or proclitic word."""
     return (
-        token.is_word
-        and mention_at[token.i] < 0
-        and not _definite(word)
+        not _definite(word)
         and not any(c.isdigit() for c in word)
         and word not in NON_SUBJECT_STARTS
         and word not in PREPOSITIONS
