@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+from models.decoding import extend_over_marks
 from models.spans import EntitySpan
 
 _DIACRITICS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -56,6 +57,14 @@ def strip_proclitic(word: str) -> str:
         if word.startswith(p) and len(word) - len(p) >= 3:
             return word[len(p) :]
     return word
+
+
+def skip_letters(text: str, n: int) -> int:
+    """Offset in ``text`` after its first ``n`` letters and the marks that follow them."""
+    i = 0
+    for _ in range(n):
+        i = extend_over_marks(text, i + 1)
+    return i
 
 
 class Token(NamedTuple):

@@ -16,11 +16,11 @@ from functools import lru_cache
 from models.attribution.lexicon import ADVERBS, TITLE_HEADS
 from models.attribution.normalize import (
     Token,
+    skip_letters,
     strip_article_proclitic,
     token_mentions,
     tokenize,
 )
-from models.decoding import extend_over_marks
 from models.spans import EntitySpan
 
 # Head nouns of organisation names (normalised, without article or proclitic), in construct
@@ -71,14 +71,6 @@ def head_proclitic(word: str) -> int | None:
     return None
 
 
-def _skip_letters(text: str, n: int) -> int:
-    """Offset in ``text`` after its first ``n`` letters and the marks that follow them."""
-    i = 0
-    for _ in range(n):
-        i = extend_over_marks(text, i + 1)
-    return i
-
-
 def is_nisba(word: str) -> bool:
     """A definite relative adjective (السورية، اللبناني، العربي), which ends a name's nouns."""
     return (
@@ -98,7 +90,9 @@ def _proper_name(word: str) -> bool:
     )
 
 
-def _modifiers_end(tokens: Sequence[Token], i: int, tagged: list[bool], glued: list[bool]) -> int:
+def _modifiers_end(
+    tokens: Sequence[Token], i: int, mention_at: list[int], glued: list[bool]
+) -> int:
     """End (exclusive) of the modifiers of the head noun at token ``i``.
 
     Modifiers: definite nouns and adjectives, ``لل`` genitives, words the tagger marked, a word
@@ -115,6 +109,9 @@ def _modifiers_end(tokens: Sequence[Token], i: int, tagged: list[bool], glued: l
     definite = strip_article_proclitic(tokens[i].norm).startswith("ال")
     while j < len(tokens) and j - i <= MAX_MODIFIERS:
         token, word = tokens[j], tokens[j].norm
+        if mention_at[j] >= 0 and mention_at[j] == mention_at[j - 1]:
+            j += 1  # the rest of a mention already taken (روسيا اليوم)
+            continue
         stop = word in ADVERBS or word in TITLE_ADJECTIVES or word in FUNCTION_WORDS
         if not token.is_word or stop or glued[j]:
             break
@@ -130,7 +127,7 @@ def _modifiers_end(tokens: Sequence[Token], i: int, tagged: list[bool], glued: l
         elif word.startswith("وال"):
             ok = j > i + 1 and prev.startswith(("ال", "لل")) and not is_nisba(prev)
         else:
-            ok = tagged[j] or word.startswith(("ال", "لل")) or word in CONSTRUCT_WORDS
+            ok = mention_at[j] >= 0 or word.startswith(("ال", "لل")) or word in CONSTRUCT_WORDS
             ok = ok or prev in CONSTRUCT_WORDS or (prev in TITLE_HEADS and j == i + 2)
         if not ok:
             break
@@ -150,7 +147,6 @@ def organisation_spans(
     tokens = tokenize(text) if tokens is None else tokens
     entities = sorted(entities, key=lambda s: s.start)
     mention_at = token_mentions(tokens, entities)
-    tagged = [k >= 0 for k in mention_at]
     glued = [
         k >= 0 and t.start < entities[k].start for t, k in zip(tokens, mention_at, strict=True)
     ]
@@ -161,12 +157,12 @@ def organisation_spans(
         if clitic is None:
             i += 1
             continue
-        j = _modifiers_end(tokens, i, tagged, glued)
+        j = _modifiers_end(tokens, i, mention_at, glued)
         modifiers = {t.norm for t in tokens[i + 1 : j]}
         if not modifiers or modifiers & NOT_ORGANISATIONS:
             i += 1
             continue
-        start = tokens[i].start + _skip_letters(tokens[i].text, clitic)
+        start = tokens[i].start + skip_letters(tokens[i].text, clitic)
         spans.append(EntitySpan(start, tokens[j - 1].end, "ORG", SCORE))
         i = j
     return spans

@@ -1,0 +1,92 @@
+"""Gazetteer places and organisations added to or retyping the tagger's mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.attribution import analyze
+from models.attribution.gazetteer import GAZETTEER_FILE, gazetteer, with_gazetteer_names
+from models.attribution.normalize import norm
+from models.spans import EntitySpan
+
+
+def tagged(text: str, *mentions: tuple[str, str]) -> list[EntitySpan]:
+    spans, pos = [], 0
+    for surface, label in mentions:
+        start = text.index(surface, pos)
+        spans.append(EntitySpan(start, start + len(surface), label, 0.8))
+        pos = start + len(surface)
+    return spans
+
+
+def result(text: str, *mentions: tuple[str, str]) -> list[tuple[str, str]]:
+    spans = with_gazetteer_names(text, tagged(text, *mentions))
+    return [(text[s.start : s.end], s.label) for s in spans]
+
+
+def test_every_line_is_a_known_label_and_kind() -> None:
+    names, longest = gazetteer()
+    rows = [
+        line.split("\t")
+        for line in GAZETTEER_FILE.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert len(names) > 400 and longest >= 4
+    for label, kind, name, *options in rows:
+        assert (label, kind) in {("LOC", "country"), ("LOC", "region"), ("LOC", "city")} | {
+            ("ORG", "org")
+        }, name
+        assert norm(name) == " ".join(norm(name).split()) and name.strip() == name
+        assert all(o == "no-proclitic" or o.startswith("not-before:") for o in options)
+
+
+def test_untagged_names_become_mentions_without_their_proclitic() -> None:
+    text = "ووصل الوفد إلى أستراليا ثم لكوالالمبور، حسب وكالة واس"
+    assert result(text) == [("أستراليا", "LOC"), ("كوالالمبور", "LOC"), ("واس", "ORG")]
+
+
+def test_the_longest_name_wins_and_a_lost_alef_stays_in_the_mention() -> None:
+    text = "زار الإمارات العربية المتحدة ثم عاد للسعودية"
+    assert result(text) == [("الإمارات العربية المتحدة", "LOC"), ("للسعودية", "LOC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("وصل إلى أبها أمس", ("أبها", "PER"), "LOC"),
+        ("ونقلت سانا عن الرئيس", ("سانا", "LOC"), "ORG"),
+        ("قالت الولايات المتحدة إن", ("الولايات المتحدة", "ORG"), "LOC"),
+        # a city typed ORG may be its club
+        ("خسر أمام برشلونة الإسباني", ("برشلونة", "ORG"), "ORG"),
+    ],
+)
+def test_exact_mentions_take_the_gazetteer_label(
+    text: str, mention: tuple[str, str], expected: str
+) -> None:
+    assert result(text, mention) == [(mention[0], expected)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "عاد إلى مسقط رأسه في الشمال",  # birthplace, not Muscat
+        "فيما وجده وما كان يظنه",  # a verb, not و + جدة
+        "عبر عن حماس كبير",  # zeal, not the movement (left out of the list)
+    ],
+)
+def test_common_words_are_not_names(text: str) -> None:
+    assert result(text) == []
+
+
+def test_a_name_inside_a_longer_mention_is_left_to_the_tagger() -> None:
+    text = "فاز منتخب أستراليا على اليابان"
+    assert result(text, ("منتخب أستراليا", "ORG")) == [
+        ("منتخب أستراليا", "ORG"),
+        ("اليابان", "LOC"),
+    ]
+
+
+def test_a_gazetteer_name_completes_an_organisation_name() -> None:
+    text = "وقال لقناة روسيا اليوم إن"
+    names = {(e.text, e.label) for e in analyze(text, tagged(text, ("روسيا", "LOC"))).entities}
+    assert names == {("قناة روسيا اليوم", "ORG")}
