@@ -25,7 +25,7 @@ from tqdm import tqdm
 from transformers import AutoTokenizer
 
 from models.corpus import default_data_dir, iter_pretraining_texts
-from models.pretrain import pack_blocks
+from models.pretrain import pack_blocks, tokenizer_fingerprint
 
 log = logging.getLogger(__name__)
 
@@ -73,10 +73,10 @@ def main(argv: list[str] | None = None) -> None:
     """CLI entry point."""
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument(
-        "--blocks",
+        "--pretrain-dir",
         type=Path,
-        default=Path("runs/pretrain/blocks_128.pt"),
-        help="token blocks cached by models.pretrain; built from --data-dir when missing",
+        default=Path("runs/pretrain"),
+        help="where models.pretrain caches token blocks (reused when made by this tokenizer)",
     )
     p.add_argument("--tokenizer", type=Path, default=Path("runs/tokenizer"))
     p.add_argument("--data-dir", type=Path, default=default_data_dir())
@@ -87,8 +87,9 @@ def main(argv: list[str] | None = None) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
     started = time.monotonic()
     tokenizer = AutoTokenizer.from_pretrained(args.tokenizer)
-    if args.blocks.exists():
-        blocks = torch.load(args.blocks).numpy()
+    cache = args.pretrain_dir / f"blocks_128_{tokenizer_fingerprint(tokenizer)}.pt"
+    if cache.exists():
+        blocks = torch.load(cache).numpy()
     else:
         texts = tqdm(iter_pretraining_texts(args.data_dir), desc="tokenise", unit=" docs")
         blocks = pack_blocks(tokenizer, texts, 128).numpy()

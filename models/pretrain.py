@@ -8,6 +8,7 @@ Usage: ``python -m models.pretrain --tokenizer runs/tokenizer --out runs/pretrai
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import logging
 import math
@@ -49,6 +50,12 @@ def compact_config(vocab_size: int, args: argparse.Namespace) -> BertConfig:
         max_position_embeddings=512,
         pad_token_id=0,
     )
+
+
+def tokenizer_fingerprint(tokenizer: PreTrainedTokenizerBase) -> str:
+    """Short hash of the vocabulary, so token caches of another tokenizer are not reused."""
+    vocab = json.dumps(sorted(tokenizer.get_vocab().items()), ensure_ascii=False)
+    return hashlib.sha1(vocab.encode("utf-8")).hexdigest()[:10]
 
 
 def pack_blocks(
@@ -178,7 +185,7 @@ def main(argv: list[str] | None = None) -> None:
     ckpt = args.out / "checkpoint"
     tokenizer = AutoTokenizer.from_pretrained(args.tokenizer)
 
-    cache = args.out / f"blocks_{args.seq_len}.pt"
+    cache = args.out / f"blocks_{args.seq_len}_{tokenizer_fingerprint(tokenizer)}.pt"
     if cache.exists():
         blocks = torch.load(cache)
     else:

@@ -104,7 +104,9 @@ class Tagger:
         unless ``quote_head`` is false, its quote head)."""
         path = Path(path)
         tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
-        model = AutoModelForTokenClassification.from_pretrained(path, local_files_only=True)
+        model = AutoModelForTokenClassification.from_pretrained(
+            path, local_files_only=True, dtype=torch.float32
+        )
         head = load_quote_head(path, model.config) if quote_head else None
         lex_path = path / LEXICON_FILE
         return cls(

@@ -35,6 +35,7 @@ from models.tagger import Tagger
 from models.training import (
     autocast,
     rng_state,
+    save_half_precision,
     set_rng_state,
     start_run,
     weight_decay_groups,
@@ -205,7 +206,7 @@ def build_model(
             log.info("word embeddings initialised from %s", args.init_embeddings)
         return tokenizer, model
     tokenizer = AutoTokenizer.from_pretrained(args.init)
-    model = BertForTokenClassification.from_pretrained(args.init, **label_kw)
+    model = BertForTokenClassification.from_pretrained(args.init, dtype=torch.float32, **label_kw)
     _drop_checkpoint_settings(model.config)
     return tokenizer, model
 
@@ -387,7 +388,7 @@ def main(argv: list[str] | None = None) -> None:
     if stale_head.exists():  # trained on the previous encoder: retrain with make train-quotes
         stale_head.unlink()
         log.warning("removed %s: run `make train-quotes` for the new encoder", stale_head)
-    best.save_pretrained(args.out)
+    save_half_precision(best, args.out)
     tokenizer.save_pretrained(args.out)
     if lex_path:
         shutil.copy(lex_path, args.out / LEXICON_FILE)

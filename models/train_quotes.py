@@ -50,6 +50,7 @@ from models.tagger import Tagger
 from models.train_ner import collate, make_batches
 from models.training import (
     autocast,
+    save_half_precision,
     start_run,
 )
 
@@ -299,7 +300,7 @@ def main(argv: list[str] | None = None) -> None:
     model.config.quote_head = None
     if args.model_version:
         model.config.model_version = args.model_version
-    model.cpu().save_pretrained(out)
+    save_half_precision(model.cpu(), out)
     ner_dev = figures.pop("ner_dev")
     ner_dev.pop("report", None)
     metrics = {

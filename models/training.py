@@ -1,15 +1,19 @@
-"""Helpers shared by the training scripts: devices, seeding, RNG state, LR schedule, timing."""
+"""Helpers shared by the training scripts: devices, seeding, RNG state, LR schedule, timing,
+half-precision checkpoints."""
 
 from __future__ import annotations
 
 import contextlib
+import copy
 import logging
 import random
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import torch
+from transformers import PreTrainedModel
 
 
 def resolve_device(device: str) -> torch.device:
@@ -36,6 +40,12 @@ def autocast(device: torch.device, bf16: bool = True) -> contextlib.AbstractCont
     if bf16 and (device.type == "cuda" or device.type == "cpu"):
         return torch.autocast(device.type, dtype=torch.bfloat16)
     return contextlib.nullcontext()
+
+
+def save_half_precision(model: PreTrainedModel, out: str | Path) -> None:
+    """``save_pretrained`` with float16 weights: half the size, and loaders that pass
+    ``dtype=torch.float32`` (as :class:`models.tagger.Tagger` does) get the same predictions."""
+    copy.deepcopy(model).to(torch.float16).save_pretrained(out)
 
 
 def seed_everything(seed: int) -> None:

@@ -305,6 +305,19 @@ def test_generic_org_noun_resolves_to_org() -> None:
     assert q.speaker is not None and q.speaker.name == "مجلس الشورى"
 
 
+def test_a_tagged_generic_head_joins_the_nearest_organisation_it_names() -> None:
+    text = (
+        "أعلنت وزارة الصحة عن إصابات، حسبما نقلته وكالة أنباء سبوتنك. "
+        "ونقلت الوكالة عن مسؤول قوله إن الوضع مستقر."
+    )
+    a = run(text, ("وزارة الصحة", "ORG"), ("وكالة أنباء سبوتنك", "ORG"), ("الوكالة", "ORG"))
+    assert {(e.text, e.name) for e in a.entities} == {
+        ("وزارة الصحة", "وزارة الصحة"),
+        ("وكالة أنباء سبوتنك", "وكالة أنباء سبوتنك"),
+        ("الوكالة", "وكالة أنباء سبوتنك"),
+    }
+
+
 def test_joint_speakers_take_the_first() -> None:
     text = "وأكد أن عمر خالد و سعيد حسن اتفقا على أن الحل سياسي."
     a = run(text, ("عمر خالد", "PER"), ("سعيد حسن", "PER"))

@@ -104,7 +104,7 @@ def test_tokenizer_pretrain_and_ner_smoke(tmp_path: Path) -> None:
 
     svd = tmp_path / "svd.npy"
     embeddings.main(
-        ["--tokenizer", str(tok), "--data-dir", str(data), "--blocks", str(tmp_path / "no.pt"),
+        ["--tokenizer", str(tok), "--data-dir", str(data), "--pretrain-dir", str(tmp_path / "none"),
          "--dim", "32", "--out", str(svd)]
     )  # fmt: skip
     vectors = np.load(svd)

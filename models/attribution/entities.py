@@ -2,8 +2,9 @@
 
 Mentions of one entity share a cluster when their normalised forms are equal, or (PER, ORG) when
 the shorter is a contiguous word sequence of the longer (الأسد ⊂ بشار الأسد), or (LOC) when the
-longer is the shorter behind a generic place noun (القصيم ⊂ منطقة القصيم). The canonical name is
-the most complete form, the earliest one on ties.
+longer is the shorter behind a generic place noun (القصيم ⊂ منطقة القصيم), or (ORG) when the
+shorter is the longer's head noun with the article (الوكالة → وكالة أنباء سبوتنك). The
+canonical name is the most complete form, the earliest one on ties.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from models.attribution.lexicon import ORG_HEADS
 from models.attribution.normalize import norm_phrase, strip_article_proclitic, strip_proclitic
 from models.spans import EntitySpan, ResolvedEntity
 
@@ -74,6 +76,8 @@ def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 
 def _short_form_ok(short: tuple[str, ...], long: tuple[str, ...], label: str) -> bool:
+    if label == "ORG" and len(short) == 1 and short[0] in ORG_HEADS:
+        return short[0][2:] == long[0]  # الوكالة → وكالة أنباء سبوتنك
     if all(w in _WEAK_WORDS for w in short):
         return False
     if label == "LOC":
