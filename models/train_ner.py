@@ -14,6 +14,7 @@ import random
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import torch
@@ -30,6 +31,7 @@ from transformers import (
 from models.corpus import Sentence, default_data_dir, read_conll
 from models.evaluate import evaluate_ner
 from models.lexicon import LEXICON_FILE, Lexicon
+from models.pretrain import tokenizer_fingerprint
 from models.quote_head import HEAD_FILE
 from models.tagger import Tagger
 from models.training import (
@@ -237,6 +239,16 @@ def find_lexicon(args: argparse.Namespace) -> Path | None:
     return None
 
 
+def run_signature(args: argparse.Namespace, tokenizer: PreTrainedTokenizerBase) -> dict[str, Any]:
+    """What a resumable checkpoint must share with this run: tokenizer and training settings."""
+    keys = ("init", "arch", "init_embeddings", "batch_size", "lr", "weight_decay",
+            "warmup_ratio", "max_length", "max_sentences", "seed", "mention_replacement",
+            "pack_chars")  # fmt: skip
+    return {"tokenizer": tokenizer_fingerprint(tokenizer)} | {
+        k: str(getattr(args, k)) for k in keys
+    }
+
+
 def main(argv: list[str] | None = None) -> None:
     """CLI entry point."""
     p = argparse.ArgumentParser(description=__doc__)
@@ -306,8 +318,16 @@ def main(argv: list[str] | None = None) -> None:
     start_epoch, best_f1, best_epoch, history = 0, -1.0, -1, []
     ckpt = args.work / "checkpoint"
     best_dir = args.work / "best"
-    if args.resume and (ckpt / "state.pt").exists():
-        state = torch.load(ckpt / "state.pt", weights_only=False)
+    signature = run_signature(args, tokenizer)
+    state = (
+        torch.load(ckpt / "state.pt", weights_only=False)
+        if args.resume and (ckpt / "state.pt").exists()
+        else None
+    )
+    if state is not None and state.get("signature") != signature:
+        log.warning("%s is from another run (tokenizer or settings changed): starting anew", ckpt)
+        state = None
+    if state is not None:
         model.load_state_dict(BertForTokenClassification.from_pretrained(ckpt).state_dict())
         optimizer.load_state_dict(state["optimizer"])
         scheduler.load_state_dict(state["scheduler"])
@@ -369,6 +389,7 @@ def main(argv: list[str] | None = None) -> None:
                 "optimizer": optimizer.state_dict(),
                 "scheduler": scheduler.state_dict(),
                 "rng": rng_state(),
+                "signature": signature,
                 "epoch": epoch + 1,
                 "best_f1": best_f1,
                 "best_epoch": best_epoch,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import math
 import random
 import zipfile
@@ -47,7 +48,7 @@ def write_data(root: Path) -> None:
 
 
 @pytest.mark.slow
-def test_tokenizer_pretrain_and_ner_smoke(tmp_path: Path) -> None:
+def test_tokenizer_pretrain_and_ner_smoke(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     data = tmp_path / "data"
     write_data(data)
     tok, pre, ner = tmp_path / "tok", tmp_path / "pre", tmp_path / "ner"
@@ -68,7 +69,9 @@ def test_tokenizer_pretrain_and_ner_smoke(tmp_path: Path) -> None:
     argv = ["--data-dir", str(data), "--init", str(pre), "--out", str(out), "--work", str(ner),
             "--epochs", "1", "--batch-size", "4", *common]  # fmt: skip
     train_ner.main(argv)
-    train_ner.main([*argv, "--epochs", "2", "--resume"])
+    with caplog.at_level(logging.INFO):
+        train_ner.main([*argv, "--epochs", "2", "--resume"])
+    assert "resumed after epoch 1" in caplog.text and "another run" not in caplog.text
     summary = json.loads((ner / "summary.json").read_text())
     assert [h["epoch"] for h in summary["history"]] == [1, 2]
     assert all(math.isfinite(h["train_loss"]) for h in summary["history"])
@@ -101,6 +104,10 @@ def test_tokenizer_pretrain_and_ner_smoke(tmp_path: Path) -> None:
     train_ner.main([*argv, "--epochs", "2", "--resume"])  # a new encoder drops the stale head
     assert not (out / "quote_head.safetensors").exists()
     assert not Tagger.from_pretrained(out, device="cpu").has_quote_head
+    caplog.clear()
+    with caplog.at_level(logging.INFO):  # another seed: the checkpoint is not resumed
+        train_ner.main([*argv, "--epochs", "2", "--resume", "--seed", "5"])
+    assert "another run" in caplog.text and "resumed" not in caplog.text
 
     svd = tmp_path / "svd.npy"
     embeddings.main(
