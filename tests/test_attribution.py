@@ -423,3 +423,9 @@ def test_title_without_a_name_stays_the_speaker_phrase() -> None:
     a = run("وقال المتحدث الرسمي في بيان إن الاجتماع انتهى.")
     sp = a.quotes[0].speaker
     assert sp is not None and (sp.name, sp.label) == ("المتحدث الرسمي", "OTHER")
+
+
+def test_nouns_with_a_possessive_pronoun_are_not_entities() -> None:
+    text = "يدافعون عن دماءهم وخزانتها، وزار أبها ولقي سعيد جهودهم"
+    a = run(text, ("دماءهم", "LOC"), ("خزانتها", "LOC"), ("أبها", "PER"), ("جهودهم", "PER"))
+    assert [(e.text, e.label) for e in a.entities] == [("أبها", "LOC")]

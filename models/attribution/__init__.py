@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from models.attribution.document import build_doc
-from models.attribution.entities import resolved_entities
+from models.attribution.entities import plausible_mentions, resolved_entities
 from models.attribution.gazetteer import with_gazetteer_names
 from models.attribution.model_spans import merge_model_quotes
 from models.attribution.normalize import tokenize
@@ -41,7 +41,7 @@ def analyze(
     come from the rules alone.
     """
     tokens = tokenize(text)
-    entities = with_gazetteer_names(text, entities, tokens)
+    entities = with_gazetteer_names(text, plausible_mentions(text, entities), tokens)
     entities = with_person_names(text, with_organisation_names(text, entities, tokens), tokens)
     doc = build_doc(text, entities, tokens)
     resolved = resolved_entities(doc.mentions, doc.clusters)

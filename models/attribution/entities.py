@@ -49,6 +49,25 @@ class Cluster:
     members: list[int]
 
 
+# Possessive pronoun endings (دماءهم، خزانتها) of one-word mentions the tagger takes for names.
+_PRONOUN_ENDINGS = (("هما", 5), ("هم", 5), ("كما", 5), ("كم", 5), ("هن", 5), ("ها", 6))
+
+
+def plausible_mentions(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan]:
+    """``spans`` without one-word mentions that end in a possessive pronoun (a noun with its
+    pronoun is not a name): words of five letters or more ending in هم، هما، كم، كما، هن, and
+    of six or more ending in ها (not أبها)."""
+    out = []
+    for s in spans:
+        words = norm_phrase(text[s.start : s.end]).split()
+        if len(words) == 1 and any(
+            words[0].endswith(ending) and len(words[0]) >= n for ending, n in _PRONOUN_ENDINGS
+        ):
+            continue
+        out.append(s)
+    return out
+
+
 def mention_words(surface: str) -> tuple[str, ...]:
     """Normalised words of a mention, a leading proclitic removed from the first word."""
     words = norm_phrase(surface).split()
