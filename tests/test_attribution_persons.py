@@ -164,3 +164,10 @@ def test_a_family_name_confirmed_by_a_given_name_is_per_elsewhere() -> None:
     text = "وقال هنري كيسنجر إن الحرب طويلة. وأضاف كيسنجر أن"
     spans = tagged(text, ("هنري", "PER"), ("كيسنجر", "LOC"), ("كيسنجر", "LOC"))
     assert result(text, spans) == [("هنري كيسنجر", "PER"), ("كيسنجر", "PER")]
+
+
+def test_an_untagged_given_and_family_name_after_a_title_is_added() -> None:
+    text = "وأشاد بالسفير السعودي عيد الثقفي، وقال الدكتور خالد الفالح إن"
+    assert result(text, []) == [("خالد الفالح", "PER")]  # عيد is not a listed given name
+    text = "وصل إلى مطار الملك فهد الدولي، وقال العقيد زياد الرقيطي إن"
+    assert result(text, []) == [("زياد الرقيطي", "PER")]  # a king's name is not followed

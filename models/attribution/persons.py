@@ -38,6 +38,7 @@ from models.spans import EntitySpan
 MAX_TITLE_WORDS = 7
 MAX_NAME_WORDS = 6
 MAX_UNTAGGED = 2
+SCORE = 0.9  # confidence given to untagged names the rules add
 # Parts of Arabic names that do not identify anybody alone.
 NAME_PARTICLES = frozenset("بن ابن بنت ابو ام عبد ال الله".split())
 # Kings and princes go by their given name and lineage (الملك سلمان، الأمير بدر بن محمد), so
@@ -105,21 +106,21 @@ def _mention_end(tokens: Sequence[Token], j: int, k: int, spans: list[EntitySpan
 def with_person_names(
     text: str, entities: Sequence[EntitySpan], tokens: Sequence[Token] | None = None
 ) -> list[EntitySpan]:
-    """``entities`` with the mentions that name a person after a title made one PER mention,
-    and other mentions of the same words relabelled PER."""
+    """``entities`` with the mentions that name a person after a title or around a given name
+    made one PER mention, untagged names of a given and a family name after a title added, and
+    other mentions of the same words relabelled PER."""
     spans = sorted(entities, key=lambda s: s.start)
-    if not spans:
-        return spans
     tokens = tokenize(text) if tokens is None else tokens
     mention_at = token_mentions(tokens, spans)
     merged: dict[int, EntitySpan] = {}  # first mention of a run → its PER span
     absorbed: set[int] = set()
-    _names_after_titles(tokens, mention_at, spans, merged, absorbed)
+    added = _names_after_titles(tokens, mention_at, spans, merged, absorbed)
     _names_around_given_names(tokens, mention_at, spans, merged, absorbed)
-    if not merged:
+    if not merged and not added:
         return spans
     out = [merged.get(x, s) for x, s in enumerate(spans) if x not in absorbed]
-    names = {_words(text, s) for s in merged.values()}
+    out = sorted([*out, *added], key=lambda s: s.start)
+    names = {_words(text, s) for s in [*merged.values(), *added]}
     return [
         EntitySpan(s.start, s.end, "PER", s.score)
         if s.label in ("LOC", "ORG") and _inside_a_name(_words(text, s), names)
@@ -134,13 +135,18 @@ def _names_after_titles(
     spans: list[EntitySpan],
     merged: dict[int, EntitySpan],
     absorbed: set[int],
-) -> None:
-    """Merge the run of mentions after each title phrase into one PER mention."""
+) -> list[EntitySpan]:
+    """Merge the run of mentions after each title phrase into one PER mention; return the
+    untagged names of a given and a family name right after a title (السفير عيد الثقفي)."""
+    added: dict[int, EntitySpan] = {}  # first token → name
     for i, t in enumerate(tokens):
         if not t.is_word or mention_at[i] >= 0 or not _title_word(t.norm):
             continue
         j = _title_end(tokens, i, mention_at, spans)
         start, end, run = _name_run(tokens, j, mention_at, spans)
+        royal = strip_proclitic(t.norm) in ROYAL_TITLES  # الملك فهد الدولي: an airport
+        if not run and not royal and _untagged_full_name(tokens, j, mention_at):
+            added[j] = EntitySpan(tokens[j].start, tokens[j + 1].end, "PER", SCORE)
         if not run or _definite(tokens[j].norm):  # للشرق الأوسط: a place, not a name
             continue
         first = tokens[start].start
@@ -151,6 +157,19 @@ def _names_after_titles(
         score = min(spans[x].score for x in run)
         merged[run[0]] = EntitySpan(first, spans[run[-1]].end, "PER", score)
         absorbed.update(run[1:])
+    return list(added.values())
+
+
+def _untagged_full_name(tokens: Sequence[Token], j: int, mention_at: list[int]) -> bool:
+    """An untagged given name at token ``j`` followed by an untagged family name."""
+    return (
+        j + 1 < len(tokens)
+        and tokens[j].norm in GIVEN_NAMES
+        and mention_at[j] < 0
+        and mention_at[j + 1] < 0
+        and tokens[j + 1].is_word
+        and _family_name_word(tokens[j + 1].norm)
+    )
 
 
 def _names_around_given_names(
