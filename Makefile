@@ -11,7 +11,7 @@ MODEL_DIR ?= models/arabic-news-small
 CONFIG ?= configs/local.yaml
 DEVICE ?= auto
 DEMO_ARTICLES ?= 300
-MODEL_VERSION ?= 0.3.0
+MODEL_VERSION ?= 0.4.0
 
 export PYTHONUNBUFFERED := 1
 

@@ -1,6 +1,6 @@
 """Train the Arabic WordPiece tokenizer and the word-frequency lexicon.
 
-Usage: ``python -m models.train_tokenizer --out runs/tokenizer [--vocab-size 20000]``
+Usage: ``python -m models.train_tokenizer --out runs/tokenizer [--vocab-size 64000]``
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data-dir", type=Path, default=default_data_dir())
     parser.add_argument("--out", type=Path, default=Path("runs/tokenizer"))
-    parser.add_argument("--vocab-size", type=int, default=20000)
+    parser.add_argument("--vocab-size", type=int, default=64000)
     parser.add_argument("--min-lexicon-count", type=int, default=3)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
