@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -42,8 +42,8 @@ class Entry(NamedTuple):
 
 
 @cache
-def gazetteer() -> tuple[dict[tuple[str, ...], Entry], int]:
-    """Names in normal form (word tuples) → entry, and the most words in a name."""
+def gazetteer() -> dict[tuple[str, ...], Entry]:
+    """Names in normal form (word tuples) → entry."""
     names: dict[tuple[str, ...], Entry] = {}
     with open(GAZETTEER_FILE, encoding="utf-8") as fh:
         for line in fh:
@@ -57,12 +57,22 @@ def gazetteer() -> tuple[dict[tuple[str, ...], Entry], int]:
                 "no-proclitic" not in options,
                 frozenset(norm(w) for w in not_before.split(",") if w),
             )
-    return names, max(len(k) for k in names)
+    return names
 
 
-def _first_word_forms(word: str) -> list[tuple[str, int]]:
-    """``word`` and its forms without a proclitic, with the letters the mention leaves out (in
-    للسعودية the ل stays in the mention: the article lost its alef)."""
+@cache
+def _name_lengths() -> dict[str, tuple[int, ...]]:
+    """First word of the names → their lengths in words, longest first."""
+    lengths: dict[str, set[int]] = {}
+    for name in gazetteer():
+        lengths.setdefault(name[0], set()).add(len(name))
+    return {w: tuple(sorted(n, reverse=True)) for w, n in lengths.items()}
+
+
+@lru_cache(maxsize=1 << 16)  # called for every token; news vocabulary repeats a lot
+def _first_word_forms(word: str) -> tuple[tuple[str, int], ...]:
+    """Forms of ``word`` that start a name: itself or without a proclitic, with the letters the
+    mention leaves out (in للسعودية the ل stays in the mention: the article lost its alef)."""
     forms = [(word, 0)]
     article = strip_article_proclitic(word)
     if article != word and word.startswith("لل"):
@@ -70,22 +80,26 @@ def _first_word_forms(word: str) -> list[tuple[str, int]]:
     for p in PROCLITICS:
         if word.startswith(p) and len(word) - len(p) >= 3:
             forms.append((word[len(p) :], len(p)))
-    return forms
+    starts = _name_lengths()
+    return tuple(f for f in forms if f[0] in starts)
 
 
-def _lookup(tokens: Sequence[Token], i: int, n: int) -> tuple[Entry, int] | None:
-    """The entry named by the ``n`` words from token ``i``, and the proclitic letters to skip."""
-    names, _ = gazetteer()
-    if not all(t.is_word for t in tokens[i : i + n]):
-        return None
-    rest = tuple(t.norm for t in tokens[i + 1 : i + n])
-    after = tokens[i + n].norm if i + n < len(tokens) else ""
+def _lookup(tokens: Sequence[Token], i: int) -> tuple[Entry, int, int] | None:
+    """The longest entry named from token ``i``: entry, words and proclitic letters to skip."""
+    names = gazetteer()
+    best = None
     for first, clitic in _first_word_forms(tokens[i].norm):
-        entry = names.get((first, *rest))
-        if entry is None or (clitic and not entry.proclitic) or after in entry.not_before:
-            continue
-        return entry, clitic
-    return None
+        for n in _name_lengths()[first]:
+            if best is not None and n <= best[1]:
+                break
+            if i + n > len(tokens) or not all(t.is_word for t in tokens[i + 1 : i + n]):
+                continue
+            entry = names.get((first, *(t.norm for t in tokens[i + 1 : i + n])))
+            after = tokens[i + n].norm if i + n < len(tokens) else ""
+            if entry is None or (clitic and not entry.proclitic) or after in entry.not_before:
+                continue
+            best = entry, n, clitic
+    return best
 
 
 class Match(NamedTuple):
@@ -99,21 +113,18 @@ class Match(NamedTuple):
 
 def gazetteer_matches(tokens: Sequence[Token]) -> list[Match]:
     """Longest non-overlapping gazetteer names in ``tokens``, proclitics left out of the span."""
-    _, longest = gazetteer()
     found: list[Match] = []
     i = 0
     while i < len(tokens):
-        for n in range(min(longest, len(tokens) - i), 0, -1):
-            hit = _lookup(tokens, i, n)
-            if hit is not None:
-                entry, clitic = hit
-                start = tokens[i].start + skip_letters(tokens[i].text, clitic)
-                span = EntitySpan(start, tokens[i + n - 1].end, entry.label, SCORE)
-                found.append(Match(span, entry, i, i + n))
-                i += n
-                break
-        else:
+        hit = _lookup(tokens, i) if tokens[i].is_word else None
+        if hit is None:
             i += 1
+            continue
+        entry, n, clitic = hit
+        start = tokens[i].start + skip_letters(tokens[i].text, clitic)
+        span = EntitySpan(start, tokens[i + n - 1].end, entry.label, SCORE)
+        found.append(Match(span, entry, i, i + n))
+        i += n
     return found
 
 
