@@ -429,3 +429,28 @@ def test_nouns_with_a_possessive_pronoun_are_not_entities() -> None:
     text = "يدافعون عن دماءهم وخزانتها، وزار أبها ولقي سعيد جهودهم"
     a = run(text, ("دماءهم", "LOC"), ("خزانتها", "LOC"), ("أبها", "PER"), ("جهودهم", "PER"))
     assert [(e.text, e.label) for e in a.entities] == [("أبها", "LOC")]
+
+
+def test_the_shipped_model_finds_the_seed_entities_and_speakers() -> None:
+    from models.tagger import Tagger
+
+    text = json.loads(SEED.read_text(encoding="utf-8"))["text"]
+    model = Path(__file__).resolve().parents[1] / "models" / "arabic-news-small"
+    tagged = Tagger.from_pretrained(model, device="cpu").tag([text])[0]
+    a = analyze(text, tagged.entities, tagged.quote_spans)
+    check_invariants(text, a)
+    names = {(e.name, e.label) for e in a.entities}
+    assert {
+        ("ديمتري بيسكوف", "PER"),
+        ("الكرملين", "ORG"),
+        ("فلاديمير بوتين", "PER"),
+        ("بشار الأسد", "PER"),
+        ("بيتر كوك", "PER"),
+        ("البنتاغون", "ORG"),
+        ("موسكو", "LOC"),
+        ("سوريا", "LOC"),
+    } <= names
+    speakers = {q.speaker.name for q in a.quotes if q.speaker is not None}
+    assert {"ديمتري بيسكوف", "فلاديمير بوتين", "بشار الأسد", "بيتر كوك"} <= speakers
+    assert find(a, "الجيشين الامريكي والروسي").speaker.name == "بيتر كوك"  # type: ignore[union-attr]
+    assert find(a, "المناقشات تناولت").speaker.name == "ديمتري بيسكوف"  # type: ignore[union-attr]

@@ -90,3 +90,11 @@ def test_a_gazetteer_name_completes_an_organisation_name() -> None:
     text = "وقال لقناة روسيا اليوم إن"
     names = {(e.text, e.label) for e in analyze(text, tagged(text, ("روسيا", "LOC"))).entities}
     assert names == {("قناة روسيا اليوم", "ORG")}
+
+
+def test_a_listed_body_is_split_off_the_start_of_a_person_name() -> None:
+    text = "وأعلن المتحدث باسم الكرملين ديمتري بيسكوف أن"
+    assert result(text, ("الكرملين ديمتري بيسكوف", "PER")) == [
+        ("الكرملين", "ORG"),
+        ("ديمتري بيسكوف", "PER"),
+    ]

@@ -145,8 +145,9 @@ def with_gazetteer_names(
     text: str, entities: Sequence[EntitySpan], tokens: Sequence[Token] | None = None
 ) -> list[EntitySpan]:
     """``entities`` with gazetteer names added over untagged words, mentions that are exactly a
-    gazetteer name retyped (see :func:`_retype`), and mentions inside a longer gazetteer name
-    replaced by it (روسيا → روسيا اليوم)."""
+    gazetteer name retyped (see :func:`_retype`), mentions inside a longer gazetteer name
+    replaced by it (روسيا → روسيا اليوم), and a listed name split off the start of a person's
+    name (الكرملين | ديمتري بيسكوف)."""
     tokens = tokenize(text) if tokens is None else tokens
     spans = sorted(entities, key=lambda s: s.start)
     matches = gazetteer_matches(tokens)
@@ -155,16 +156,33 @@ def with_gazetteer_names(
     mention_at = token_mentions(tokens, spans)
     out: dict[int, EntitySpan] = dict(enumerate(spans))
     added: list[EntitySpan] = []
-    for m in matches:
+    for m in matches:  # in text order; a mention split by one match is seen as split by the next
         inside = sorted({mention_at[j] for j in range(m.first, m.stop)} - {-1})
-        same = [k for k in inside if (spans[k].start, spans[k].end) == (m.span.start, m.span.end)]
+        inside = [k for k in inside if k in out and out[k].start < m.span.end]
+        same = [k for k in inside if (out[k].start, out[k].end) == (m.span.start, m.span.end)]
         if not inside:
             added.append(m.span)
         elif same:
-            if _retype(spans[same[0]].label, m.entry):
-                out[same[0]] = replace(spans[same[0]], label=m.span.label)
-        elif all(m.span.start <= spans[k].start and spans[k].end <= m.span.end for k in inside):
+            if _retype(out[same[0]].label, m.entry):
+                out[same[0]] = replace(out[same[0]], label=m.span.label)
+        elif all(m.span.start <= out[k].start and out[k].end <= m.span.end for k in inside):
             for k in inside:
                 del out[k]
             added.append(m.span)
+        elif _name_after_a_body(out[inside[0]], m, tokens):
+            out[inside[0]] = replace(out[inside[0]], start=tokens[m.stop].start)
+            added.append(m.span)
     return sorted([*out.values(), *added], key=lambda s: s.start)
+
+
+def _name_after_a_body(mention: EntitySpan, m: Match, tokens: Sequence[Token]) -> bool:
+    """A PER mention that starts with a listed place or organisation and goes on with more words
+    (الكرملين ديمتري بيسكوف): the tagger joined the body to the person's name."""
+    return (
+        mention.label == "PER"
+        and m.entry.label != "PER"
+        and mention.start == m.span.start
+        and m.stop < len(tokens)
+        and tokens[m.stop].is_word
+        and tokens[m.stop].end <= mention.end
+    )
