@@ -454,3 +454,9 @@ def test_the_shipped_model_finds_the_seed_entities_and_speakers() -> None:
     assert {"ديمتري بيسكوف", "فلاديمير بوتين", "بشار الأسد", "بيتر كوك"} <= speakers
     assert find(a, "الجيشين الامريكي والروسي").speaker.name == "بيتر كوك"  # type: ignore[union-attr]
     assert find(a, "المناقشات تناولت").speaker.name == "ديمتري بيسكوف"  # type: ignore[union-attr]
+
+
+def test_generic_nouns_alone_are_not_entities() -> None:
+    text = "وقع مسئولون بارزون اتفاقا مع منظمة دولية، وقال الشيخ ضيف الله الصالحي إن"
+    a = run(text, ("مسئولون", "LOC"), ("منظمة", "ORG"), ("الشيخ", "PER"), ("الله الصالحي", "PER"))
+    assert [(e.text, e.label) for e in a.entities] == [("ضيف الله الصالحي", "PER")]

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from models.attribution.lexicon import ORG_HEADS
+from models.attribution.lexicon import ORG_HEADS, SOURCE_NOUNS, TITLE_HEADS
 from models.attribution.normalize import norm_phrase, strip_article_proclitic, strip_proclitic
+from models.attribution.organisations import HEADS
 from models.spans import EntitySpan, ResolvedEntity
 
 # Words that alone do not identify a PER/ORG (so they never anchor a short-form merge).
@@ -54,18 +55,21 @@ _PRONOUN_ENDINGS = (("هما", 5), ("هم", 5), ("كما", 5), ("كم", 5), ("ه
 
 
 def plausible_mentions(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan]:
-    """``spans`` without one-word mentions that end in a possessive pronoun (a noun with its
-    pronoun is not a name): words of five letters or more ending in هم، هما، كم، كما، هن, and
-    of six or more ending in ها (not أبها)."""
-    out = []
-    for s in spans:
-        words = norm_phrase(text[s.start : s.end]).split()
-        if len(words) == 1 and any(
-            words[0].endswith(ending) and len(words[0]) >= n for ending, n in _PRONOUN_ENDINGS
-        ):
-            continue
-        out.append(s)
-    return out
+    """``spans`` without one-word mentions that cannot be names: a noun with a possessive
+    pronoun (words of five letters or more ending in هم، هما، كم، كما، هن, of six or more in ها;
+    not أبها), and a generic noun on its own: a source (مسؤولون، مصادر), a title (الرئيس) or an
+    organisation head without its name (منظمة، لحزب)."""
+    return [s for s in spans if not _implausible(norm_phrase(text[s.start : s.end]).split())]
+
+
+def _implausible(words: list[str]) -> bool:
+    if len(words) != 1:
+        return False
+    word = words[0]
+    if any(word.endswith(ending) and len(word) >= n for ending, n in _PRONOUN_ENDINGS):
+        return True
+    bare = strip_proclitic(word)
+    return word in SOURCE_NOUNS or word in TITLE_HEADS or word in HEADS or bare in HEADS
 
 
 def mention_words(surface: str) -> tuple[str, ...]:
