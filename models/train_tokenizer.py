@@ -21,6 +21,7 @@ from models.lexicon import LEXICON_FILE, Lexicon
 
 log = logging.getLogger(__name__)
 SPECIAL_TOKENS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
+VOCAB_SIZE = 64000  # the largest that keeps the checkpoint under 50 MB (MODEL_CARD.md)
 
 
 def build_backend(vocab: dict[str, int] | None = None) -> Tokenizer:
@@ -52,7 +53,7 @@ def wrap(tok: Tokenizer, model_max_length: int = 512) -> PreTrainedTokenizerFast
 
 
 def train_tokenizer(
-    texts: Iterable[str], vocab_size: int = 20000, min_lexicon_count: int = 3
+    texts: Iterable[str], vocab_size: int = VOCAB_SIZE, min_lexicon_count: int = 3
 ) -> tuple[PreTrainedTokenizerFast, Lexicon]:
     """Train WordPiece on ``texts`` and count normalised words for the proclitic lexicon."""
     tok = build_backend()
@@ -81,7 +82,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data-dir", type=Path, default=default_data_dir())
     parser.add_argument("--out", type=Path, default=Path("runs/tokenizer"))
-    parser.add_argument("--vocab-size", type=int, default=64000)
+    parser.add_argument("--vocab-size", type=int, default=VOCAB_SIZE)
     parser.add_argument("--min-lexicon-count", type=int, default=3)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")

@@ -7,16 +7,7 @@ import pytest
 from models.attribution import analyze
 from models.attribution.gazetteer import GAZETTEER_FILE, gazetteer, with_gazetteer_names
 from models.attribution.normalize import norm
-from models.spans import EntitySpan
-
-
-def tagged(text: str, *mentions: tuple[str, str]) -> list[EntitySpan]:
-    spans, pos = [], 0
-    for surface, label in mentions:
-        start = text.index(surface, pos)
-        spans.append(EntitySpan(start, start + len(surface), label, 0.8))
-        pos = start + len(surface)
-    return spans
+from tests.mentions import tagged
 
 
 def result(text: str, *mentions: tuple[str, str]) -> list[tuple[str, str]]:

@@ -4,10 +4,12 @@
 head) its QUOTE / CUE / SPEAKER spans into an :class:`Analysis`;
 ``silver_labels`` gives the same result as character spans (QUOTE / CUE / SPEAKER) for training
 a quote head. Modules: ``document`` (tokens, sentences, quotation marks), ``entities``
-(clustering and canonical names), ``organisations`` (head-noun organisation names the
-tagger's training data leaves untagged), ``cues`` (reporting words), ``speakers`` (speaker noun
-phrases, titles, implied subjects), ``quotes`` (assembling direct and indirect quotes) and
-``model_spans`` (rescoring and extending them with the quote head's spans).
+(implausible mentions, clustering and canonical names), ``gazetteer`` (listed places and
+organisations), ``organisations`` (head-noun organisation names the tagger's training data
+leaves untagged), ``persons`` (whole person names), ``cues`` (reporting words),
+``speakers`` (speaker noun phrases, titles, implied subjects), ``quotes`` (assembling direct
+and indirect quotes) and ``model_spans`` (rescoring and extending them with the quote head's
+spans).
 """
 
 from __future__ import annotations
@@ -34,8 +36,11 @@ def _span(text: str, start: int, end: int) -> TextSpan:
 def analyze(
     text: str, entities: Sequence[EntitySpan], quote_spans: Sequence[EntitySpan] = ()
 ) -> Analysis:
-    """Resolve entity mentions (with head-noun organisation names added and names after a
-    title made PER) and find attributed quotes in one article.
+    """Resolve entity mentions and find attributed quotes in one article.
+
+    Before resolution the tagger's mentions are cleaned (generic nouns and pronoun-suffixed
+    words dropped), completed from the gazetteer, joined into head-noun organisation names and
+    whole person names (after a title or around a given name).
 
     ``quote_spans`` are the quote head's QUOTE / CUE / SPEAKER spans; without them the quotes
     come from the rules alone.
