@@ -162,3 +162,71 @@ def test_an_untagged_given_and_family_name_after_a_title_is_added() -> None:
     assert result(text, []) == [("خالد الفالح", "PER")]  # عيد is not a listed given name
     text = "وصل إلى مطار الملك فهد الدولي، وقال العقيد زياد الرقيطي إن"
     assert result(text, []) == [("زياد الرقيطي", "PER")]  # a king's name is not followed
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (  # the word after بن belongs to the name
+            "فقال سعيد بن المسيب إن هذا الأمر",
+            [("سعيد بن", "PER")],
+            [("سعيد بن المسيب", "PER")],
+        ),
+        (  # a chain of particles, then a tagged family name
+            "وقال المتهم ساير بن لافي بن ساير الرشيدي أقدم",
+            [("ساير بن لافي بن", "PER"), ("الرشيدي", "PER")],
+            [("ساير بن لافي بن ساير الرشيدي", "PER")],
+        ),
+        (  # an untagged definite family name after the completed name
+            "ورجل الأعمال حسن بن معجب الحويزي. جاء ذلك",
+            [("حسن بن", "PER")],
+            [("حسن بن معجب الحويزي", "PER")],
+        ),
+        (  # a foreign particle joins the pieces the tagger typed apart
+            "قال المتحدث وين دي بروين لوكالة فرانس برس",
+            [("وين دي", "PER"), ("بروين", "ORG")],
+            [("وين دي بروين", "PER")],
+        ),
+        (  # علي after بن is the name, not the preposition على (مدة is a given name)
+            "والمدير التنفيذي للحملة مدة بن علي الثعلبي قائلا",
+            [("بن", "PER")],
+            [("مدة بن علي الثعلبي", "PER")],
+        ),
+        (  # after عبد even a title word is part of the name
+            "زعيم الحوثيين عبد الملك الحوثي في خطابه",
+            [("عبد", "PER")],
+            [("عبد الملك الحوثي", "PER")],
+        ),
+        (  # a given name before a name that starts with بن
+            "على كريمة الشيخ محمد بن فنيس الكيرعاني؛ بإحدى",
+            [("بن", "PER")],
+            [("محمد بن فنيس الكيرعاني", "PER")],
+        ),
+        (  # a nationality is not a family name
+            "حين تغلب على أميركا دي كالي الكولومبي، أنهى",
+            [("دي", "PER")],
+            [("دي كالي", "PER")],
+        ),
+    ],
+)
+def test_linking_particles_continue_the_name(
+    text: str, mentions: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    assert result(text, tagged(text, *mentions)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("في بيت من بيوت الله وفي ميدان الشرف", [("الله", "PER")]),
+        ('متزوج وله ابن "ياسر".', [("ابن", "PER")]),
+        ("يمكنه إشعال ضوء “إل إي دي” بسرعة", [("دي", "PER")]),
+    ],
+)
+def test_a_particle_alone_is_not_a_person(text: str, mentions: list[tuple[str, str]]) -> None:
+    assert result(text, tagged(text, *mentions)) == []
+
+
+def test_a_name_ending_in_a_given_name_is_not_extended() -> None:
+    text = "وقال عبد الله البراك المستثمر في القطاع"
+    assert result(text, tagged(text, ("عبد الله البراك", "PER"))) == [("عبد الله البراك", "PER")]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from models.attribution.acronyms import with_spelled_acronyms
 from models.attribution.document import build_doc
 from models.attribution.entities import plausible_mentions, resolved_entities
 from models.attribution.gazetteer import with_gazetteer_names
@@ -46,7 +47,8 @@ def analyze(
     come from the rules alone.
     """
     tokens = tokenize(text)
-    entities = with_gazetteer_names(text, plausible_mentions(text, entities), tokens)
+    entities = with_spelled_acronyms(text, plausible_mentions(text, entities), tokens)
+    entities = with_gazetteer_names(text, entities, tokens)
     entities = with_person_names(text, with_organisation_names(text, entities, tokens), tokens)
     doc = build_doc(text, entities, tokens)
     resolved = resolved_entities(doc.mentions, doc.clusters)

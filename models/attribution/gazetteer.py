@@ -61,6 +61,21 @@ def gazetteer() -> dict[tuple[str, ...], Entry]:
 
 
 @cache
+def nationality_adjectives() -> frozenset[str]:
+    """Relative adjectives of the listed countries in normal form, masculine and feminine, with
+    and without the article (سوريا → السوري، السوريه; مصر → مصري)."""
+    forms: set[str] = set()
+    for name, entry in gazetteer().items():
+        if entry.kind != "country" or len(name) != 1:
+            continue
+        stem = name[0].removeprefix("ال")
+        stem = stem[:-1] if stem.endswith(("ا", "ه")) else stem
+        stem = stem if stem.endswith("ي") else stem + "ي"
+        forms.update((stem, stem + "ه", "ال" + stem, "ال" + stem + "ه"))
+    return frozenset(forms)
+
+
+@cache
 def _name_lengths() -> dict[str, tuple[int, ...]]:
     """First word of the names → their lengths in words, longest first."""
     lengths: dict[str, set[int]] = {}

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from models.attribution.gazetteer import nationality_adjectives
 from models.attribution.lexicon import (
     ADVERBS,
     COMPLEMENTIZERS,
@@ -41,6 +42,9 @@ MAX_UNTAGGED = 2
 SCORE = 0.9  # confidence given to untagged names the rules add
 # Parts of Arabic names that do not identify anybody alone.
 NAME_PARTICLES = frozenset("بن ابن بنت ابو ام عبد ال الله".split())
+# Particles that cannot end a name: the word after them belongs to it (سعيد بن المسيب، عبدالله
+# آل الشيخ، وين دي بروين).
+LINKING_PARTICLES = frozenset("بن ابن بنت ابو عبد ال دي دو دا فان فون ديل".split())
 # Kings and princes go by their given name and lineage (الملك سلمان، الأمير بدر بن محمد), so
 # the word after it is not a family name (مطار الملك عبدالعزيز الدولي).
 ROYAL_TITLES = frozenset("الملك الامير الملكه الاميره ملك امير الشريفين".split())
@@ -116,17 +120,100 @@ def with_person_names(
     absorbed: set[int] = set()
     added = _names_after_titles(tokens, mention_at, spans, merged, absorbed)
     _names_around_given_names(tokens, mention_at, spans, merged, absorbed)
-    if not merged and not added:
-        return spans
-    out = [merged.get(x, s) for x, s in enumerate(spans) if x not in absorbed]
-    out = sorted([*out, *added], key=lambda s: s.start)
-    names = {_words(text, s) for s in [*merged.values(), *added]}
-    return [
-        EntitySpan(s.start, s.end, "PER", s.score)
-        if s.label in ("LOC", "ORG") and _inside_a_name(_words(text, s), names)
-        else s
-        for s in out
-    ]
+    if merged or added:
+        out = [merged.get(x, s) for x, s in enumerate(spans) if x not in absorbed]
+        out = sorted([*out, *added], key=lambda s: s.start)
+        names = {_words(text, s) for s in [*merged.values(), *added]}
+        spans = [
+            EntitySpan(s.start, s.end, "PER", s.score)
+            if s.label in ("LOC", "ORG") and _inside_a_name(_words(text, s), names)
+            else s
+            for s in out
+        ]
+    return _names_through_particles(tokens, spans)
+
+
+def _names_through_particles(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[EntitySpan]:
+    """PER mentions that end in a linking particle (سعيد بن، وين دي) extended over the name
+    words after it, a mention there included (بروين/ORG), and those that start with one (بن
+    فنيس) over a given name before it; a particle alone (بن، دي، الله) is dropped."""
+    mention_at = token_mentions(tokens, spans)
+    first_token: dict[int, int] = {}
+    last_token: dict[int, int] = {}
+    for t in tokens:
+        if mention_at[t.i] >= 0:
+            first_token.setdefault(mention_at[t.i], t.i)
+            last_token[mention_at[t.i]] = t.i
+    out: list[EntitySpan] = []
+    absorbed: set[int] = set()
+    for k, span in enumerate(spans):
+        if k in absorbed:
+            continue
+        if span.label != "PER" or k not in last_token:
+            out.append(span)
+            continue
+        start, end, last = span.start, span.end, last_token[k]
+        before = first_token[k] - 1
+        if (
+            strip_proclitic(tokens[first_token[k]].norm) in LINKING_PARTICLES
+            and before >= 0
+            and mention_at[before] < 0
+            and tokens[before].norm in GIVEN_NAMES
+        ):
+            start = tokens[before].start
+        extended = False
+        while last + 1 < len(tokens) and tokens[last + 1].is_word:
+            particle = strip_proclitic(tokens[last].norm)
+            if particle not in LINKING_PARTICLES:
+                break
+            nxt = mention_at[last + 1]
+            if nxt >= 0 and spans[nxt].start == tokens[last + 1].start:
+                absorbed.add(nxt)
+                end, last = spans[nxt].end, last_token[nxt]
+            elif nxt < 0 and _continues_name(particle, tokens[last + 1].norm):
+                end, last = tokens[last + 1].end, last + 1
+            else:
+                break
+            extended = True
+        family = last + 1
+        if extended and family < len(tokens):  # حسن بن معجب الحويزي
+            nxt = mention_at[family]
+            if nxt >= 0 and spans[nxt].label == "PER" and spans[nxt].start == tokens[family].start:
+                absorbed.add(nxt)
+                end, last = spans[nxt].end, last_token[nxt]
+            elif nxt < 0 and _definite_family_name(tokens[family].norm):
+                end, last = tokens[family].end, family
+        words = [t.norm for t in tokens[first_token[k] : last + 1] if t.is_word]
+        if len(words) == 1 and strip_proclitic(words[0]) in NAME_PARTICLES | LINKING_PARTICLES:
+            continue
+        out.append(EntitySpan(start, end, span.label, span.score))
+    return out
+
+
+@lru_cache(maxsize=1 << 14)
+def _definite_family_name(word: str) -> bool:
+    """A definite family name (الحويزي), not a nationality (الكولومبي)."""
+    return _definite(word) and _family_name_word(word) and word not in nationality_adjectives()
+
+
+@lru_cache(maxsize=1 << 14)
+def _continues_name(particle: str, word: str) -> bool:
+    """Whether ``word`` completes a name after ``particle``: after عبد any word (عبد الملك);
+    after the others a given name (علي, not the preposition على) or a word that is not a
+    function word, number or title."""
+    if any(c.isdigit() for c in word):
+        return False
+    if particle == "عبد" or word in GIVEN_NAMES or word == "علي":
+        return True
+    return (
+        len(word) >= 2
+        and word not in NON_NAME_WORDS
+        and word not in NON_SUBJECT_STARTS
+        and word not in PREPOSITIONS
+        and word not in ADVERBS
+        and word not in COMPLEMENTIZERS
+        and not _title_word(word)
+    )
 
 
 def _names_after_titles(
