@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from models.attribution.acronyms import with_spelled_acronyms
+from models.attribution.datelines import with_dateline
 from models.attribution.document import build_doc
 from models.attribution.entities import plausible_mentions, resolved_entities
 from models.attribution.gazetteer import with_gazetteer_names
@@ -47,7 +48,8 @@ def analyze(
     come from the rules alone.
     """
     tokens = tokenize(text)
-    entities = with_spelled_acronyms(text, plausible_mentions(text, entities), tokens)
+    entities = with_dateline(text, plausible_mentions(text, entities))
+    entities = with_spelled_acronyms(text, entities, tokens)
     entities = with_gazetteer_names(text, entities, tokens)
     entities = with_person_names(text, with_organisation_names(text, entities, tokens), tokens)
     doc = build_doc(text, entities, tokens)
