@@ -460,3 +460,20 @@ def test_generic_nouns_alone_are_not_entities() -> None:
     text = "وقع مسئولون بارزون اتفاقا مع منظمة دولية، وقال الشيخ ضيف الله الصالحي إن"
     a = run(text, ("مسئولون", "LOC"), ("منظمة", "ORG"), ("الشيخ", "PER"), ("الله الصالحي", "PER"))
     assert [(e.text, e.label) for e in a.entities] == [("ضيف الله الصالحي", "PER")]
+
+
+def test_currencies_nationalities_and_mistaken_words_alone_are_not_entities() -> None:
+    text = (
+        "دفع 13 ألف ريال لمواطن كيني، وقالت هيئة شبه رسمية إن ولي العهد زار سوريا، "
+        "وانتقل اللاعب إلى ريال مدريد"
+    )
+    a = run(
+        text,
+        ("ريال", "ORG"),
+        ("كيني", "PER"),
+        ("شبه", "LOC"),
+        ("العهد", "LOC"),
+        ("سوريا", "LOC"),
+        ("ريال", "ORG"),
+    )
+    assert [(e.text, e.label) for e in a.entities] == [("سوريا", "LOC"), ("ريال مدريد", "ORG")]

@@ -75,3 +75,8 @@ def test_analyze_reports_one_entity_for_a_spelled_acronym() -> None:
     text = "وقال مسؤول لقناة (سي.بي.سي) التلفزيونية المصرية إن المفاوضات مستمرة."
     entities = analyze(text, tagged(text, ("سي", "ORG"), ("بي", "ORG"), ("سي", "ORG"))).entities
     assert [(e.text, e.label) for e in entities] == [("سي.بي.سي", "ORG")]
+
+
+def test_a_lone_letter_is_not_an_organisation() -> None:
+    text = "وتحتوي الحبوب على فيتامين بي وعناصر أخرى"
+    assert result(text, [("بي", "ORG")]) == []

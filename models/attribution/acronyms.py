@@ -27,8 +27,9 @@ def with_spelled_acronyms(
     text: str, entities: Sequence[EntitySpan], tokens: Sequence[Token] | None = None
 ) -> list[EntitySpan]:
     """``entities`` with the mentions inside a spelled acronym of two letters or more replaced
-    by one ORG mention of the whole acronym, and mentions of letter names followed by a number
-    (اتش 17، بي 52) dropped."""
+    by one ORG mention of the whole acronym; mentions of letter names followed by a number
+    (اتش 17، بي 52) and lone letters other than PER ones (دي of دي ماريا is the persons
+    pass's) dropped."""
     spans = sorted(entities, key=lambda s: s.start)
     tokens = tokenize(text) if tokens is None else tokens
     if not any(t.norm in LETTERS for t in tokens):
@@ -53,7 +54,8 @@ def with_spelled_acronyms(
         spelled = _all_letters(tokens, first, last, first_token[k], last_token[k])
         designation = spelled and letters >= 1 and _number_follows(tokens, last)
         if not designation and (letters < 2 or not spelled):
-            out.append(span)
+            if not (spelled and span.label != "PER"):  # a lone letter (بي/ORG) names nothing
+                out.append(span)
             k += 1
             continue
         inside = k

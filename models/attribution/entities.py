@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from models.attribution.lexicon import ORG_HEADS, SOURCE_NOUNS, TITLE_HEADS
+from models.attribution.gazetteer import nationality_adjectives
+from models.attribution.lexicon import CURRENCIES, NOT_NAMES, ORG_HEADS, SOURCE_NOUNS, TITLE_HEADS
 from models.attribution.normalize import norm_phrase, strip_article_proclitic, strip_proclitic
 from models.attribution.organisations import HEADS
 from models.spans import EntitySpan, ResolvedEntity
@@ -57,8 +58,9 @@ _PRONOUN_ENDINGS = (("هما", 5), ("هم", 5), ("كما", 5), ("كم", 5), ("ه
 def plausible_mentions(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan]:
     """``spans`` without one-word mentions that cannot be names: a noun with a possessive
     pronoun (words of five letters or more ending in هم، هما، كم، كما، هن, of six or more in ها;
-    not أبها), and a generic noun on its own: a source (مسؤولون، مصادر), a title (الرئيس) or an
-    organisation head without its name (منظمة، لحزب)."""
+    not أبها), a generic noun on its own: a source (مسؤولون، مصادر), a title (الرئيس) or an
+    organisation head without its name (منظمة، لحزب), a currency (ريال), a nationality
+    (الإيطالية) or a word the tagger mistakes for a name (شبه)."""
     return [s for s in spans if not _implausible(norm_phrase(text[s.start : s.end]).split())]
 
 
@@ -69,7 +71,15 @@ def _implausible(words: list[str]) -> bool:
     if any(word.endswith(ending) and len(word) >= n for ending, n in _PRONOUN_ENDINGS):
         return True
     bare = strip_proclitic(word)
-    return word in SOURCE_NOUNS or word in TITLE_HEADS or word in HEADS or bare in HEADS
+    return (
+        word in SOURCE_NOUNS
+        or word in TITLE_HEADS
+        or word in NOT_NAMES
+        or word in nationality_adjectives()
+        or word in HEADS
+        or bare in HEADS
+        or bare in CURRENCIES
+    )
 
 
 def mention_words(surface: str) -> tuple[str, ...]:

@@ -63,7 +63,8 @@ def gazetteer() -> dict[tuple[str, ...], Entry]:
 @cache
 def nationality_adjectives() -> frozenset[str]:
     """Relative adjectives of the listed countries in normal form, masculine and feminine, with
-    and without the article (سوريا → السوري، السوريه; مصر → مصري)."""
+    and without the article (سوريا → السوري، السوريه; مصر → مصري), other than listed names
+    (سوريه is also Syria)."""
     forms: set[str] = set()
     for name, entry in gazetteer().items():
         if entry.kind != "country" or len(name) != 1:
@@ -72,7 +73,7 @@ def nationality_adjectives() -> frozenset[str]:
         stem = stem[:-1] if stem.endswith(("ا", "ه")) else stem
         stem = stem if stem.endswith("ي") else stem + "ي"
         forms.update((stem, stem + "ه", "ال" + stem, "ال" + stem + "ه"))
-    return frozenset(forms)
+    return frozenset(forms - {name[0] for name in gazetteer() if len(name) == 1})
 
 
 @cache

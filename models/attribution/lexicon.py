@@ -226,6 +226,14 @@ SOURCE_NOUNS = frozenset(
     دبلوماسيون دبلوماسي الدبلوماسيون متحدث البعض بعضهم اخرون مختصون المختصون باحثون الباحثون
     متابعون المتابعون مغردون المغردون شهود مسيول مسيولون مسيولين مسيولو المسيول المسيولون""".split()
 )  # مسيول…: the مسئول spelling (ئ normalises to ي, ؤ to و)
+# Currencies: the tagger takes ريال for Real Madrid (ريال مدريد is tagged whole).
+CURRENCIES = frozenset(
+    """ريال ريالا ريالات دولار دولارا دولارات يورو جنيه جنيها دينار دينارا درهم درهما ليره
+    روبل روبيه فرنك""".split()
+)
+# Words the tagger takes for names on their own: شبه (quasi-, not شبه الجزيرة), العهد (of
+# ولي العهد, the crown prince).
+NOT_NAMES = frozenset({"شبه", "العهد"})
 # Plural official nouns that take the organisation they belong to as speaker.
 OFFICIALS_OF_ORG = frozenset({"مسوولون", "مسوولين", "مسوولو", "المسوولون", "متحدث"})
 # Generic organisation heads used anaphorically (المجلس → مجلس السلامة الهولندي).

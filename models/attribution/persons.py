@@ -83,7 +83,7 @@ def _title_end(
     while j < len(tokens) and j - i <= MAX_TITLE_WORDS and tokens[j].is_word:
         word = tokens[j].norm
         k = mention_at[j]
-        if k >= 0 and spans[k].label == "PER":
+        if (k >= 0 and spans[k].label == "PER") or word in PREPOSITIONS:  # الي (إلى) is no noun
             break
         if construct:  # the genitive of an indefinite noun, a whole mention when tagged
             j = _mention_end(tokens, j, k, spans) if k >= 0 else j + 1
