@@ -28,7 +28,9 @@ def test_every_line_is_a_known_label_and_kind() -> None:
             ("ORG", "org")
         }, name
         assert norm(name) == " ".join(norm(name).split()) and name.strip() == name
-        assert all(o == "no-proclitic" or o.startswith("not-before:") for o in options)
+        assert all(
+            o in ("no-proclitic", "quoted:ORG") or o.startswith("not-before:") for o in options
+        )
 
 
 def test_untagged_names_become_mentions_without_their_proclitic() -> None:
@@ -88,4 +90,13 @@ def test_a_listed_body_is_split_off_the_start_of_a_person_name() -> None:
     assert result(text, ("الكرملين ديمتري بيسكوف", "PER")) == [
         ("الكرملين", "ORG"),
         ("ديمتري بيسكوف", "PER"),
+    ]
+
+
+def test_a_place_named_newspaper_in_quotation_marks_is_an_organisation() -> None:
+    text = "وقال مسؤولون تحدثوا لـ«الشرق الأوسط» إن الوضع في الشرق الأوسط صعب"
+    spans = with_gazetteer_names(text, tagged(text, ("الشرق الأوسط", "LOC")))
+    assert [(text[s.start : s.end], s.label) for s in spans] == [
+        ("الشرق الأوسط", "ORG"),
+        ("الشرق الأوسط", "LOC"),
     ]

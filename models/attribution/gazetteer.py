@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from models.attribution.normalize import (
     PROCLITICS,
+    QUOTE_CHARS,
     Token,
     norm,
     skip_letters,
@@ -39,6 +40,7 @@ class Entry(NamedTuple):
     kind: str
     proclitic: bool  # may carry a proclitic (not جدة: وجده is a verb)
     not_before: frozenset[str]  # next words that make it a common word (مسقط رأسه)
+    quoted: str | None  # label when the name fills a pair of quotation marks (a newspaper)
 
 
 @cache
@@ -51,11 +53,13 @@ def gazetteer() -> dict[tuple[str, ...], Entry]:
                 continue
             label, kind, name, *options = line.rstrip("\n").split("\t")
             not_before = next((o.partition(":")[2] for o in options if o.startswith("not-")), "")
+            quoted = next((o.partition(":")[2] for o in options if o.startswith("quoted:")), None)
             names[tuple(norm(name).split())] = Entry(
                 label,
                 kind,
                 "no-proclitic" not in options,
                 frozenset(norm(w) for w in not_before.split(",") if w),
+                quoted,
             )
     return names
 
@@ -138,7 +142,11 @@ def gazetteer_matches(tokens: Sequence[Token]) -> list[Match]:
             continue
         entry, n, clitic = hit
         start = tokens[i].start + skip_letters(tokens[i].text, clitic)
-        span = EntitySpan(start, tokens[i + n - 1].end, entry.label, SCORE)
+        label = entry.label
+        if entry.quoted and 0 < i and i + n < len(tokens):
+            if tokens[i - 1].text in QUOTE_CHARS and tokens[i + n].text in QUOTE_CHARS:
+                label = entry.quoted  # لـ«الشرق الأوسط»: the newspaper
+        span = EntitySpan(start, tokens[i + n - 1].end, label, SCORE)
         found.append(Match(span, entry, i, i + n))
         i += n
     return found
@@ -179,7 +187,7 @@ def with_gazetteer_names(
         if not inside:
             added.append(m.span)
         elif same:
-            if _retype(out[same[0]].label, m.entry):
+            if m.span.label != m.entry.label or _retype(out[same[0]].label, m.entry):
                 out[same[0]] = replace(out[same[0]], label=m.span.label)
         elif all(m.span.start <= out[k].start and out[k].end <= m.span.end for k in inside):
             for k in inside:

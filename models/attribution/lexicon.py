@@ -232,8 +232,11 @@ CURRENCIES = frozenset(
     روبل روبيه فرنك""".split()
 )
 # Words the tagger takes for names on their own: شبه (quasi-, not شبه الجزيرة), العهد (of
-# ولي العهد, the crown prince).
-NOT_NAMES = frozenset({"شبه", "العهد"})
+# ولي العهد, the crown prince), الأمن (security, not مجلس الأمن), ordinals (of عبدالله الثاني).
+NOT_NAMES = frozenset(
+    """شبه العهد الامن ثاني ثالث الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع
+    العاشر""".split()
+)
 # Plural official nouns that take the organisation they belong to as speaker.
 OFFICIALS_OF_ORG = frozenset({"مسوولون", "مسوولين", "مسوولو", "المسوولون", "متحدث"})
 # Generic organisation heads used anaphorically (المجلس → مجلس السلامة الهولندي).
