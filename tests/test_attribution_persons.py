@@ -230,3 +230,9 @@ def test_a_particle_alone_is_not_a_person(text: str, mentions: list[tuple[str, s
 def test_a_name_ending_in_a_given_name_is_not_extended() -> None:
     text = "وقال عبد الله البراك المستثمر في القطاع"
     assert result(text, tagged(text, ("عبد الله البراك", "PER"))) == [("عبد الله البراك", "PER")]
+
+
+def test_a_title_with_a_possessive_pronoun_takes_no_genitive() -> None:
+    text = "وقال الرئيس الأمريكي باراك أوباما ووزير خارجيته جون كيري مرارا إن"
+    spans = tagged(text, ("باراك أوباما", "PER"))
+    assert result(text, spans) == [("باراك أوباما", "PER"), ("جون كيري", "PER")]

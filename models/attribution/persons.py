@@ -73,9 +73,10 @@ def _title_end(
     """Token index after the title phrase that starts with the title noun at ``i``.
 
     An indefinite word (وزير، خارجية، باسم) is in construct state: the next word or mention is
-    its genitive (رئيس مصر، وزير خارجية روسيا). After a definite word the phrase goes on with
-    definite words and adjectives (وزير الدفاع الأمريكي); a PER mention, or after a relative
-    adjective anything but another adjective or title, ends it.
+    its genitive (رئيس مصر، وزير خارجية روسيا), unless it carries a possessive pronoun. After a
+    definite word the phrase goes on with definite words and adjectives (وزير الدفاع الأمريكي);
+    a PER mention, a preposition, or after a relative adjective anything but another adjective
+    or title, ends it.
     """
     j = i + 1
     construct = not _definite(tokens[i].norm)
@@ -86,8 +87,8 @@ def _title_end(
         if (k >= 0 and spans[k].label == "PER") or word in PREPOSITIONS:  # الي (إلى) is no noun
             break
         if construct:  # the genitive of an indefinite noun, a whole mention when tagged
+            construct = k < 0 and not _definite(word) and not _possessed(tokens[j].text)
             j = _mention_end(tokens, j, k, spans) if k >= 0 else j + 1
-            construct = k < 0 and not _definite(word)
             continue
         if is_nisba(word) or word in TITLE_CONTINUATIONS:
             after_nisba = after_nisba or is_nisba(word)
@@ -98,6 +99,12 @@ def _title_end(
             break
         j = _mention_end(tokens, j, k, spans) if k >= 0 else j + 1
     return j
+
+
+def _possessed(word: str) -> bool:
+    """A noun with a possessive pronoun (خارجيته، رئيسها), which takes no genitive: in وزير
+    خارجيته جون كيري the name follows. Read on the original letters: ة is no pronoun."""
+    return len(word) >= 4 and word.endswith(("ه", "ها", "هم", "هما", "كم")) and word != "الله"
 
 
 def _mention_end(tokens: Sequence[Token], j: int, k: int, spans: list[EntitySpan]) -> int:
