@@ -236,3 +236,21 @@ def test_a_title_with_a_possessive_pronoun_takes_no_genitive() -> None:
     text = "وقال الرئيس الأمريكي باراك أوباما ووزير خارجيته جون كيري مرارا إن"
     spans = tagged(text, ("باراك أوباما", "PER"))
     assert result(text, spans) == [("باراك أوباما", "PER"), ("جون كيري", "PER")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("عشقهم للرقص. وقال سامر قرعان (46 عاما)، الذي", ("سامر قرعان", "PER")),
+        ("كتاب عالم الفيزياء الأمريكي كارل ساجان عن الكون", ("كارل ساجان", "PER")),
+    ],
+)
+def test_an_untagged_full_name_after_a_reporting_verb_or_a_nationality(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert result(text, []) == [expected]
+
+
+def test_a_verb_after_a_given_name_is_no_family_name() -> None:
+    text = "أعتقد أن ماتيو كان الأفضل"
+    assert result(text, tagged(text, ("ماتيو", "PER"))) == [("ماتيو", "PER")]

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from models.attribution.cues import cue_form
 from models.attribution.gazetteer import nationality_adjectives
 from models.attribution.lexicon import (
     ADVERBS,
@@ -49,10 +50,10 @@ LINKING_PARTICLES = frozenset("بن ابن بنت ابو عبد ال دي دو �
 # the word after it is not a family name (مطار الملك عبدالعزيز الدولي).
 ROYAL_TITLES = frozenset("الملك الامير الملكه الاميره ملك امير الشريفين".split())
 # Words that follow a name without being part of it: pronouns, pronoun-carrying prepositions,
-# quantifiers.
+# quantifiers, auxiliaries.
 NON_NAME_WORDS = frozenset(
     """هو هي هم هما هن انا نحن انت انتم عليه عليها عليهم له لها لهم منه منها منهم فيه فيها
-    انه انها غير كل بعض احد كبير كما ايضا وهو وهي""".split()
+    انه انها غير كل بعض احد كبير كما ايضا وهو وهي كان كانت يكون تكون قد لم لن ليس ليست""".split()
 )
 PRONOUN_SUFFIXES = ("ها", "هم", "هما", "كم", "نا")
 VERB_PREFIXES = ("سي", "ست", "سن", "ي")  # imperfect verbs: يرسل، سيقبل
@@ -126,6 +127,7 @@ def with_person_names(
     merged: dict[int, EntitySpan] = {}  # first mention of a run → its PER span
     absorbed: set[int] = set()
     added = _names_after_titles(tokens, mention_at, spans, merged, absorbed)
+    added += _names_after_verbs_and_nationalities(tokens, mention_at)
     _names_around_given_names(tokens, mention_at, spans, merged, absorbed)
     if merged or added:
         out = [merged.get(x, s) for x, s in enumerate(spans) if x not in absorbed]
@@ -254,6 +256,22 @@ def _names_after_titles(
     return list(added.values())
 
 
+def _names_after_verbs_and_nationalities(
+    tokens: Sequence[Token], mention_at: list[int]
+) -> list[EntitySpan]:
+    """Untagged names of a given and a family name right after a reporting verb (وقال دان
+    ويرثايمر) or a nationality (الأمريكي كارل ساجان): the subject, the person described."""
+    added = []
+    for t in tokens[:-2]:
+        if not t.is_word or mention_at[t.i] >= 0:
+            continue
+        form = cue_form(t.norm)
+        trigger = (form is not None and form.form == "verb") or t.norm in nationality_adjectives()
+        if trigger and _untagged_full_name(tokens, t.i + 1, mention_at):
+            added.append(EntitySpan(tokens[t.i + 1].start, tokens[t.i + 2].end, "PER", SCORE))
+    return added
+
+
 def _untagged_full_name(tokens: Sequence[Token], j: int, mention_at: list[int]) -> bool:
     """An untagged given name at token ``j`` followed by an untagged family name."""
     return (
@@ -331,6 +349,7 @@ def _family_name_word(word: str) -> bool:
     if (
         len(word) < 3
         or word in NON_NAME_WORDS
+        or cue_form(word) is not None  # قال، أكد
         or word in NAME_PARTICLES
         or word in TITLE_CONTINUATIONS
         or word.endswith(PRONOUN_SUFFIXES)
