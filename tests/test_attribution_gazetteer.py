@@ -100,3 +100,13 @@ def test_a_place_named_newspaper_in_quotation_marks_is_an_organisation() -> None
         ("الشرق الأوسط", "ORG"),
         ("الشرق الأوسط", "LOC"),
     ]
+
+
+def test_the_suez_canal_is_one_place() -> None:
+    text = "وافتتحت مصر قناة السويس الجديدة في محافظة شمال سيناء"
+    spans = with_gazetteer_names(text, tagged(text, ("مصر", "LOC"), ("سيناء", "LOC")))
+    assert [(text[s.start : s.end], s.label) for s in spans] == [
+        ("مصر", "LOC"),
+        ("قناة السويس", "LOC"),
+        ("شمال سيناء", "LOC"),
+    ]
