@@ -254,3 +254,14 @@ def test_an_untagged_full_name_after_a_reporting_verb_or_a_nationality(
 def test_a_verb_after_a_given_name_is_no_family_name() -> None:
     text = "أعتقد أن ماتيو كان الأفضل"
     assert result(text, tagged(text, ("ماتيو", "PER"))) == [("ماتيو", "PER")]
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("دعت إلى احترام مبادئ حسن الجوار وعدم التدخل", [("حسن", "PER")]),
+        ("المنافسة التي تصب في صالح المستهلك في نهاية", [("صالح", "PER")]),
+    ],
+)
+def test_idioms_with_a_given_name_are_no_person(text: str, mentions: list[tuple[str, str]]) -> None:
+    assert result(text, tagged(text, *mentions)) == []

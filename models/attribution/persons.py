@@ -49,9 +49,14 @@ LINKING_PARTICLES = frozenset("بن ابن بنت ابو عبد ال دي دو �
 # Kings and princes go by their given name and lineage (الملك سلمان، الأمير بدر بن محمد), so
 # the word after it is not a family name (مطار الملك عبدالعزيز الدولي).
 ROYAL_TITLES = frozenset("الملك الامير الملكه الاميره ملك امير الشريفين".split())
+# Nouns that make an idiom of a word that is also a given name (حسن الجوار، حسن السيرة، لصالح
+# المستهلك): neither is a name there.
+IDIOM_NOUNS = frozenset(
+    "الجوار السيره النيه الظن الخلق التعامل الاداء التصرف الحظ الاستقبال المستهلك".split()
+)
 # Words that follow a name without being part of it: pronouns, pronoun-carrying prepositions,
 # quantifiers, auxiliaries.
-NON_NAME_WORDS = frozenset(
+NON_NAME_WORDS = IDIOM_NOUNS | frozenset(
     """هو هي هم هما هن انا نحن انت انتم عليه عليها عليهم له لها لهم منه منها منهم فيه فيها
     انه انها غير كل بعض احد كبير كما ايضا وهو وهي كان كانت يكون تكون قد لم لن ليس ليست""".split()
 )
@@ -139,7 +144,19 @@ def with_person_names(
             else s
             for s in out
         ]
-    return _names_through_particles(tokens, spans)
+    return _without_idioms(tokens, _names_through_particles(tokens, spans))
+
+
+def _without_idioms(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[EntitySpan]:
+    """``spans`` without one-word PER mentions followed by an idiom's noun (حسن الجوار)."""
+    mention_at = token_mentions(tokens, spans)
+    drop: set[int] = set()
+    for t in tokens[:-1]:
+        k = mention_at[t.i]
+        one_word = k >= 0 and t.start <= spans[k].start and spans[k].end <= t.end
+        if one_word and spans[k].label == "PER" and tokens[t.i + 1].norm in IDIOM_NOUNS:
+            drop.add(k)
+    return [s for k, s in enumerate(spans) if k not in drop] if drop else spans
 
 
 def _names_through_particles(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[EntitySpan]:
