@@ -265,3 +265,9 @@ def test_a_verb_after_a_given_name_is_no_family_name() -> None:
 )
 def test_idioms_with_a_given_name_are_no_person(text: str, mentions: list[tuple[str, str]]) -> None:
     assert result(text, tagged(text, *mentions)) == []
+
+
+def test_a_family_name_of_a_person_named_in_full_is_that_person() -> None:
+    text = "قال حسن نصر الله إن الحزب قوي، وأضاف نصر الله أن"
+    spans = tagged(text, ("حسن نصر الله", "PER"), ("نصر الله", "ORG"))
+    assert result(text, spans) == [("حسن نصر الله", "PER"), ("نصر الله", "PER")]

@@ -144,7 +144,30 @@ def with_person_names(
             else s
             for s in out
         ]
-    return _without_idioms(tokens, _names_through_particles(tokens, spans))
+    spans = _without_idioms(tokens, _names_through_particles(tokens, spans))
+    return _family_names_of_people(text, spans)
+
+
+def _family_names_of_people(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
+    """Place and organisation mentions that are the family name of a person named in full in
+    the article (نصر الله/ORG after حسن نصر الله) relabelled PER."""
+    families = {
+        words[-n:]
+        for s in spans
+        if s.label == "PER" and len(words := _words(text, s)) >= 2
+        for n in (1, 2)
+        if n < len(words)
+        and not all(w in NAME_PARTICLES for w in words[-n:])
+        and not words[-n].startswith(("لل", "بال", "وال"))  # للطاقة: no name ends in it
+    }
+    if not families:
+        return spans
+    return [
+        EntitySpan(s.start, s.end, "PER", s.score)
+        if s.label in ("LOC", "ORG") and _words(text, s) in families
+        else s
+        for s in spans
+    ]
 
 
 def _without_idioms(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[EntitySpan]:
