@@ -3,15 +3,20 @@
 The tagger reads each letter name as a word and tags a few of them, often with different types
 (بي/ORG يو/LOC كاي/ORG), so one acronym becomes several one-letter entities. A mention inside a
 run of letter names is widened to the whole run and typed ORG (news acronyms name channels,
-agencies and companies); when the run is followed by a number it is a designation (ام اتش 17،
-إكس 3، ايه تي آر 72) and the mention is dropped.
+agencies and companies); when the run is followed by a number or comes after a noun such as
+صاروخ it is a designation (ام اتش 17، إكس 3، صاروخ بي يو كاي) and the mention is dropped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from models.attribution.normalize import Token, token_mentions, tokenize
+from models.attribution.normalize import (
+    Token,
+    strip_article_proclitic,
+    token_mentions,
+    tokenize,
+)
 from models.spans import EntitySpan
 
 # Latin letter names in normal form. The ambiguous ones are also Arabic words (إن، أو، في، أم،
@@ -21,6 +26,12 @@ LETTERS = frozenset(
 )
 AMBIGUOUS_LETTERS = frozenset("اي ال ام ان او في كي زي".split())
 _ANY_LETTER = LETTERS | AMBIGUOUS_LETTERS
+# Nouns before an acronym that make it a model or a system, not an organisation (صاروخ بي يو
+# كاي، نظام جي بي إس), in normal form without the article.
+DESIGNATION_NOUNS = frozenset(
+    """صاروخ صواريخ طايره طايرات مقاتله مقاتلات دبابه دبابات منظومه طراز نوع سياره سيارات
+    فيروس نظام جهاز اجهزه هاتف""".split()
+)
 
 
 def with_spelled_acronyms(
@@ -28,8 +39,8 @@ def with_spelled_acronyms(
 ) -> list[EntitySpan]:
     """``entities`` with the mentions inside a spelled acronym of two letters or more replaced
     by one ORG mention of the whole acronym; mentions of letter names followed by a number
-    (اتش 17، بي 52) and lone letters other than PER ones (دي of دي ماريا is the persons
-    pass's) dropped."""
+    (اتش 17، بي 52) or after a designation noun (صاروخ بي يو كاي), and lone letters other than
+    PER ones (دي of دي ماريا is the persons pass's), dropped."""
     spans = sorted(entities, key=lambda s: s.start)
     tokens = tokenize(text) if tokens is None else tokens
     if not any(t.norm in LETTERS for t in tokens):
@@ -52,7 +63,7 @@ def with_spelled_acronyms(
         first, last = _run(tokens, first_token[k], last_token[k])
         letters = sum(1 for t in tokens[first : last + 1] if t.norm in _ANY_LETTER)
         spelled = _all_letters(tokens, first, last, first_token[k], last_token[k])
-        designation = spelled and letters >= 1 and _number_follows(tokens, last)
+        designation = spelled and letters >= 1 and _designation(tokens, first, last)
         if not designation and (letters < 2 or not spelled):
             if not (spelled and span.label != "PER"):  # a lone letter (بي/ORG) names nothing
                 out.append(span)
@@ -101,9 +112,15 @@ def _dot(token: Token) -> bool:
     return token.text == "."
 
 
-def _number_follows(tokens: Sequence[Token], last: int) -> bool:
-    """A number after the run (ام اتش 17، اتش7إن7), a hyphen or a dot allowed between."""
+def _designation(tokens: Sequence[Token], first: int, last: int) -> bool:
+    """A model or system name: a number after the run (ام اتش 17, a hyphen or a dot allowed
+    between) or a designation noun before it (صاروخ بي يو كاي)."""
     j = last + 1
     if j < len(tokens) and tokens[j].text in "-.":
         j += 1
-    return j < len(tokens) and tokens[j].norm[:1].isdigit()
+    if j < len(tokens) and tokens[j].norm[:1].isdigit():
+        return True
+    return (
+        first > 0
+        and strip_article_proclitic(tokens[first - 1].norm).removeprefix("ال") in DESIGNATION_NOUNS
+    )
