@@ -34,10 +34,29 @@ def names(text: str, entities: list[EntitySpan] | None = None) -> list[str]:
         ("حل الاتحاد السوفيتي عام 1991", []),
         ("وطلبت الهيئة القيام بالإجراءات", []),  # a definite head takes an adjective, not a noun
         ("ودعت الجامعة إلى الحوار", []),
+        ("أفادت إذاعة صوت إسرائيل بأن", ["إذاعة صوت إسرائيل"]),
     ],
 )
 def test_organisation_names(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+def test_a_municipality_takes_its_region() -> None:
+    text = "وطالبوا أمانة منطقة القصيم بإعادة"
+    i = text.index("منطقة")
+    region = EntitySpan(i, i + len("منطقة القصيم"), "LOC", 0.9)
+    assert names(text, [region]) == ["أمانة منطقة القصيم"]
+
+
+def test_a_full_name_after_the_name_of_a_body_is_a_person() -> None:
+    text = "قال المتحدث الرسمي لوزارة التعليم مبارك العصيمي إن"
+    i = text.index("مبارك")
+    person = EntitySpan(i, i + len("مبارك العصيمي"), "PER", 0.9)
+    assert names(text, [person]) == ["وزارة التعليم"]
+    text = "في جامعة الملك عبدالعزيز بجدة"  # after a title the person names the body
+    k = text.index("عبدالعزيز")
+    king = EntitySpan(k, k + len("عبدالعزيز"), "PER", 0.9)
+    assert names(text, [king]) == ["جامعة الملك عبدالعزيز"]
 
 
 def test_tagged_words_continue_the_name_and_proclitics_are_excluded() -> None:

@@ -10,6 +10,7 @@ mentions that overlap it.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -24,17 +25,18 @@ from models.attribution.normalize import (
 from models.spans import EntitySpan
 
 # Head nouns of organisation names (normalised, without article or proclitic), in construct
-# state: وزارة الدفاع، منظمة التجارة العالمية.
+# state: وزارة الدفاع، منظمة التجارة العالمية، أمانة منطقة القصيم (a municipality).
 HEADS = frozenset(
     """وزاره وكاله قناه صحيفه مجله اذاعه منظمه هييه مجلس جامعه حزب جبهه جمعيه موسسه
     شركه بنك مصرف اتحاد قوات جيش لجنه مديريه محكمه معهد اكاديميه نادي استخبارات مخابرات
-    حرس كتايب""".split()
+    حرس كتايب امانه""".split()
 )
 # Heads that also name a body with the article (الاتحاد الأوروبي، القوات المسلحة، الجيش السوري);
 # for the others a definite head with an adjective is usually generic (الشركة الأمريكية).
 DEFINITE_HEADS = frozenset("هييه مجلس جامعه اتحاد قوات جيش بنك محكمه استخبارات مخابرات حرس".split())
-# Indefinite words that continue a head in construct state (وكالة أنباء الشرق الأوسط).
-CONSTRUCT_WORDS = frozenset({"انباء"})
+# Indefinite words that continue a head in construct state (وكالة أنباء الشرق الأوسط، إذاعة
+# صوت إسرائيل).
+CONSTRUCT_WORDS = frozenset({"انباء", "صوت"})
 # Adjectives of a person's title, not of the organisation (رئيس الاستخبارات السعودية الأسبق).
 TITLE_ADJECTIVES = frozenset("الاسبق السابق السابقه الحالي الحاليه المكلف المكلفه".split())
 # Adjectives that follow a definite head besides relative adjectives and participles (الم…).
@@ -91,7 +93,7 @@ def _proper_name(word: str) -> bool:
 
 
 def _modifiers_end(
-    tokens: Sequence[Token], i: int, mention_at: list[int], glued: list[bool]
+    tokens: Sequence[Token], i: int, mention_at: list[int], glued: list[bool], person: list[bool]
 ) -> int:
     """End (exclusive) of the modifiers of the head noun at token ``i``.
 
@@ -101,8 +103,9 @@ def _modifiers_end(
     coordinated definite noun after a definite one (وزارة الثقافة والإعلام). A definite head
     takes an adjective first (الجيش السوري، القوات المسلحة), not a noun. After a relative
     adjective (وزارة الخارجية المصرية) only relative adjectives follow; a time word, a title
-    later on, a former/current (الأسبق), a glued proclitic word (وروسيا) or a relative
-    adjective after a proper name (سبوتنك الروسية، حزب الله اللبناني) ends the name.
+    later on, a former/current (الأسبق), a glued proclitic word (وروسيا), a person's full name
+    after a modifier that is no title (وزارة التعليم | مبارك العصيمي) or a relative adjective
+    after a proper name (سبوتنك الروسية، حزب الله اللبناني) ends the name.
     """
     j = i + 1
     after_nisba = False
@@ -113,9 +116,11 @@ def _modifiers_end(
             j += 1  # the rest of a mention already taken (روسيا اليوم)
             continue
         stop = word in ADVERBS or word in TITLE_ADJECTIVES or word in FUNCTION_WORDS
+        prev = tokens[j - 1].norm
         if not token.is_word or stop or glued[j]:
             break
-        prev = tokens[j - 1].norm
+        if person[j] and j > i + 1 and prev not in TITLE_HEADS and prev != "الامام":
+            break  # وزارة التعليم | مبارك العصيمي; not جامعة الملك عبدالعزيز
         if j > i + 1 and is_nisba(word) and _proper_name(prev):
             break  # وكالة أنباء سبوتنك الروسية: the adjective describes a named body
         if after_nisba:
@@ -150,6 +155,8 @@ def organisation_spans(
     glued = [
         k >= 0 and t.start < entities[k].start for t, k in zip(tokens, mention_at, strict=True)
     ]
+    words = Counter(k for t, k in zip(tokens, mention_at, strict=True) if k >= 0 and t.is_word)
+    person = [k >= 0 and entities[k].label == "PER" and words[k] >= 2 for k in mention_at]
     spans: list[EntitySpan] = []
     i = 0
     while i < len(tokens):
@@ -157,7 +164,7 @@ def organisation_spans(
         if clitic is None:
             i += 1
             continue
-        j = _modifiers_end(tokens, i, mention_at, glued)
+        j = _modifiers_end(tokens, i, mention_at, glued, person)
         modifiers = {t.norm for t in tokens[i + 1 : j]}
         if not modifiers or modifiers & NOT_ORGANISATIONS:
             i += 1
