@@ -28,6 +28,8 @@ def header(text: str) -> list[tuple[str, str]]:
         ("رويترز- بنغازي (ليبيا): قال", [("رويترز", "ORG"), ("بنغازي", "LOC")]),
         ("سبق- وكالات: أعلن", [("سبق", "ORG")]),  # agencies: not a place
         ("أيمن حسن- سبق: قال", [("أيمن حسن", "PER"), ("سبق", "ORG")]),
+        ("فايز الحسيكي – عين اليوم\nيبدو أن", [("فايز الحسيكي", "PER"), ("عين اليوم", "ORG")]),
+        ("عين اليوم – جدة\nقتل 28 مدنيا", [("عين اليوم", "ORG"), ("جدة", "LOC")]),
     ],
 )
 def test_header_parts_are_typed_by_position(text: str, expected: list[tuple[str, str]]) -> None:

@@ -1,10 +1,11 @@
 """Bylines and datelines at the head of an article (خالد علي- سبق- جدة:، واس - الرياض:).
 
 Saudi news opens many articles with the reporter, the outlet and the place, joined by dashes
-and closed by a colon. The tagger, trained on running text, reads this header badly: the
-outlet سبق is an everyday word (it "preceded"), the reporter is missed and the city mistyped
-(تبوك/MISC). When the header names a known outlet, its parts are typed by position: the outlet
-is an ORG, a name before it the reporter (PER), the places after it LOC.
+and closed by a colon or a line break (فايز الحسيكي – عين اليوم). The tagger, trained on
+running text, reads this header badly: the outlet سبق is an everyday word (it "preceded"), the
+reporter is missed and the city mistyped (تبوك/MISC). When the header names a known outlet, its
+parts are typed by position: the outlet is an ORG, a name before it the reporter (PER), the
+places after it LOC.
 """
 
 from __future__ import annotations
@@ -17,13 +18,14 @@ from models.spans import EntitySpan
 
 # Outlets and agencies that sign datelines, in normal form.
 OUTLETS = frozenset(
-    {"سبق", "واس", "رويترز", "ا ف ب", "د ب ا", "يو بي اي", "الاناضول", "سانا", "قنا", "وام", "كونا"}
+    {"سبق", "عين اليوم", "واس", "رويترز", "ا ف ب", "د ب ا", "يو بي اي", "الاناضول", "سانا", "قنا"}
+    | {"وام", "كونا"}
 )
-NOT_PLACES = frozenset({"وكالات", "خاص"})  # سبق- وكالات: a source, not a place
+NOT_PLACES = frozenset({"وكالات", "متابعات", "خاص"})  # سبق- وكالات: a source, not a place
 SCORE = 0.9
 MAX_HEADER_CHARS = 80
 MAX_PART_WORDS = 3
-_HEADER = re.compile(rf"\s*([^\n:]{{2,{MAX_HEADER_CHARS}}}?)\s*:")
+_HEADER = re.compile(rf"\s*([^\n:]{{2,{MAX_HEADER_CHARS}}}?)[ \t]*[:\n]")
 _DASH = re.compile(r"\s*[-–—]\s*")
 _PART = re.compile(r"([^\W\d_]+(?: [^\W\d_]+)*)(?:\s*\([^()\n]*\))?\s*$")
 
