@@ -4,8 +4,9 @@
 head) its QUOTE / CUE / SPEAKER spans into an :class:`Analysis`;
 ``silver_labels`` gives the same result as character spans (QUOTE / CUE / SPEAKER) for training
 a quote head. Modules: ``document`` (tokens, sentences, quotation marks), ``entities``
-(implausible mentions, clustering and canonical names), ``gazetteer`` (listed places and
-organisations), ``organisations`` (head-noun organisation names the tagger's training data
+(implausible mentions, clustering and canonical names), ``datelines`` (an article's byline
+and dateline), ``acronyms`` (acronyms spelled in letter names), ``gazetteer`` (listed places
+and organisations), ``organisations`` (head-noun organisation names the tagger's training data
 leaves untagged), ``persons`` (whole person names), ``cues`` (reporting words),
 ``speakers`` (speaker noun phrases, titles, implied subjects), ``quotes`` (assembling direct
 and indirect quotes) and ``model_spans`` (rescoring and extending them with the quote head's
@@ -40,9 +41,11 @@ def analyze(
 ) -> Analysis:
     """Resolve entity mentions and find attributed quotes in one article.
 
-    Before resolution the tagger's mentions are cleaned (generic nouns and pronoun-suffixed
-    words dropped), completed from the gazetteer, joined into head-noun organisation names and
-    whole person names (after a title or around a given name).
+    Before resolution the tagger's mentions are cleaned (generic nouns, currencies,
+    nationalities and pronoun-suffixed words dropped), replaced by the byline's and dateline's
+    parts in an article's header, joined into spelled acronyms, completed from the gazetteer,
+    joined into head-noun organisation names and whole person names (after a title, a reporting
+    verb or a nationality, around a given name, through a linking particle).
 
     ``quote_spans`` are the quote head's QUOTE / CUE / SPEAKER spans; without them the quotes
     come from the rules alone.
