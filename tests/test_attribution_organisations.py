@@ -7,6 +7,7 @@ import pytest
 from models.attribution import analyze
 from models.attribution.organisations import organisation_spans, with_organisation_names
 from models.spans import EntitySpan
+from tests.mentions import tagged
 
 
 def names(text: str, entities: list[EntitySpan] | None = None) -> list[str]:
@@ -39,6 +40,28 @@ def names(text: str, entities: list[EntitySpan] | None = None) -> list[str]:
 )
 def test_organisation_names(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (
+            "بالشراكة مع مركز الملك سلمان للإغاثة والأعمال الإنسانية في اليمن",
+            [("سلمان", "PER"), ("اليمن", "LOC")],
+            [("مركز الملك سلمان للإغاثة والأعمال الإنسانية", "ORG"), ("اليمن", "LOC")],
+        ),
+        (
+            "أحبط جمرك مطار الملك عبدالعزيز الدولي بجدة محاولة تهريب",
+            [("عبدالعزيز", "PER"), ("بجدة", "LOC")],
+            [("مطار الملك عبدالعزيز الدولي", "LOC"), ("بجدة", "LOC")],
+        ),
+    ],
+)
+def test_a_facility_named_after_a_king_is_one_body_or_place(
+    text: str, mentions: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    spans = with_organisation_names(text, tagged(text, *mentions))
+    assert [(text[x.start : x.end], x.label) for x in spans] == expected
 
 
 def test_a_municipality_takes_its_region() -> None:

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+from models.attribution.gazetteer import gazetteer
 from models.attribution.lexicon import ADVERBS, TITLE_HEADS
 from models.attribution.normalize import (
     Token,
@@ -45,6 +46,13 @@ ADJECTIVES = frozenset("العام العامه العليا الاعلي الك
 FUNCTION_WORDS = frozenset(
     "الي الا التي الذي الذين اللذان اللتان اللذين اللتين اللاتي الان".split()
 )
+# Facilities named after a king or a prince (مركز الملك سلمان للإغاثة، مطار الملك عبدالعزيز
+# الدولي): the head noun, normalised without article, and the type of the whole name.
+FACILITY_HEADS = {
+    **dict.fromkeys("مركز مستشفي مكتبه مجمع موسسه".split(), "ORG"),
+    **dict.fromkeys("مطار مدينه طريق شارع ملعب استاد جسر ميناء".split(), "LOC"),
+}
+NAMESAKE_TITLES = frozenset({"الملك", "الامير", "الاميره"})
 # Modifiers that make the phrase a place (الاتحاد السوفيتي، قناة السويس).
 NOT_ORGANISATIONS = frozenset({"السوفيتي", "السوفياتي", "السوفييتي", "السويس", "بنما"})
 PROCLITICS = ("وب", "ول", "و", "ف", "ب", "ل", "")
@@ -99,13 +107,13 @@ def _modifiers_end(
 
     Modifiers: definite nouns and adjectives, ``لل`` genitives, words the tagger marked, a word
     after أنباء (وكالة أنباء سبوتنك), a title and its name right after the head (جامعة الملك
-    سعود) and a
-    coordinated definite noun after a definite one (وزارة الثقافة والإعلام). A definite head
-    takes an adjective first (الجيش السوري، القوات المسلحة), not a noun. After a relative
-    adjective (وزارة الخارجية المصرية) only relative adjectives follow; a time word, a title
-    later on, a former/current (الأسبق), a glued proclitic word (وروسيا), a person's full name
-    after a modifier that is no title (وزارة التعليم | مبارك العصيمي) or a relative adjective
-    after a proper name (سبوتنك الروسية، حزب الله اللبناني) ends the name.
+    سعود) and a coordinated definite noun after a definite one (وزارة الثقافة والإعلام). A
+    definite head takes an adjective first (الجيش السوري، القوات المسلحة), not a noun. After a
+    relative adjective (وزارة الخارجية المصرية) only relative adjectives follow; a time word, a
+    listed place after ب (مطار الملك عبدالعزيز | بجدة), a title later on, a former/current
+    (الأسبق), a glued proclitic word (وروسيا), a person's full name after a modifier that is no
+    title (وزارة التعليم | مبارك العصيمي) or a relative adjective after a proper name (سبوتنك
+    الروسية، حزب الله اللبناني) ends the name.
     """
     j = i + 1
     after_nisba = False
@@ -117,7 +125,7 @@ def _modifiers_end(
             continue
         stop = word in ADVERBS or word in TITLE_ADJECTIVES or word in FUNCTION_WORDS
         prev = tokens[j - 1].norm
-        if not token.is_word or stop or glued[j]:
+        if not token.is_word or stop or glued[j] or _located(word):
             break
         if person[j] and j > i + 1 and prev not in TITLE_HEADS and prev != "الامام":
             break  # وزارة التعليم | مبارك العصيمي; not جامعة الملك عبدالعزيز
@@ -144,7 +152,8 @@ def _modifiers_end(
 def organisation_spans(
     text: str, entities: Sequence[EntitySpan], tokens: Sequence[Token] | None = None
 ) -> list[EntitySpan]:
-    """ORG spans of head-noun organisation names in ``text`` (not overlapping each other).
+    """ORG spans of head-noun organisation names in ``text`` (not overlapping each other), and
+    ORG or LOC spans of facilities named after a king or a prince.
 
     ``entities`` are the tagger's mentions: their words count as modifiers (قناة روسيا), except
     a word whose mention starts after a proclitic (وروسيا: a coordinated name).
@@ -161,6 +170,9 @@ def organisation_spans(
     i = 0
     while i < len(tokens):
         clitic = head_proclitic(tokens[i].norm) if tokens[i].is_word else None
+        label = "ORG"
+        if clitic is None and tokens[i].is_word:
+            clitic, label = _facility(tokens, i)
         if clitic is None:
             i += 1
             continue
@@ -170,9 +182,39 @@ def organisation_spans(
             i += 1
             continue
         start = tokens[i].start + skip_letters(tokens[i].text, clitic)
-        spans.append(EntitySpan(start, tokens[j - 1].end, "ORG", SCORE))
+        spans.append(EntitySpan(start, tokens[j - 1].end, label, SCORE))
         i = j
     return spans
+
+
+@lru_cache(maxsize=1 << 14)
+def _located(word: str) -> bool:
+    """A listed place after ب (بجدة، بالرياض): where the body is, not part of its name."""
+    if not word.startswith("ب") or len(word) < 4:
+        return False
+    place = "ال" + word[3:] if word.startswith("بال") else word[1:]
+    return (place,) in gazetteer() and gazetteer()[(place,)].label == "LOC"
+
+
+@lru_cache(maxsize=1 << 14)
+def names_a_body(word: str) -> bool:
+    """Whether the normalised ``word`` is an organisation or facility head (وزارة، مطار)."""
+    if head_proclitic(word) is not None:
+        return True
+    return any(word.startswith(p) and word[len(p) :] in FACILITY_HEADS for p in PROCLITICS)
+
+
+def _facility(tokens: Sequence[Token], i: int) -> tuple[int | None, str]:
+    """Proclitic letters and type of a facility head at token ``i`` followed by a king's or a
+    prince's title (مستشفى الملك فيصل، مطار الملك عبدالعزيز); ``(None, "")`` otherwise."""
+    if i + 2 >= len(tokens) or tokens[i + 1].norm not in NAMESAKE_TITLES:
+        return None, ""
+    word = tokens[i].norm
+    for p in PROCLITICS:
+        noun = word[len(p) :] if word.startswith(p) else ""
+        if noun in FACILITY_HEADS:
+            return len(p), FACILITY_HEADS[noun]
+    return None, ""
 
 
 def with_organisation_names(

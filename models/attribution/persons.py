@@ -34,7 +34,7 @@ from models.attribution.normalize import (
     token_mentions,
     tokenize,
 )
-from models.attribution.organisations import is_nisba
+from models.attribution.organisations import is_nisba, names_a_body
 from models.spans import EntitySpan
 
 MAX_TITLE_WORDS = 7
@@ -283,8 +283,8 @@ def _names_after_titles(
         royal = strip_proclitic(t.norm) in ROYAL_TITLES  # الملك فهد الدولي: an airport
         if not run and not royal and _untagged_full_name(tokens, j, mention_at):
             added[j] = EntitySpan(tokens[j].start, tokens[j + 1].end, "PER", SCORE)
-        if not run or _definite(tokens[j].norm):  # للشرق الأوسط: a place, not a name
-            continue
+        if not run or _definite(tokens[j].norm) or names_a_body(tokens[j].norm):
+            continue  # للشرق الأوسط، مطار الملك فهد: a place or a body, not a name
         first = tokens[start].start
         words = sum(1 for x in tokens[start:end] if x.is_word)
         tagged = first == spans[run[0]].start
