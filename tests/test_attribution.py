@@ -477,3 +477,9 @@ def test_currencies_nationalities_and_mistaken_words_alone_are_not_entities() ->
         ("ريال", "ORG"),
     )
     assert [(e.text, e.label) for e in a.entities] == [("سوريا", "LOC"), ("ريال مدريد", "ORG")]
+
+
+def test_kin_with_a_pronoun_and_common_nouns_tagged_as_people_are_not_entities() -> None:
+    text = "وقالت والدته إن نجاح الخطة يعتمد على الدين والعلم"
+    a = run(text, ("والدته", "PER"), ("نجاح", "PER"), ("الدين", "PER"))
+    assert a.entities == []

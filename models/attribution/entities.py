@@ -57,11 +57,22 @@ _PRONOUN_ENDINGS = (("هما", 5), ("هم", 5), ("كما", 5), ("كم", 5), ("ه
 
 def plausible_mentions(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpan]:
     """``spans`` without one-word mentions that cannot be names: a noun with a possessive
-    pronoun (words of five letters or more ending in هم، هما، كم، كما، هن, of six or more in ها;
-    not أبها), a generic noun on its own: a source (مسؤولون، مصادر), a title (الرئيس) or an
+    pronoun (words of five letters or more ending in هم، هما، كم، كما، هن, ته, of six or more in
+    ها; not أبها), a generic noun on its own: a source (مسؤولون، مصادر), a title (الرئيس) or an
     organisation head without its name (منظمة، لحزب), a currency (ريال), a nationality
     (الإيطالية) or a word the tagger mistakes for a name (شبه)."""
-    return [s for s in spans if not _implausible(norm_phrase(text[s.start : s.end]).split())]
+    return [
+        s
+        for s in spans
+        if not _implausible(norm_phrase(text[s.start : s.end]).split())
+        and not _possessed(text[s.start : s.end])
+    ]
+
+
+def _possessed(surface: str) -> bool:
+    """One word ending in ته, a feminine noun with "his" (والدته، شقيقته، سماحته): read on
+    the original letters, where ة and ه differ."""
+    return " " not in surface.strip() and len(surface) >= 5 and surface.endswith("ته")
 
 
 def _implausible(words: list[str]) -> bool:
