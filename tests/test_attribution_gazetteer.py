@@ -110,3 +110,11 @@ def test_the_suez_canal_is_one_place() -> None:
         ("قناة السويس", "LOC"),
         ("شمال سيناء", "LOC"),
     ]
+
+
+def test_a_country_name_used_as_an_adjective_is_no_place() -> None:
+    text = "وارتفعت الأسهم السعودية اليوم، وسافر الوفد إلى السعودية أمس"
+    spans = with_gazetteer_names(text, tagged(text, ("السعودية", "LOC")))
+    assert [(text[s.start : s.end], s.label, s.start) for s in spans] == [
+        ("السعودية", "LOC", text.rindex("السعودية"))
+    ]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from models.attribution.gazetteer import nationality_adjectives
 from models.attribution.lexicon import CURRENCIES, NOT_NAMES, ORG_HEADS, SOURCE_NOUNS, TITLE_HEADS
 from models.attribution.normalize import norm_phrase, strip_article_proclitic, strip_proclitic
-from models.attribution.organisations import HEADS
+from models.attribution.organisations import HEADS, is_nisba
 from models.spans import EntitySpan, ResolvedEntity
 
 # Words that alone do not identify a PER/ORG (so they never anchor a short-form merge).
@@ -60,13 +60,25 @@ def plausible_mentions(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpa
     pronoun (words of five letters or more ending in هم، هما، كم، كما، هن, ته, of six or more in
     ها; not أبها), a generic noun on its own: a source (مسؤولون، مصادر), a title (الرئيس) or an
     organisation head without its name (منظمة، لحزب), a currency (ريال), a nationality
-    (الإيطالية) or a word the tagger mistakes for a name (شبه)."""
+    (الإيطالية), a place name used as an adjective (الأسهم السعودية) or a word the tagger
+    mistakes for a name (شبه)."""
     return [
         s
         for s in spans
         if not _implausible(norm_phrase(text[s.start : s.end]).split())
         and not _possessed(text[s.start : s.end])
+        and not _relative_adjective(text, s)
     ]
+
+
+def _relative_adjective(text: str, span: EntitySpan) -> bool:
+    """A one-word place that is also a relative adjective (السعودية), right after a definite
+    noun it describes (الأسهم السعودية، الخطوط السعودية): Saudi, not Saudi Arabia."""
+    words = norm_phrase(text[span.start : span.end]).split()
+    if span.label != "LOC" or len(words) != 1 or not is_nisba(words[0]):
+        return False
+    before = norm_phrase(text[max(0, span.start - 40) : span.start]).split()
+    return bool(before) and strip_article_proclitic(before[-1]).startswith("ال")
 
 
 def _possessed(surface: str) -> bool:

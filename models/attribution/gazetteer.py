@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from models.attribution.lexicon import FUNCTION_WORDS
 from models.attribution.normalize import (
     PROCLITICS,
     QUOTE_CHARS,
@@ -129,6 +130,7 @@ class Match(NamedTuple):
     entry: Entry
     first: int  # index of its first token
     stop: int  # index after its last token
+    adjective: bool  # السعودية in الأسهم السعودية: Saudi, no entity
 
 
 def gazetteer_matches(tokens: Sequence[Token]) -> list[Match]:
@@ -147,9 +149,19 @@ def gazetteer_matches(tokens: Sequence[Token]) -> list[Match]:
             if tokens[i - 1].text in QUOTE_CHARS and tokens[i + n].text in QUOTE_CHARS:
                 label = entry.quoted  # لـ«الشرق الأوسط»: the newspaper
         span = EntitySpan(start, tokens[i + n - 1].end, label, SCORE)
-        found.append(Match(span, entry, i, i + n))
+        found.append(Match(span, entry, i, i + n, n == 1 and not clitic and _adjectival(tokens, i)))
         i += n
     return found
+
+
+def _adjectival(tokens: Sequence[Token], i: int) -> bool:
+    """A one-word name shaped like a relative adjective (السعودية) right after a definite word:
+    the adjective of that word."""
+    word = tokens[i].norm
+    if not (word.startswith("ال") and word.endswith("يه")) or i == 0 or not tokens[i - 1].is_word:
+        return False
+    before = strip_article_proclitic(tokens[i - 1].norm)
+    return before.startswith("ال") and before not in FUNCTION_WORDS  # not إلى السعودية
 
 
 def _retype(label: str, entry: Entry) -> bool:
@@ -185,17 +197,22 @@ def with_gazetteer_names(
         inside = [k for k in inside if k in out and out[k].start < m.span.end]
         same = [k for k in inside if (out[k].start, out[k].end) == (m.span.start, m.span.end)]
         if not inside:
-            added.append(m.span)
+            if not m.adjective:
+                added.append(m.span)
         elif same:
-            if m.span.label != m.entry.label or _retype(out[same[0]].label, m.entry):
+            if m.adjective:
+                del out[same[0]]
+            elif m.span.label != m.entry.label or _retype(out[same[0]].label, m.entry):
                 out[same[0]] = replace(out[same[0]], label=m.span.label)
         elif all(m.span.start <= out[k].start and out[k].end <= m.span.end for k in inside):
             for k in inside:
                 del out[k]
-            added.append(m.span)
+            if not m.adjective:
+                added.append(m.span)
         elif _name_after_a_body(out[inside[0]], m, tokens):
             out[inside[0]] = replace(out[inside[0]], start=tokens[m.stop].start)
-            added.append(m.span)
+            if not m.adjective:
+                added.append(m.span)
     return sorted([*out.values(), *added], key=lambda s: s.start)
 
 

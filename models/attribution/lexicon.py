@@ -257,6 +257,10 @@ NON_SUBJECT_STARTS = frozenset(
     ايضا كذلك اثناء ل لـ لـ بين حين حيث انه انها ان ما هذا هذه ذلك الذي التي الا
     صباح مساء ظهر""".split()
 )
+# Function words that look definite (إلى، التي …).
+FUNCTION_WORDS = frozenset(
+    "الي الا التي الذي الذين اللذان اللتان اللذين اللتين اللاتي الان".split()
+)
 PREPOSITIONS = frozenset("في فى من عن علي الي مع خلال امام لدي عبر بعد قبل عند حول ضد بين".split())
 ADVERBS = frozenset(
     """اليوم امس غدا ايضا كذلك مساء صباح ظهر الاحد الاثنين الثلاثاء الاربعاء

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from models.attribution.gazetteer import gazetteer
-from models.attribution.lexicon import ADVERBS, TITLE_HEADS
+from models.attribution.lexicon import ADVERBS, FUNCTION_WORDS, TITLE_HEADS
 from models.attribution.normalize import (
     Token,
     skip_letters,
@@ -42,10 +42,6 @@ CONSTRUCT_WORDS = frozenset({"انباء", "صوت"})
 TITLE_ADJECTIVES = frozenset("الاسبق السابق السابقه الحالي الحاليه المكلف المكلفه".split())
 # Adjectives that follow a definite head besides relative adjectives and participles (الم…).
 ADJECTIVES = frozenset("العام العامه العليا الاعلي الكبري الدولي الدوليه".split())
-# Function words that look definite (إلى، التي …).
-FUNCTION_WORDS = frozenset(
-    "الي الا التي الذي الذين اللذان اللتان اللذين اللتين اللاتي الان".split()
-)
 # Facilities named after a king or a prince (مركز الملك سلمان للإغاثة، مطار الملك عبدالعزيز
 # الدولي): the head noun, normalised without article, and the type of the whole name.
 FACILITY_HEADS = {
