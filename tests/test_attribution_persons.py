@@ -271,3 +271,21 @@ def test_a_family_name_of_a_person_named_in_full_is_that_person() -> None:
     text = "قال حسن نصر الله إن الحزب قوي، وأضاف نصر الله أن"
     spans = tagged(text, ("حسن نصر الله", "PER"), ("نصر الله", "ORG"))
     assert result(text, spans) == [("حسن نصر الله", "PER"), ("نصر الله", "PER")]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("مع الأمير محمد بن نايف ولي العهد", "محمد بن نايف ولي", "محمد بن نايف"),
+        (
+            "باستثناء المدافعين عبدالله العبدالله وأمين",
+            "المدافعين عبدالله العبدالله",
+            "عبدالله العبدالله",
+        ),
+        ("محمد السيد - سبق : يُنتظر", "محمد السيد", "محمد السيد"),  # السيد: a family name here
+    ],
+)
+def test_a_persons_name_leaves_out_titles_and_nouns_around_it(
+    text: str, mention: str, expected: str
+) -> None:
+    assert result(text, tagged(text, (mention, "PER"))) == [(expected, "PER")]

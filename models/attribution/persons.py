@@ -145,7 +145,30 @@ def with_person_names(
             for s in out
         ]
     spans = _without_idioms(tokens, _names_through_particles(tokens, spans))
-    return _family_names_of_people(text, spans)
+    return _family_names_of_people(text, _trimmed_names(tokens, spans))
+
+
+def _trimmed_names(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[EntitySpan]:
+    """PER mentions without an indefinite title word at their end (محمد بن نايف بن عبدالعزيز |
+    ولي) or a definite word before a given name at their start (المدافعين | عبدالله العبدالله)."""
+    mention_at = token_mentions(tokens, spans)
+    words: dict[int, list[Token]] = {}
+    for t in tokens:
+        if mention_at[t.i] >= 0 and t.is_word:
+            words.setdefault(mention_at[t.i], []).append(t)
+    out = []
+    for k, span in enumerate(spans):
+        w = words.get(k, [])
+        if span.label != "PER" or len(w) < 2:
+            out.append(span)
+            continue
+        while len(w) > 1 and _title_word(w[-1].norm) and not _definite(w[-1].norm):
+            w = w[:-1]  # not محمد السيد، حمد الرقيب: a definite title may be a family name
+        if len(w) > 2 and _definite(w[0].norm) and w[1].norm in GIVEN_NAMES:
+            w = w[1:]
+        start = max(span.start, w[0].start)
+        out.append(EntitySpan(start, min(span.end, w[-1].end), "PER", span.score))
+    return out
 
 
 def _family_names_of_people(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
