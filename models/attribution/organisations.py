@@ -120,6 +120,7 @@ def _modifiers_end(
             j += 1  # the rest of a mention already taken (روسيا اليوم)
             continue
         stop = word in ADVERBS or word in TITLE_ADJECTIVES or word in FUNCTION_WORDS
+        stop = stop or word.startswith("البالغ")  # أمانة المنطقة | البالغ عددهم: amounting to
         prev = tokens[j - 1].norm
         if not token.is_word or stop or glued[j] or _located(word):
             break
