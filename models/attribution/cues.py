@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from models.attribution.document import Doc
 from models.attribution.lexicon import ATTRIBUTION_WORDS, CUE_FORMS, CueForm
@@ -27,6 +28,7 @@ class Cue:
     gender: str  # m | f | pl
 
 
+@lru_cache(maxsize=1 << 16)  # called for every token; news vocabulary repeats a lot
 def cue_form(word: str) -> CueForm | None:
     """Look up a normalised token, allowing up to two leading conjunctions (و، ف، وو)."""
     if word in CUE_FORMS:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
@@ -100,10 +101,12 @@ def token_mentions(tokens: Sequence[Token], spans: Sequence[EntitySpan]) -> list
     """Per token, the index in ``spans`` (sorted by start, not overlapping) of the span that
     overlaps it, or -1."""
     out = [-1] * len(tokens)
-    k = 0
-    for t in tokens:
-        while k < len(spans) and spans[k].end <= t.start:
-            k += 1
-        if k < len(spans) and spans[k].start < t.end:
-            out[t.i] = k
+    if not spans:
+        return out
+    ends = [t.end for t in tokens]
+    starts = [t.start for t in tokens]
+    for k, span in enumerate(spans):
+        first = bisect_right(ends, span.start)  # the first token that ends after the start
+        stop = bisect_left(starts, span.end)  # the first token that starts at or after the end
+        out[first:stop] = [k] * (stop - first)
     return out

@@ -29,6 +29,7 @@ from models.attribution.lexicon import (
 )
 from models.attribution.normalize import (
     Token,
+    norm_phrase,
     strip_article_proclitic,
     strip_proclitic,
     token_mentions,
@@ -174,6 +175,8 @@ def _trimmed_names(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[Ent
 def _family_names_of_people(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:
     """Place and organisation mentions that are the family name of a person named in full in
     the article (نصر الله/ORG after حسن نصر الله) relabelled PER."""
+    if not any(s.label in ("LOC", "ORG") for s in spans):
+        return spans
     families = {
         words[-n:]
         for s in spans
@@ -326,7 +329,7 @@ def _names_after_verbs_and_nationalities(
     ويرثايمر) or a nationality (الأمريكي كارل ساجان): the subject, the person described."""
     added = []
     for t in tokens[:-2]:
-        if not t.is_word or mention_at[t.i] >= 0:
+        if tokens[t.i + 1].norm not in GIVEN_NAMES or not t.is_word or mention_at[t.i] >= 0:
             continue
         form = cue_form(t.norm)
         trigger = (form is not None and form.form == "verb") or t.norm in nationality_adjectives()
@@ -493,7 +496,7 @@ def _may_follow_untagged(token: Token, mention_at: list[int], spans: list[Entity
 
 
 def _words(text: str, span: EntitySpan) -> tuple[str, ...]:
-    return tuple(t.norm for t in tokenize(text[span.start : span.end]) if t.is_word)
+    return tuple(norm_phrase(text[span.start : span.end]).split())
 
 
 def _inside_a_name(words: tuple[str, ...], names: set[tuple[str, ...]]) -> bool:
