@@ -289,3 +289,19 @@ def test_a_persons_name_leaves_out_titles_and_nouns_around_it(
     text: str, mention: str, expected: str
 ) -> None:
     assert result(text, tagged(text, (mention, "PER"))) == [(expected, "PER")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وأضاف الوايلي أن المزارع يواصل عنايته", [("الوايلي", "PER")]),
+        ("وأضاف الجريسي: إننا كمواطنين", [("الجريسي", "PER")]),
+        ("ثم أعلن المستشفى أن الطفل في تحسن", []),  # ى: a noun, not a family name
+        ("وطالب الأهالي، عبر سبق، الجهات المعنية", []),  # residents: a collective source
+        ("وقال المتحدث إن الاجتماع انتهى", []),  # a title
+    ],
+)
+def test_a_family_name_alone_after_a_reporting_verb_is_a_person(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert result(text, []) == expected

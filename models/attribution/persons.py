@@ -24,6 +24,7 @@ from models.attribution.lexicon import (
     GIVEN_NAMES,
     NON_SUBJECT_STARTS,
     PREPOSITIONS,
+    SOURCE_NOUNS,
     TITLE_CONTINUATIONS,
     TITLE_HEADS,
 )
@@ -326,16 +327,40 @@ def _names_after_verbs_and_nationalities(
     tokens: Sequence[Token], mention_at: list[int]
 ) -> list[EntitySpan]:
     """Untagged names of a given and a family name right after a reporting verb (وقال دان
-    ويرثايمر) or a nationality (الأمريكي كارل ساجان): the subject, the person described."""
+    ويرثايمر) or a nationality (الأمريكي كارل ساجان): the subject, the person described; and
+    an untagged family name alone between a reporting verb and what was said (وأضاف الوايلي أن)."""
     added = []
     for t in tokens[:-2]:
-        if tokens[t.i + 1].norm not in GIVEN_NAMES or not t.is_word or mention_at[t.i] >= 0:
+        after = tokens[t.i + 1]
+        given = after.norm in GIVEN_NAMES
+        if not (given or _family_name_only(after)) or not t.is_word or mention_at[t.i] >= 0:
             continue
         form = cue_form(t.norm)
-        trigger = (form is not None and form.form == "verb") or t.norm in nationality_adjectives()
-        if trigger and _untagged_full_name(tokens, t.i + 1, mention_at):
-            added.append(EntitySpan(tokens[t.i + 1].start, tokens[t.i + 2].end, "PER", SCORE))
+        verb = form is not None and form.form == "verb"
+        if given and (verb or t.norm in nationality_adjectives()):
+            if _untagged_full_name(tokens, t.i + 1, mention_at):
+                added.append(EntitySpan(after.start, tokens[t.i + 2].end, "PER", SCORE))
+        elif not given and verb and mention_at[after.i] < 0 and _said_next(tokens[t.i + 2]):
+            added.append(EntitySpan(after.start, after.end, "PER", SCORE))
     return added
+
+
+def _family_name_only(token: Token) -> bool:
+    """A definite relative noun that names a family (الوايلي، الجريسي): the original word ends in
+    ي (not ى: المستشفى), and is no title, source or nationality."""
+    word = token.norm
+    return (
+        token.text.endswith("ي")
+        and is_nisba(word)
+        and not _title_word(word)
+        and word not in SOURCE_NOUNS
+        and word not in nationality_adjectives()
+    )
+
+
+def _said_next(token: Token) -> bool:
+    """What was said starts here: أن، إن or a colon."""
+    return token.norm in ("ان", "انه", "انها") or token.text in (":", "،", ",")
 
 
 def _untagged_full_name(tokens: Sequence[Token], j: int, mention_at: list[int]) -> bool:
