@@ -69,6 +69,13 @@ def test_a_municipality_takes_its_region() -> None:
     i = text.index("منطقة")
     region = EntitySpan(i, i + len("منطقة القصيم"), "LOC", 0.9)
     assert names(text, [region]) == ["أمانة منطقة القصيم"]
+    # an untagged region noun continues the name; a body after the place is another one
+    text = "أن أمانة منطقة القصيم واللجنة المنظمة للمهرجان"
+    j = text.index("القصيم")
+    place = EntitySpan(j, j + len("القصيم"), "LOC", 0.9)
+    assert names(text, [place]) == ["أمانة منطقة القصيم"]
+    text = "وقالت منظمة الأمم المتحدة للأغذية والزراعة إن"  # coordination inside لل
+    assert names(text) == ["منظمة الأمم المتحدة للأغذية والزراعة"]
 
 
 def test_a_full_name_after_the_name_of_a_body_is_a_person() -> None:

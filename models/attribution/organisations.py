@@ -36,8 +36,8 @@ HEADS = frozenset(
 # for the others a definite head with an adjective is usually generic (الشركة الأمريكية).
 DEFINITE_HEADS = frozenset("هييه مجلس جامعه اتحاد قوات جيش بنك محكمه استخبارات مخابرات حرس".split())
 # Indefinite words that continue a head in construct state (وكالة أنباء الشرق الأوسط، إذاعة
-# صوت إسرائيل).
-CONSTRUCT_WORDS = frozenset({"انباء", "صوت"})
+# صوت إسرائيل، أمانة منطقة القصيم).
+CONSTRUCT_WORDS = frozenset({"انباء", "صوت", "منطقه", "محافظه"})
 # Adjectives of a person's title, not of the organisation (رئيس الاستخبارات السعودية الأسبق).
 TITLE_ADJECTIVES = frozenset("الاسبق السابق السابقه الحالي الحاليه المكلف المكلفه".split())
 # Adjectives that follow a definite head besides relative adjectives and participles (الم…).
@@ -134,8 +134,9 @@ def _modifiers_end(
             ok = is_nisba(word) or word.startswith("الم") or word in ADJECTIVES
         elif word in TITLE_HEADS:
             ok = j == i + 1
-        elif word.startswith("وال"):
+        elif word.startswith("وال"):  # وزارة الثقافة والإعلام; not أمانة منطقة القصيم واللجنة
             ok = j > i + 1 and prev.startswith(("ال", "لل")) and not is_nisba(prev)
+            ok = ok and (mention_at[j - 1] < 0 or prev.startswith("لل"))  # للعلوم والتكنولوجيا
         else:
             ok = mention_at[j] >= 0 or word.startswith(("ال", "لل")) or word in CONSTRUCT_WORDS
             ok = ok or prev in CONSTRUCT_WORDS or (prev in TITLE_HEADS and j == i + 2)
