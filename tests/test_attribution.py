@@ -483,3 +483,12 @@ def test_kin_with_a_pronoun_and_common_nouns_tagged_as_people_are_not_entities()
     text = "وقالت والدته إن نجاح الخطة يعتمد على الدين والعلم"
     a = run(text, ("والدته", "PER"), ("نجاح", "PER"), ("الدين", "PER"))
     assert a.entities == []
+
+
+def test_a_body_named_by_its_region_noun_is_the_same_body() -> None:
+    text = "وقالت أمانة منطقة القصيم إن العمل بدأ، وتعمل أمانة المنطقة على تطوير الموقع"
+    a = run(text, ("أمانة منطقة القصيم", "ORG"), ("أمانة المنطقة", "ORG"))
+    assert [(e.text, e.name) for e in a.entities] == [
+        ("أمانة منطقة القصيم", "أمانة منطقة القصيم"),
+        ("أمانة المنطقة", "أمانة منطقة القصيم"),
+    ]

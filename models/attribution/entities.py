@@ -134,6 +134,10 @@ def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 def _short_form_ok(short: tuple[str, ...], long: tuple[str, ...], label: str) -> bool:
     if label == "ORG" and len(short) == 1 and short[0] in ORG_HEADS:
         return short[0][2:] == long[0]  # الوكالة → وكالة أنباء سبوتنك
+    if label == "ORG" and len(short) == 2 and len(long) > 2 and short[0] == long[0]:
+        place = short[1].removeprefix("ال")  # أمانة المنطقة → أمانة منطقة القصيم
+        if short[1] != place and place in _PLACE_NOUNS and long[1] == place:
+            return True
     if all(w in _WEAK_WORDS for w in short):
         return False
     if label == "LOC":
