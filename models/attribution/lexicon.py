@@ -237,11 +237,12 @@ CURRENCIES = frozenset(
 # Words the tagger takes for names on their own: شبه (quasi-, not شبه الجزيرة), العهد (of
 # ولي العهد, the crown prince), الأمن (security, not مجلس الأمن), ordinals (of عبدالله الثاني),
 # and the common nouns and verbs it most often tags PER or ORG in 1,000 random SaudiNewsNet
-# articles (نجاح success, الدين religion, رحمه of رحمه الله, ميليشيات militias, أحر التعازي).
+# articles (نجاح success, الدين religion, رحمه of رحمه الله, ميليشيات militias, أحر التعازي),
+# and divine attributes that are names only after عبد (صديقي العزيز: my dear friend).
 NOT_NAMES = frozenset(
     """شبه العهد الامن ثاني ثالث الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع
     العاشر نجاح جيل الدين شمل التوفيق رحمه ليتم ميت موت الموجز مدارس لجان ميليشيات مليشيات
-    ميليشيا مليشيا احر ادان""".split()
+    ميليشيا مليشيا احر ادان العزيز الكريم الرحمن الرحيم""".split()
 )
 # Plural official nouns that take the organisation they belong to as speaker.
 OFFICIALS_OF_ORG = frozenset({"مسوولون", "مسوولين", "مسوولو", "المسوولون", "متحدث"})
