@@ -330,18 +330,21 @@ def _names_after_verbs_and_nationalities(
     ويرثايمر) or a nationality (الأمريكي كارل ساجان): the subject, the person described; and
     an untagged family name alone between a reporting verb and what was said (وأضاف الوايلي أن)."""
     added = []
+    nationalities = nationality_adjectives()
     for t in tokens[:-2]:
-        after = tokens[t.i + 1]
-        given = after.norm in GIVEN_NAMES
-        if not (given or _family_name_only(after)) or not t.is_word or mention_at[t.i] >= 0:
+        if not t.is_word or mention_at[t.i] >= 0:
             continue
         form = cue_form(t.norm)
         verb = form is not None and form.form == "verb"
-        if given and (verb or t.norm in nationality_adjectives()):
+        if not verb and t.norm not in nationalities:
+            continue
+        after = tokens[t.i + 1]
+        if after.norm in GIVEN_NAMES:
             if _untagged_full_name(tokens, t.i + 1, mention_at):
                 added.append(EntitySpan(after.start, tokens[t.i + 2].end, "PER", SCORE))
-        elif not given and verb and mention_at[after.i] < 0 and _said_next(tokens[t.i + 2]):
-            added.append(EntitySpan(after.start, after.end, "PER", SCORE))
+        elif verb and mention_at[after.i] < 0 and _said_next(tokens[t.i + 2]):
+            if _family_name_only(after):
+                added.append(EntitySpan(after.start, after.end, "PER", SCORE))
     return added
 
 
