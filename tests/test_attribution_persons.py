@@ -305,3 +305,18 @@ def test_a_family_name_alone_after_a_reporting_verb_is_a_person(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert result(text, []) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وفي لقاء آخر مع حسين المعلاق, وهو صاحب محل", [("حسين المعلاق", "PER")]),
+        ("قبل بلوغهم عمر الرابعة يمكن", []),  # عمر: age
+        ("زعيمها الملا عمر الأسبوع الماضي", []),
+        ("وذلك بجامعة نايف العربية للعلوم الأمنية", []),  # a feminine adjective: no family
+    ],
+)
+def test_an_untagged_given_and_family_name_is_a_person(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert result(text, []) == expected

@@ -279,6 +279,13 @@ NAMING_NOUNS = frozenset(
 )
 # Typical sentence-internal clause openers that end reported content.
 CLAUSE_BREAKERS = frozenset({"وذلك", "فيما", "بينما", "في حين", "وفي حين", "حيث"})
+# Given names that are also common words (حسن good, عمر age, فهد lynx, جو weather): only
+# context makes them names.
+AMBIGUOUS_GIVEN_NAMES = frozenset(
+    """حسن سعيد صالح عادل سالم نبيل جمال كمال صلاح بدر فارس شريف منير امين امل هدي نور منصور
+    فهد سلطان ماجد رشيد راشد حامد زكي عماد فايز نجيب انور رفيق بسام حازم هاني سامي مراد عمر
+    جو رايد زين رياض عبد ابو ام""".split()
+)
 # Given names (normal form) that start multi-word person names. Seeded from the first words of
 # ANERcorp train's multi-word PER entities (those never or rarely tagged otherwise), completed
 # with common Arabic and transliterated foreign given names, and with the first words that the

@@ -20,6 +20,7 @@ from models.attribution.cues import cue_form
 from models.attribution.gazetteer import nationality_adjectives
 from models.attribution.lexicon import (
     ADVERBS,
+    AMBIGUOUS_GIVEN_NAMES,
     COMPLEMENTIZERS,
     GIVEN_NAMES,
     NON_SUBJECT_STARTS,
@@ -51,6 +52,8 @@ LINKING_PARTICLES = frozenset("بن ابن بنت ابو عبد ال دي دو �
 # Kings and princes go by their given name and lineage (الملك سلمان، الأمير بدر بن محمد), so
 # the word after it is not a family name (مطار الملك عبدالعزيز الدولي).
 ROYAL_TITLES = frozenset("الملك الامير الملكه الاميره ملك امير الشريفين".split())
+# Time words that follow a name without being part of it (الملا عمر الأسبوع الماضي).
+TIME_WORDS = frozenset("الاسبوع الشهر العام اليوم الليله الصباح المساء".split())
 # Nouns that make an idiom of a word that is also a given name (حسن الجوار، حسن السيرة، لصالح
 # المستهلك): neither is a name there.
 IDIOM_NOUNS = frozenset(
@@ -135,6 +138,7 @@ def with_person_names(
     absorbed: set[int] = set()
     added = _names_after_titles(tokens, mention_at, spans, merged, absorbed)
     added += _names_after_verbs_and_nationalities(tokens, mention_at)
+    added += _untagged_full_names(tokens, mention_at, {s.start for s in added})
     _names_around_given_names(tokens, mention_at, spans, merged, absorbed)
     if merged or added:
         out = [merged.get(x, s) for x, s in enumerate(spans) if x not in absorbed]
@@ -345,6 +349,24 @@ def _names_after_verbs_and_nationalities(
         elif verb and mention_at[after.i] < 0 and _said_next(tokens[t.i + 2]):
             if _family_name_only(after):
                 added.append(EntitySpan(after.start, after.end, "PER", SCORE))
+    return added
+
+
+def _untagged_full_names(
+    tokens: Sequence[Token], mention_at: list[int], taken: set[int]
+) -> list[EntitySpan]:
+    """Untagged pairs of a given name that is no common word and a definite family name
+    (مع حسين المعلاق): a person wherever they stand."""
+    added = []
+    for t in tokens[:-1]:
+        if t.norm not in GIVEN_NAMES or t.norm in AMBIGUOUS_GIVEN_NAMES or t.start in taken:
+            continue
+        family = tokens[t.i + 1]
+        if mention_at[t.i] >= 0 or mention_at[family.i] >= 0 or not family.is_word:
+            continue
+        if _definite_family_name(family.norm) and not family.norm.endswith("يه"):
+            if family.norm not in TIME_WORDS:
+                added.append(EntitySpan(t.start, family.end, "PER", SCORE))
     return added
 
 
