@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from models.attribution.normalize import (
     Token,
+    mention_token_ranges,
     strip_article_proclitic,
     token_mentions,
     tokenize,
@@ -45,24 +46,19 @@ def with_spelled_acronyms(
     tokens = tokenize(text) if tokens is None else tokens
     if not any(t.norm in LETTERS for t in tokens):
         return spans
-    mention_at = token_mentions(tokens, spans)
-    first_token: dict[int, int] = {}
-    last_token: dict[int, int] = {}
-    for t in tokens:
-        if mention_at[t.i] >= 0:
-            first_token.setdefault(mention_at[t.i], t.i)
-            last_token[mention_at[t.i]] = t.i
+    ranges = mention_token_ranges(token_mentions(tokens, spans))
     out: list[EntitySpan] = []
     k = 0
     while k < len(spans):
         span = spans[k]
-        if k not in first_token:
+        if k not in ranges:
             out.append(span)
             k += 1
             continue
-        first, last = _run(tokens, first_token[k], last_token[k])
+        m_first, m_last = ranges[k]
+        first, last = _run(tokens, m_first, m_last)
         letters = sum(1 for t in tokens[first : last + 1] if t.norm in _ANY_LETTER)
-        spelled = _all_letters(tokens, first, last, first_token[k], last_token[k])
+        spelled = _all_letters(tokens, first, last, m_first, m_last)
         designation = spelled and letters >= 1 and _designation(tokens, first, last)
         if not designation and (letters < 2 or not spelled):
             if not (spelled and span.label != "PER"):  # a lone letter (بي/ORG) names nothing

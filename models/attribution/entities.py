@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from models.attribution.gazetteer import nationality_adjectives
+from models.attribution.gazetteer import after_definite_noun, nationality_adjectives
 from models.attribution.lexicon import CURRENCIES, NOT_NAMES, ORG_HEADS, SOURCE_NOUNS, TITLE_HEADS
 from models.attribution.normalize import norm_phrase, strip_article_proclitic, strip_proclitic
 from models.attribution.organisations import HEADS, is_nisba
@@ -78,7 +78,7 @@ def _relative_adjective(text: str, span: EntitySpan) -> bool:
     if span.label != "LOC" or len(words) != 1 or not is_nisba(words[0]):
         return False
     before = norm_phrase(text[max(0, span.start - 40) : span.start]).split()
-    return bool(before) and strip_article_proclitic(before[-1]).startswith("ال")
+    return bool(before) and after_definite_noun(before[-1])
 
 
 def _possessed(surface: str) -> bool:

@@ -154,14 +154,20 @@ def gazetteer_matches(tokens: Sequence[Token]) -> list[Match]:
     return found
 
 
+def after_definite_noun(before: str) -> bool:
+    """Whether the normalised word ``before`` is a definite noun that an adjective after it
+    describes (الأسهم السعودية; not إلى السعودية)."""
+    word = strip_article_proclitic(before)
+    return word.startswith("ال") and word not in FUNCTION_WORDS
+
+
 def _adjectival(tokens: Sequence[Token], i: int) -> bool:
     """A one-word name shaped like a relative adjective (السعودية) right after a definite word:
     the adjective of that word."""
     word = tokens[i].norm
     if not (word.startswith("ال") and word.endswith("يه")) or i == 0 or not tokens[i - 1].is_word:
         return False
-    before = strip_article_proclitic(tokens[i - 1].norm)
-    return before.startswith("ال") and before not in FUNCTION_WORDS  # not إلى السعودية
+    return after_definite_noun(tokens[i - 1].norm)
 
 
 def _retype(label: str, entry: Entry) -> bool:

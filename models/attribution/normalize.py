@@ -97,6 +97,15 @@ def tokenize(text: str) -> list[Token]:
     ]
 
 
+def mention_token_ranges(mention_at: Sequence[int]) -> dict[int, tuple[int, int]]:
+    """Per mention (an index of :func:`token_mentions`), its first and last token index."""
+    ranges: dict[int, tuple[int, int]] = {}
+    for i, k in enumerate(mention_at):
+        if k >= 0:
+            ranges[k] = (ranges[k][0], i) if k in ranges else (i, i)
+    return ranges
+
+
 def token_mentions(tokens: Sequence[Token], spans: Sequence[EntitySpan]) -> list[int]:
     """Per token, the index in ``spans`` (sorted by start, not overlapping) of the span that
     overlaps it, or -1."""

@@ -31,6 +31,7 @@ from models.attribution.lexicon import (
 )
 from models.attribution.normalize import (
     Token,
+    mention_token_ranges,
     norm_phrase,
     strip_article_proclitic,
     strip_proclitic,
@@ -157,14 +158,11 @@ def with_person_names(
 def _trimmed_names(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[EntitySpan]:
     """PER mentions without an indefinite title word at their end (محمد بن نايف بن عبدالعزيز |
     ولي) or a definite word before a given name at their start (المدافعين | عبدالله العبدالله)."""
-    mention_at = token_mentions(tokens, spans)
-    words: dict[int, list[Token]] = {}
-    for t in tokens:
-        if mention_at[t.i] >= 0 and t.is_word:
-            words.setdefault(mention_at[t.i], []).append(t)
+    ranges = mention_token_ranges(token_mentions(tokens, spans))
     out = []
     for k, span in enumerate(spans):
-        w = words.get(k, [])
+        first, last = ranges.get(k, (0, -1))
+        w = [t for t in tokens[first : last + 1] if t.is_word]
         if span.label != "PER" or len(w) < 2:
             out.append(span)
             continue
@@ -218,24 +216,20 @@ def _names_through_particles(tokens: Sequence[Token], spans: list[EntitySpan]) -
     words after it, a mention there included (بروين/ORG), and those that start with one (بن
     فنيس) over a given name before it; a particle alone (بن، دي، الله) is dropped."""
     mention_at = token_mentions(tokens, spans)
-    first_token: dict[int, int] = {}
-    last_token: dict[int, int] = {}
-    for t in tokens:
-        if mention_at[t.i] >= 0:
-            first_token.setdefault(mention_at[t.i], t.i)
-            last_token[mention_at[t.i]] = t.i
+    ranges = mention_token_ranges(mention_at)
     out: list[EntitySpan] = []
     absorbed: set[int] = set()
     for k, span in enumerate(spans):
         if k in absorbed:
             continue
-        if span.label != "PER" or k not in last_token:
+        if span.label != "PER" or k not in ranges:
             out.append(span)
             continue
-        start, end, last = span.start, span.end, last_token[k]
-        before = first_token[k] - 1
+        first, last = ranges[k]
+        start, end = span.start, span.end
+        before = first - 1
         if (
-            strip_proclitic(tokens[first_token[k]].norm) in LINKING_PARTICLES
+            strip_proclitic(tokens[first].norm) in LINKING_PARTICLES
             and before >= 0
             and mention_at[before] < 0
             and tokens[before].norm in GIVEN_NAMES
@@ -249,7 +243,7 @@ def _names_through_particles(tokens: Sequence[Token], spans: list[EntitySpan]) -
             nxt = mention_at[last + 1]
             if nxt >= 0 and spans[nxt].start == tokens[last + 1].start:
                 absorbed.add(nxt)
-                end, last = spans[nxt].end, last_token[nxt]
+                end, last = spans[nxt].end, ranges[nxt][1]
             elif nxt < 0 and _continues_name(particle, tokens[last + 1].norm):
                 end, last = tokens[last + 1].end, last + 1
             else:
@@ -260,10 +254,10 @@ def _names_through_particles(tokens: Sequence[Token], spans: list[EntitySpan]) -
             nxt = mention_at[family]
             if nxt >= 0 and spans[nxt].label == "PER" and spans[nxt].start == tokens[family].start:
                 absorbed.add(nxt)
-                end, last = spans[nxt].end, last_token[nxt]
+                end, last = spans[nxt].end, ranges[nxt][1]
             elif nxt < 0 and _definite_family_name(tokens[family].norm):
                 end, last = tokens[family].end, family
-        words = [t.norm for t in tokens[first_token[k] : last + 1] if t.is_word]
+        words = [t.norm for t in tokens[first : last + 1] if t.is_word]
         if len(words) == 1 and strip_proclitic(words[0]) in NAME_PARTICLES | LINKING_PARTICLES:
             continue
         out.append(EntitySpan(start, end, span.label, span.score))
@@ -410,15 +404,11 @@ def _names_around_given_names(
     """Complete PER mentions with an untagged given name right before them (بدر عبدالعاطي) and
     one-word PER mentions that are a given name with the word after them: a place or
     organisation mention of up to two words (هنري كيسنجر) or an untagged family name."""
-    first_token: dict[int, int] = {}
-    for t in tokens:
-        first_token.setdefault(mention_at[t.i], t.i)
+    ranges = mention_token_ranges(mention_at)
     for k, span in enumerate(spans):
-        if k in merged or k in absorbed or span.label != "PER" or k not in first_token:
+        if k in merged or k in absorbed or span.label != "PER" or k not in ranges:
             continue
-        first = last = first_token[k]
-        while last + 1 < len(tokens) and mention_at[last + 1] == k:
-            last += 1
+        first, last = ranges[k]
         start, end, run = span.start, span.end, [k]
         before = tokens[first - 1] if first > 0 else None
         if before is not None and before.norm in GIVEN_NAMES and mention_at[before.i] < 0:
