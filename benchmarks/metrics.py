@@ -65,13 +65,15 @@ def percentile(values: Sequence[float], q: float) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Check:
-    """One measured figure against its target."""
+    """One measured figure against its target, or (``gate``) against the limit that decides
+    whether a variant may be used (int8 may not lose more than 0.5 F1 points)."""
 
     name: str
     value: float
     target: float
     unit: str
     higher_is_better: bool = True
+    gate: bool = False
 
     @property
     def ok(self) -> bool:
@@ -88,7 +90,11 @@ class Check:
         return abs(self.value - self.target) / abs(self.target) * 100
 
     def verdict(self) -> str:
-        """``met`` or ``missed by N %``."""
+        """``met`` or ``missed by N %``; for a gate, whether the variant passes it."""
+        if self.gate:
+            if self.ok:
+                return "within the limit"
+            return f"{_fmt(abs(self.value - self.target), self.unit)} past the limit: not used"
         return "met" if self.ok else f"missed by {self.miss_pct:.0f} %"
 
     def as_dict(self) -> dict[str, Any]:
@@ -119,7 +125,7 @@ def checks_table(checks: Sequence[Check]) -> str:
         sign = "≥" if c.higher_is_better else "≤"
         rows.append(
             f"| {c.name} | {_fmt(c.value, c.unit)} | {sign} {_fmt(c.target, c.unit)} "
-            f"| {'✅ met' if c.ok else '❌ ' + c.verdict()} |"
+            f"| {('✅ ' if c.ok else '➖ ' if c.gate else '❌ ') + c.verdict()} |"
         )
     return "\n".join(rows)
 

@@ -661,7 +661,7 @@ def checks(results: dict[str, Any]) -> list[Check]:
         )
     for v in results["variants"]:
         if v["mode"] != "none":
-            out.append(Check(f"ΔF1 {v['mode']}", v["f1_delta"] * 100, -0.5, "points"))
+            out.append(Check(f"ΔF1 {v['mode']}", v["f1_delta"] * 100, -0.5, "points", gate=True))
     return out
 
 

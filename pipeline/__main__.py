@@ -104,7 +104,7 @@ def cmd_reprocess(args: argparse.Namespace) -> int:
         raise SystemExit("reprocess needs --input or --kafka-replay")
     if not args.output:
         _ensure_topics(config)
-    beam_args = direct_workers_args(config, args.beam_args, args.workers)
+    beam_args = direct_workers_args(config, args.beam_args, args.workers, replay is not None)
     summary = run_reprocess(
         config,
         args.input,
@@ -254,7 +254,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--workers",
         type=int,
-        help="DirectRunner worker processes (default: one per core, at most 8; 1: in-process)",
+        help="DirectRunner worker processes (default: one per core, at most 8, but one for "
+        "--kafka-replay; 1: in-process)",
     )
     p.add_argument(
         "--format",

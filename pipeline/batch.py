@@ -109,9 +109,14 @@ def summarize(totals: dict[str, int], fallback: Counts, seconds: float) -> Repro
 
 
 def direct_workers_args(
-    config: PipelineConfig, beam_args: Sequence[str], workers: int | None
+    config: PipelineConfig,
+    beam_args: Sequence[str],
+    workers: int | None,
+    kafka_replay: bool = False,
 ) -> list[str]:
-    """Beam flags running the DirectRunner with ``workers`` processes (None: one per core).
+    """Beam flags running the DirectRunner with ``workers`` processes (None: one per core, or
+    one for a Kafka replay, which that runner reads with one worker only: see
+    :func:`pipeline.graph.check_kafka_read_options`).
 
     Measured on 2 cores (README, "Batch reprocessing"): two worker processes with one torch
     thread each are 1.7x faster than one process with two threads, which leaves a core idle
@@ -128,7 +133,8 @@ def direct_workers_args(
     ):
         return flags
     cores = os.cpu_count() or 1
-    workers = min(cores, MAX_DEFAULT_WORKERS) if workers is None else workers
+    if workers is None:
+        workers = 1 if kafka_replay else min(cores, MAX_DEFAULT_WORKERS)
     if workers <= 1:
         return flags
     if config.model.threads == 0:

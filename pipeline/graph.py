@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import apache_beam as beam
-from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
+from apache_beam.options.pipeline_options import DirectOptions, PipelineOptions, StandardOptions
 
 from pipeline.config import REPO_ROOT, PipelineConfig
 from pipeline.events import ModelInfo
@@ -62,6 +62,24 @@ def pipeline_options(
     return options
 
 
+def check_kafka_read_options(options: PipelineOptions) -> None:
+    """Refuse a Kafka read on the DirectRunner's in-process engine with more than one worker.
+
+    That engine drops the rest of a partition's offset range that a bundle defers to the next
+    one (apache/beam#19842): the job would end early, without an error, having read only what
+    its first polls returned.
+    """
+    runner = str(options.view_as(StandardOptions).runner or "DirectRunner")
+    in_process = runner.rsplit(".", 1)[-1] in ("DirectRunner", "FnApiRunner")
+    workers = options.view_as(DirectOptions).direct_num_workers or 1
+    if in_process and workers > 1:
+        raise ValueError(
+            f"reading Kafka on the DirectRunner needs direct_num_workers=1 (got {workers}): its "
+            "in-process engine loses the unread part of a partition with more workers; "
+            "use one worker, or Prism, Flink or Spark for parallel reads"
+        )
+
+
 def output_topics(config: PipelineConfig) -> dict[str, str]:
     """Output stream name → Kafka topic."""
     topics = config.kafka.topics
@@ -100,6 +118,7 @@ def build_stream_pipeline(
     pipeline: beam.Pipeline, config: PipelineConfig, settings: ReadSettings, commit: bool = True
 ) -> None:
     """Kafka → analysis → Kafka; input offsets are committed after their events are written."""
+    check_kafka_read_options(pipeline.options)
     model = describe_model(config.model.path)
     _ = (
         pipeline
@@ -132,6 +151,7 @@ def build_reprocess_pipeline(
     """
     model = describe_model(config.model.path)
     if kafka_settings is not None:
+        check_kafka_read_options(pipeline.options)
         records = pipeline | "ReplayArticles" >> ReadFromKafka(kafka_settings)
     elif input_pattern:
         records = pipeline | "ReadArticles" >> ReadArticleFiles(input_pattern)

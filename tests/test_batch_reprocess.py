@@ -334,3 +334,24 @@ def test_reprocess_defaults_to_one_direct_worker_process_per_core(
     assert direct_workers_args(load_config(env={}), [], 1) == []
     prism = load_config(Path(__file__).parent.parent / "configs" / "prism.yaml", env={})
     assert direct_workers_args(prism, [], None) == []
+
+
+def test_kafka_reads_run_on_one_direct_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The in-process engine with several workers drops deferred Kafka ranges: a replay
+    defaults to one worker, and several workers are refused before anything runs."""
+    import apache_beam as beam
+
+    from pipeline.batch import direct_workers_args
+    from pipeline.graph import build_reprocess_pipeline, pipeline_options, read_settings
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 4)
+    config = load_config(env={})
+    assert direct_workers_args(config, [], None, kafka_replay=True) == []
+    assert config.model.threads == 0
+    replay = read_settings(config, bounded=True, use_group=False)
+    workers = pipeline_options(config, streaming=False, extra=["--direct_num_workers=2"])
+    with pytest.raises(ValueError, match="direct_num_workers=1"):
+        build_reprocess_pipeline(beam.Pipeline(options=workers), config, None, "out", replay)
+    prism = load_config(Path(__file__).parent.parent / "configs" / "prism.yaml", env={})
+    options = pipeline_options(prism, streaming=False, extra=["--direct_num_workers=2"])
+    build_reprocess_pipeline(beam.Pipeline(options=options), prism, None, "out", replay)

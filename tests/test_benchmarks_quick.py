@@ -11,6 +11,7 @@ from benchmarks.gpu import span_agreement
 from benchmarks.metrics import (
     Check,
     EncoderShape,
+    checks_table,
     percentile,
     plot_results,
     render_report,
@@ -65,6 +66,10 @@ def test_checks_say_by_how_much_a_target_is_missed() -> None:
     assert late.verdict() == "missed by 50 %"
     assert late.as_dict()["ok"] is False
     assert spread_pct([100, 110, 120]) == pytest.approx(20.0)
+    lossy = Check("ΔF1 torch/int8", -0.67, -0.5, "points", gate=True)
+    assert lossy.verdict() == "0.17 points past the limit: not used"
+    assert Check("ΔF1 torch/bf16", -0.08, -0.5, "points", gate=True).verdict() == "within the limit"
+    assert "| ➖ 0.17 points past the limit: not used |" in checks_table([lossy])
 
 
 def test_span_agreement() -> None:

@@ -96,10 +96,15 @@ def test_tokenizer_pretrain_and_ner_smoke(tmp_path: Path, caplog: pytest.LogCapt
     config = json.loads((out / "config.json").read_text())
     assert config["quote_head"]["labels"][1:3] == ["B-QUOTE", "I-QUOTE"]
     assert config["quote_head"]["metrics"]["silver_spans"]["QUOTE"] > 0
+    history = json.loads((tmp_path / "quotes" / "summary.json").read_text())["history"]
+    assert all(math.isfinite(h["distill_loss"]) for h in history)
     with_quotes = Tagger.from_pretrained(out, device="cpu")
     assert with_quotes.has_quote_head
     tagged = with_quotes.tag(["قال الرئيس بوتين في موسكو"])[0]
-    assert [(s.start, s.end) for s in tagged.entities] == [(s.start, s.end) for s in spans]
+    # The entity classifier is distilled, not frozen: spans of a 3-step model may move a little
+    # (how well distillation keeps them is measured on ANERcorp dev in the model card).
+    assert all(0 <= s.start < s.end <= 26 for s in tagged.entities)
+    assert {s.label for s in tagged.entities} <= {"PER", "ORG", "LOC", "MISC"}
     assert {s.label for s in tagged.quote_spans} <= {"QUOTE", "CUE", "SPEAKER"}
     train_ner.main([*argv, "--epochs", "2", "--resume"])  # a new encoder drops the stale head
     assert not (out / "quote_head.safetensors").exists()

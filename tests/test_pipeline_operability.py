@@ -92,3 +92,21 @@ def test_security_settings_from_env_and_files_are_kafka_python_parameters(tmp_pa
     for cls in (KafkaConsumer, KafkaProducer, KafkaAdminClient):
         unknown = set(client) - set(cls.DEFAULT_CONFIG)
         assert not unknown, (cls.__name__, unknown)
+
+
+def test_kafka_clients_checksum_natively_and_warn_when_they_cannot(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from kafka.record import util
+
+    from pipeline import kafka_io
+
+    assert util.crc32c_c is not None  # requirements.txt installs the native CRC-32C
+    monkeypatch.setattr(util, "crc32c_c", None)
+    kafka_io.warn_if_pure_python_crc.cache_clear()
+    with caplog.at_level(logging.WARNING, logger="pipeline.kafka_io"):
+        kafka_io.warn_if_pure_python_crc()
+        kafka_io.warn_if_pure_python_crc()
+    assert [r.message for r in caplog.records if "CRC-32C" in r.message] != []
+    assert len(caplog.records) == 1
+    kafka_io.warn_if_pure_python_crc.cache_clear()

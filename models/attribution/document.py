@@ -176,6 +176,10 @@ def build_doc(text: str, entities: Sequence[EntitySpan], tokens: list[Token] | N
             doc.tok_mention[ti] = m.index
     long_segments = [(s.start, s.end) for s in segments if len(text[s.start : s.end].split()) >= 3]
     doc.sentences = split_sentences(text, long_segments)
-    starts = [s for s, _ in doc.sentences]
-    doc.tok_sent = [max(0, bisect.bisect_right(starts, t.start) - 1) for t in tokens]
+    # A token's sentence: the last one that starts at or before the token (the first for any
+    # token before it).
+    firsts = [0] + [bisect.bisect_left(doc._starts, s) for s, _ in doc.sentences[1:]]
+    doc.tok_sent = []
+    for k, (first, stop) in enumerate(zip(firsts, [*firsts[1:], len(tokens)], strict=True)):
+        doc.tok_sent.extend([k] * (stop - first))
     return doc

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from models.attribution.gazetteer import after_definite_noun, nationality_adjectives
 from models.attribution.lexicon import CURRENCIES, NOT_NAMES, ORG_HEADS, SOURCE_NOUNS, TITLE_HEADS
@@ -113,6 +114,7 @@ def mention_words(surface: str) -> tuple[str, ...]:
     return (strip_article_proclitic(words[0]), *words[1:])
 
 
+@lru_cache(maxsize=1 << 14)
 def _display_name(surface: str) -> str:
     """Surface form without a leading و/ف/ب/ل/ك before the article (للقوات → القوات)."""
     surface = surface.strip()

@@ -138,7 +138,8 @@ def gazetteer_matches(tokens: Sequence[Token]) -> list[Match]:
     found: list[Match] = []
     i = 0
     while i < len(tokens):
-        hit = _lookup(tokens, i) if tokens[i].is_word else None
+        word = tokens[i]
+        hit = _lookup(tokens, i) if word.is_word and _first_word_forms(word.norm) else None
         if hit is None:
             i += 1
             continue

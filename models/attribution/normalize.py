@@ -11,6 +11,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import attrgetter
 from typing import NamedTuple
 
 from models.decoding import extend_over_marks
@@ -35,11 +36,13 @@ def norm(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=1 << 16)
 def norm_phrase(text: str) -> str:
     """Normalise and keep only word characters (punctuation becomes a space)."""
     return " ".join(m.group() for m in _WORD.finditer(norm(text)))
 
 
+@lru_cache(maxsize=1 << 16)  # called for most words of an article
 def strip_article_proclitic(word: str) -> str:
     """Drop a proclitic before the definite article: بال→ال, وال→ال, لل→ال (normalised input)."""
     if word.startswith("لل") and len(word) > 4:
@@ -50,6 +53,7 @@ def strip_article_proclitic(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)
 def strip_proclitic(word: str) -> str:
     """Drop one leading proclitic (و ف ب ل ك, or two) when at least three letters remain."""
     if word.startswith("لل") and len(word) > 4:
@@ -80,21 +84,26 @@ class Token(NamedTuple):
 
 
 @lru_cache(maxsize=1 << 17)  # tokens repeat a lot in news text
-def _norm_token(text: str) -> str:
-    return norm(text)
-
-
-@lru_cache(maxsize=1 << 16)
-def _is_word(text: str) -> bool:
-    return bool(_WORD.fullmatch(text))
+def _token_forms(text: str) -> tuple[str, bool]:
+    """Normal form of a token and whether it is a word."""
+    return norm(text), bool(_WORD.fullmatch(text))
 
 
 def tokenize(text: str) -> list[Token]:
     """Split into words and single punctuation characters, keeping offsets."""
-    return [
-        Token(i, m.start(), m.end(), m.group(), _norm_token(m.group()), _is_word(m.group()))
-        for i, m in enumerate(_TOKEN.finditer(text))
-    ]
+    tokens: list[Token] = []
+    append = tokens.append
+    new = tuple.__new__  # a NamedTuple without its keyword-handling constructor: the hot path
+    for i, m in enumerate(_TOKEN.finditer(text)):
+        token = m.group()
+        normal, is_word = _token_forms(token)
+        start, end = m.span()
+        append(new(Token, (i, start, end, token, normal, is_word)))
+    return tokens
+
+
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 def mention_token_ranges(mention_at: Sequence[int]) -> dict[int, tuple[int, int]]:
@@ -110,12 +119,9 @@ def token_mentions(tokens: Sequence[Token], spans: Sequence[EntitySpan]) -> list
     """Per token, the index in ``spans`` (sorted by start, not overlapping) of the span that
     overlaps it, or -1."""
     out = [-1] * len(tokens)
-    if not spans:
-        return out
-    ends = [t.end for t in tokens]
-    starts = [t.start for t in tokens]
     for k, span in enumerate(spans):
-        first = bisect_right(ends, span.start)  # the first token that ends after the start
-        stop = bisect_left(starts, span.end)  # the first token that starts at or after the end
+        # the first token that ends after the start, and the first at or after the end
+        first = bisect_right(tokens, span.start, key=_END)
+        stop = bisect_left(tokens, span.end, lo=first, key=_START)
         out[first:stop] = [k] * (stop - first)
     return out

@@ -167,9 +167,11 @@ def organisation_spans(
     spans: list[EntitySpan] = []
     i = 0
     while i < len(tokens):
-        clitic = head_proclitic(tokens[i].norm) if tokens[i].is_word else None
-        label = "ORG"
-        if clitic is None and tokens[i].is_word:
+        if not tokens[i].is_word:
+            i += 1
+            continue
+        clitic, label = head_proclitic(tokens[i].norm), "ORG"
+        if clitic is None and i + 1 < len(tokens) and tokens[i + 1].norm in NAMESAKE_TITLES:
             clitic, label = _facility(tokens, i)
         if clitic is None:
             i += 1

@@ -6,6 +6,8 @@ import json
 import time
 from pathlib import Path
 
+import yaml
+
 from kafka import KafkaProducer
 from pipeline.__main__ import main
 from pipeline.batch import run_reprocess
@@ -100,3 +102,22 @@ def test_replay_between_two_offsets_from_the_command_line(
     ids = sorted(e["article_id"] for e in events_of(out))
     assert ids == ["p0-2", "p0-3", "p0-4", "p1-3"]
     assert json.loads(summary_path.read_text())["articles"] == 4
+
+
+def test_replay_longer_than_one_poll_reads_every_message(
+    kafka_env: KafkaEnv, tmp_path: Path
+) -> None:
+    """The range resumes over several bundles (residuals), which the in-process engine loses
+    with more than one worker: the command line must keep every message anyway."""
+    data = yaml.safe_load(kafka_env.config_path.read_text(encoding="utf-8"))
+    data["kafka"]["max_records_per_poll"] = 3
+    config_path = tmp_path / "small-polls.yaml"
+    config_path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    now = int(time.time() * 1000)
+    publish(kafka_env, [(f"m-{i}", now + i) for i in range(10)], partition=0)
+    out = tmp_path / "all.jsonl"
+    assert (
+        main(["reprocess", "--config", str(config_path), "--kafka-replay", "--output", str(out)])
+        == 0
+    )
+    assert sorted(e["article_id"] for e in events_of(out)) == sorted(f"m-{i}" for i in range(10))
