@@ -485,6 +485,28 @@ def test_kin_with_a_pronoun_and_common_nouns_tagged_as_people_are_not_entities()
     assert a.entities == []
 
 
+def test_common_words_the_tagger_often_takes_for_names_are_not_entities_alone() -> None:
+    text = (
+        "احتفل الأهالي في ثالث أيام عيد الأضحى السعيد بعد شهر رمضان، وأكد الرئيس التركي "
+        "رجب طيب أردوغان أن الـ600 محقق حضروا نظير أجر في ريف حمص"
+    )
+    a = run(
+        text,
+        ("احتفل", "PER"),
+        ("السعيد", "PER"),
+        ("رمضان", "PER"),
+        ("رجب طيب أردوغان", "PER"),
+        ("الـ", "PER"),
+        ("نظير", "PER"),
+        ("ريف", "PER"),
+        ("حمص", "LOC"),
+    )
+    assert [(e.text, e.label) for e in a.entities] == [
+        ("رجب طيب أردوغان", "PER"),
+        ("حمص", "LOC"),
+    ]
+
+
 def test_a_body_named_by_its_region_noun_is_the_same_body() -> None:
     text = "وقالت أمانة منطقة القصيم إن العمل بدأ، وتعمل أمانة المنطقة على تطوير الموقع"
     a = run(text, ("أمانة منطقة القصيم", "ORG"), ("أمانة المنطقة", "ORG"))
