@@ -320,3 +320,45 @@ def test_an_untagged_given_and_family_name_is_a_person(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert result(text, []) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (  # a foreign name the tagger split by type, after a verb and no title
+            "وتوجه سيغمار غابريال إلى طهران",
+            [("سيغمار", "LOC"), ("غابريال", "PER")],
+            [("سيغمار غابريال", "PER")],
+        ),
+        ("بعد أن قالت جانيت يلين إن", [("جانيت", "ORG"), ("يلين", "PER")], [("جانيت يلين", "PER")]),
+        (  # a brand in quotation marks
+            "المتحمسين لـ«أستون مارتن» أنها",
+            [("أستون", "ORG"), ("مارتن", "PER")],
+            [("أستون", "ORG"), ("مارتن", "PER")],
+        ),
+        (  # a given name starts a new name after a place
+            "ووالي طنجة محمد يعقوبي",
+            [("طنجة", "LOC"), ("محمد", "PER")],
+            [("طنجة", "LOC"), ("محمد", "PER")],
+        ),
+        (  # a definite word is no part of a foreign name
+            "يعترضون على سكوت النصرة عن",
+            [("سكوت", "PER"), ("النصرة", "ORG")],
+            [("سكوت", "PER"), ("النصرة", "ORG")],
+        ),
+        (  # a club's name
+            "فوز ليستر سيتي على سندرلاند",
+            [("ليستر", "PER"), ("سيتي", "ORG"), ("سندرلاند", "ORG")],
+            [("ليستر", "PER"), ("سيتي", "ORG"), ("سندرلاند", "ORG")],
+        ),
+        (  # a listed place before a person
+            "وقال وزير خارجية النمسا سباستيان كورتس",
+            [("النمسا", "LOC"), ("سباستيان", "PER")],
+            [("النمسا", "LOC"), ("سباستيان", "PER")],
+        ),
+    ],
+)
+def test_a_name_split_by_type_is_one_person(
+    text: str, mentions: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    assert result(text, tagged(text, *mentions)) == expected

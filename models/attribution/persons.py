@@ -13,11 +13,13 @@ article (كارتر alone) then become PER too.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
+from operator import attrgetter
 
 from models.attribution.cues import cue_form
-from models.attribution.gazetteer import nationality_adjectives
+from models.attribution.gazetteer import gazetteer, nationality_adjectives
 from models.attribution.lexicon import (
     ADVERBS,
     AMBIGUOUS_GIVEN_NAMES,
@@ -30,6 +32,7 @@ from models.attribution.lexicon import (
     TITLE_HEADS,
 )
 from models.attribution.normalize import (
+    QUOTE_CHARS,
     Token,
     mention_token_ranges,
     norm_phrase,
@@ -53,6 +56,10 @@ LINKING_PARTICLES = frozenset("بن ابن بنت ابو عبد ال دي دو �
 # Kings and princes go by their given name and lineage (الملك سلمان، الأمير بدر بن محمد), so
 # the word after it is not a family name (مطار الملك عبدالعزيز الدولي).
 ROYAL_TITLES = frozenset("الملك الامير الملكه الاميره ملك امير الشريفين".split())
+# Words of foreign place, club and company names (ليستر سيتي، أستون فيلا، سانتا ماريا).
+PLACE_NAME_WORDS = frozenset(
+    "سيتي يونايتد فيلا سانتا سانت سان بارك ستريت تاون فورت بورت كوم روك بيتش هيلز".split()
+)
 # Time words that follow a name without being part of it (الملا عمر الأسبوع الماضي).
 TIME_WORDS = frozenset("الاسبوع الشهر العام اليوم الليله الصباح المساء".split())
 # Nouns that make an idiom of a word that is also a given name (حسن الجوار، حسن السيرة، لصالح
@@ -152,7 +159,47 @@ def with_person_names(
             for s in out
         ]
     spans = _without_idioms(tokens, _names_through_particles(tokens, spans))
+    spans = _names_split_by_type(text, tokens, spans)
     return _family_names_of_people(text, _trimmed_names(tokens, spans))
+
+
+def _names_split_by_type(
+    text: str, tokens: Sequence[Token], spans: list[EntitySpan]
+) -> list[EntitySpan]:
+    """Two adjacent one-word mentions, one of them PER, that are one person's name: the tagger
+    splits a name it has not seen by type (سيغمار/LOC غابريال/PER، جانيت/ORG يلين/PER).
+
+    Not when either word is definite (سكوت النصرة، النبي محمد), a listed place or body, or a
+    word of place and club names (ليستر سيتي), when the second is a given name (والي طنجة
+    محمد يعقوبي: a new name starts), when the pair fills quotation marks («أستون مارتن» is a
+    brand) or when the second word carries a proclitic (وكينزنغتون: a second item).
+    """
+    out: list[EntitySpan] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if prev is not None and _one_name(text, tokens, prev, span):
+            out[-1] = EntitySpan(prev.start, span.end, "PER", min(prev.score, span.score))
+        else:
+            out.append(span)
+    return out
+
+
+def _one_name(text: str, tokens: Sequence[Token], a: EntitySpan, b: EntitySpan) -> bool:
+    if "PER" not in (a.label, b.label) or not text[a.end : b.start].isspace():
+        return False
+    words = [norm_phrase(text[s.start : s.end]) for s in (a, b)]
+    if any(" " in w or not w for w in words) or words[1] in GIVEN_NAMES:
+        return False
+    if any(
+        strip_article_proclitic(w).startswith("ال") or (w,) in gazetteer() or w in PLACE_NAME_WORDS
+        for w in words
+    ):
+        return False
+    before, after = text[: a.start].rstrip()[-1:], text[b.end :].lstrip()[:1]
+    if (before and before in QUOTE_CHARS) or (after and after in QUOTE_CHARS):
+        return False
+    first = tokens[bisect_right(tokens, b.start, key=attrgetter("end"))]
+    return first.start == b.start  # no proclitic outside the mention (وكينزنغتون)
 
 
 def _trimmed_names(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[EntitySpan]:
