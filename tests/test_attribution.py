@@ -507,6 +507,23 @@ def test_common_words_the_tagger_often_takes_for_names_are_not_entities_alone() 
     ]
 
 
+def test_religious_formulas_and_generic_bodies_are_not_entities() -> None:
+    text = (
+        "وقال والده رحمه الله إن مجلس الإدارة وافق، وأكدت هيئة الأمر بالمعروف والنهي عن "
+        "المنكر أن قوات الأمن وصلت بعد أن حمد الله عز وجل عبدالرحمن السديس"
+    )
+    a = run(
+        text,
+        ("رحمه الله", "PER"),
+        ("الله عز وجل", "PER"),
+        ("عبدالرحمن السديس", "PER"),
+    )
+    assert [(e.text, e.label) for e in a.entities] == [
+        ("هيئة الأمر بالمعروف والنهي عن المنكر", "ORG"),
+        ("عبدالرحمن السديس", "PER"),
+    ]
+
+
 def test_a_body_named_by_its_region_noun_is_the_same_body() -> None:
     text = "وقالت أمانة منطقة القصيم إن العمل بدأ، وتعمل أمانة المنطقة على تطوير الموقع"
     a = run(text, ("أمانة منطقة القصيم", "ORG"), ("أمانة المنطقة", "ORG"))

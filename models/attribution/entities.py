@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from models.attribution.gazetteer import after_definite_noun, nationality_adjectives
-from models.attribution.lexicon import CURRENCIES, NOT_NAMES, ORG_HEADS, SOURCE_NOUNS, TITLE_HEADS
+from models.attribution.lexicon import (
+    CURRENCIES,
+    DIVINE_FORMULA_WORDS,
+    NOT_NAMES,
+    ORG_HEADS,
+    SOURCE_NOUNS,
+    TITLE_HEADS,
+)
 from models.attribution.normalize import norm_phrase, strip_article_proclitic, strip_proclitic
 from models.attribution.organisations import HEADS, is_nisba
 from models.spans import EntitySpan, ResolvedEntity
@@ -62,7 +69,7 @@ def plausible_mentions(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpa
     ها; not أبها), a generic noun on its own: a source (مسؤولون، مصادر), a title (الرئيس) or an
     organisation head without its name (منظمة، لحزب), a currency (ريال), a nationality
     (الإيطالية), a place name used as an adjective (الأسهم السعودية) or a word the tagger
-    mistakes for a name (شبه)."""
+    mistakes for a name (شبه); and religious formulas of any length (رحمه الله)."""
     return [
         s
         for s in spans
@@ -89,6 +96,8 @@ def _possessed(surface: str) -> bool:
 
 
 def _implausible(words: list[str]) -> bool:
+    if words and all(w in DIVINE_FORMULA_WORDS for w in words):
+        return True
     if len(words) != 1:
         return False
     word = words[0]

@@ -250,7 +250,13 @@ NOT_NAMES = frozenset(
     ال دين نظير سلامه خطبه احتفل حسنا نايبه ريف اتي جوا بابا امي الرضا عليا فاي جميل فريد
     عادل كرم رمضان رجب جمعه جمال ناري هوي سيدي شو رود تيار نزل للطاقه للخطوط للجامعه
     للاكراد شباب كون تشن العامل السعيد الحمر راجعون ابي سان الاتحادي المركزي الامم
-    الحرام""".split()
+    الحرام الرحم""".split()
+)
+# Words of religious formulas the tagger takes for a person (رحمه الله، يحفظه الله، الله عز
+# وجل، رضي الله، بسم الله الرحمن الرحيم): a mention made of these words only is none.
+DIVINE_FORMULA_WORDS = frozenset(
+    """الله رحمه رحمها رحمهم رحمهما يرحمه يرحمها يرحمهم رحم حفظه حفظها حفظهم يحفظه يحفظها
+    يحفظهم رضي عز وجل جل تعالي سبحانه الرحمن الرحيم صلي عليه وسلم بسم""".split()
 )
 # Plural official nouns that take the organisation they belong to as speaker.
 OFFICIALS_OF_ORG = frozenset({"مسوولون", "مسوولين", "مسوولو", "المسوولون", "متحدث"})

@@ -51,6 +51,19 @@ FACILITY_HEADS = {
 NAMESAKE_TITLES = frozenset({"الملك", "الامير", "الاميره"})
 # Modifiers that make the phrase a place (الاتحاد السوفيتي، قناة السويس).
 NOT_ORGANISATIONS = frozenset({"السوفيتي", "السوفياتي", "السوفييتي", "السويس", "بنما"})
+# A head and one modifier that make a generic noun, not a body's name (مجلس الإدارة: a board
+# of directors; قوات الأمن: security forces); more modifiers name one (المجلس البلدي لمحافظة جدة).
+GENERIC_BODIES = frozenset(
+    {
+        ("مجلس", "الاداره"),
+        ("هييه", "التدريس"),
+        ("القوات", "المواليه"),
+        ("قوات", "المواليه"),
+        ("قوات", "الامن"),
+        ("المجلس", "البلدي"),
+        ("قوات", "النظام"),
+    }
+)
 PROCLITICS = ("وب", "ول", "و", "ف", "ب", "ل", "")
 MAX_MODIFIERS = 5
 SCORE = 0.9
@@ -178,7 +191,9 @@ def organisation_spans(
             continue
         j = _modifiers_end(tokens, i, mention_at, glued, person)
         modifiers = {t.norm for t in tokens[i + 1 : j]}
-        if not modifiers or modifiers & NOT_ORGANISATIONS:
+        head = tokens[i].norm[clitic:] if clitic else tokens[i].norm
+        generic = j == i + 2 and (head, tokens[i + 1].norm) in GENERIC_BODIES
+        if not modifiers or modifiers & NOT_ORGANISATIONS or generic:
             i += 1
             continue
         start = tokens[i].start + skip_letters(tokens[i].text, clitic)
