@@ -172,6 +172,21 @@ def test_an_untagged_given_and_family_name_after_a_title_is_added() -> None:
             [("سعيد بن", "PER")],
             [("سعيد بن المسيب", "PER")],
         ),
+        (  # after بن or آل a title word is a forebear's or a family's name
+            "وقال الأمير عبدالله بن مساعد الرئيس العام لرعاية الشباب",
+            [("عبدالله بن", "PER")],
+            [("عبدالله بن مساعد", "PER")],
+        ),
+        (  # and آل الشيخ is the family name: no definite word after it joins
+            "وأوصى الشيخ عبدالعزيز بن عبدالله آل الشيخ المسلمين بتقوى الله",
+            [("عبدالعزيز بن عبدالله آل", "PER")],
+            [("عبدالعزيز بن عبدالله آل الشيخ", "PER")],
+        ),
+        (  # a given name after the lineage starts the next person
+            "وشكر الاتحاديون عبدالله بن مساعد أحمد عيد على ذلك",
+            [("عبدالله بن", "PER"), ("أحمد عيد", "PER")],
+            [("عبدالله بن مساعد", "PER"), ("أحمد عيد", "PER")],
+        ),
         (  # a chain of particles, then a tagged family name
             "وقال المتهم ساير بن لافي بن ساير الرشيدي أقدم",
             [("ساير بن لافي بن", "PER"), ("الرشيدي", "PER")],

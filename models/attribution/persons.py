@@ -53,6 +53,9 @@ NAME_PARTICLES = frozenset("بن ابن بنت ابو ام عبد ال الله"
 # Particles that cannot end a name: the word after them belongs to it (سعيد بن المسيب، عبدالله
 # آل الشيخ، وين دي بروين).
 LINKING_PARTICLES = frozenset("بن ابن بنت ابو عبد ال دي دو دا فان فون ديل".split())
+# Particles of lineage: the word after them is a forebear's or a family's name, even one that
+# is also a title (بن مساعد، آل الشيخ).
+LINEAGE_PARTICLES = frozenset("بن ال".split())
 # Kings and princes go by their given name and lineage (الملك سلمان، الأمير بدر بن محمد), so
 # the word after it is not a family name (مطار الملك عبدالعزيز الدولي).
 ROYAL_TITLES = frozenset("الملك الامير الملكه الاميره ملك امير الشريفين".split())
@@ -213,7 +216,12 @@ def _trimmed_names(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[Ent
         if span.label != "PER" or len(w) < 2:
             out.append(span)
             continue
-        while len(w) > 1 and _title_word(w[-1].norm) and not _definite(w[-1].norm):
+        while (
+            len(w) > 1
+            and _title_word(w[-1].norm)
+            and not _definite(w[-1].norm)
+            and strip_proclitic(w[-2].norm) not in LINEAGE_PARTICLES  # بن مساعد: a forebear
+        ):
             w = w[:-1]  # not محمد السيد، حمد الرقيب: a definite title may be a family name
         if len(w) > 2 and _definite(w[0].norm) and w[1].norm in GIVEN_NAMES:
             w = w[1:]
@@ -291,18 +299,31 @@ def _names_through_particles(tokens: Sequence[Token], spans: list[EntitySpan]) -
             if nxt >= 0 and spans[nxt].start == tokens[last + 1].start:
                 absorbed.add(nxt)
                 end, last = spans[nxt].end, ranges[nxt][1]
-            elif nxt < 0 and _continues_name(particle, tokens[last + 1].norm):
+            elif nxt < 0 and _continues_name(particle, tokens[last + 1].norm, last > first):
                 end, last = tokens[last + 1].end, last + 1
             else:
                 break
             extended = True
         family = last + 1
-        if extended and family < len(tokens):  # حسن بن معجب الحويزي
+        # آل الشيخ is the family name: the definite word after it is not (المسلمين)
+        after_family = strip_proclitic(tokens[last - 1].norm) == "ال" and _title_word(
+            tokens[last].norm
+        )
+        if extended and not after_family and family < len(tokens):  # حسن بن معجب الحويزي
             nxt = mention_at[family]
-            if nxt >= 0 and spans[nxt].label == "PER" and spans[nxt].start == tokens[family].start:
+            if (
+                nxt >= 0
+                and spans[nxt].label == "PER"
+                and spans[nxt].start == tokens[family].start
+                and tokens[family].norm not in GIVEN_NAMES  # أحمد عيد: the next person
+            ):
                 absorbed.add(nxt)
                 end, last = spans[nxt].end, ranges[nxt][1]
-            elif nxt < 0 and _definite_family_name(tokens[family].norm):
+            elif (
+                nxt < 0
+                and _definite_family_name(tokens[family].norm)
+                and not tokens[family].norm.endswith("يه")  # الثانية، آلية: no family name
+            ):
                 end, last = tokens[family].end, family
         words = [t.norm for t in tokens[first : last + 1] if t.is_word]
         if len(words) == 1 and strip_proclitic(words[0]) in NAME_PARTICLES | LINKING_PARTICLES:
@@ -318,10 +339,11 @@ def _definite_family_name(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)
-def _continues_name(particle: str, word: str) -> bool:
+def _continues_name(particle: str, word: str, inside: bool = False) -> bool:
     """Whether ``word`` completes a name after ``particle``: after عبد any word (عبد الملك);
     after the others a given name (علي, not the preposition على) or a word that is not a
-    function word, number or title."""
+    function word, number or title, except after بن or آل ``inside`` a name, where a title word
+    names a forebear or a family (عبدالله بن مساعد، عبداللطيف آل الشيخ; not ابن رئيس الوزراء)."""
     if any(c.isdigit() for c in word):
         return False
     if particle == "عبد" or word in GIVEN_NAMES or word == "علي":
@@ -333,7 +355,7 @@ def _continues_name(particle: str, word: str) -> bool:
         and word not in PREPOSITIONS
         and word not in ADVERBS
         and word not in COMPLEMENTIZERS
-        and not _title_word(word)
+        and ((inside and particle in LINEAGE_PARTICLES) or not _title_word(word))
     )
 
 
