@@ -510,7 +510,8 @@ def test_common_words_the_tagger_often_takes_for_names_are_not_entities_alone() 
 def test_religious_formulas_and_generic_bodies_are_not_entities() -> None:
     text = (
         "وقال والده رحمه الله إن مجلس الإدارة وافق، وأكدت هيئة الأمر بالمعروف والنهي عن "
-        "المنكر أن قوات الأمن وصلت بعد أن حمد الله عز وجل عبدالرحمن السديس"
+        "المنكر أن قوات الأمن وصلت بعد أن حمد الله عز وجل عبدالرحمن السديس، وتقدمت القوات "
+        "المشتركة نحو ملعب باريس سان جيرمان"
     )
     a = run(
         text,
@@ -521,6 +522,7 @@ def test_religious_formulas_and_generic_bodies_are_not_entities() -> None:
     assert [(e.text, e.label) for e in a.entities] == [
         ("هيئة الأمر بالمعروف والنهي عن المنكر", "ORG"),
         ("عبدالرحمن السديس", "PER"),
+        ("باريس سان جيرمان", "ORG"),
     ]
 
 
