@@ -7,10 +7,10 @@ a quote head. Modules: ``document`` (tokens, sentences, quotation marks), ``enti
 (implausible mentions, clustering and canonical names), ``datelines`` (an article's byline
 and dateline), ``acronyms`` (acronyms spelled in letter names), ``gazetteer`` (listed places
 and organisations), ``organisations`` (head-noun organisation names the tagger's training data
-leaves untagged), ``persons`` (whole person names), ``cues`` (reporting words),
-``speakers`` (speaker noun phrases, titles, implied subjects), ``quotes`` (assembling direct
-and indirect quotes) and ``model_spans`` (rescoring and extending them with the quote head's
-spans).
+leaves untagged), ``persons`` (whole person names), ``places`` (names after a place noun),
+``cues`` (reporting words), ``speakers`` (speaker noun phrases, titles, implied subjects),
+``quotes`` (assembling direct and indirect quotes) and ``model_spans`` (rescoring and extending
+them with the quote head's spans).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from models.attribution.model_spans import merge_model_quotes
 from models.attribution.normalize import tokenize
 from models.attribution.organisations import with_organisation_names
 from models.attribution.persons import with_person_names
+from models.attribution.places import with_places_after_place_nouns
 from models.attribution.quotes import detect_quotes
 from models.spans import Analysis, EntitySpan, Quote, Speaker, TextSpan
 
@@ -45,7 +46,8 @@ def analyze(
     nationalities and pronoun-suffixed words dropped), replaced by the byline's and dateline's
     parts in an article's header, joined into spelled acronyms, completed from the gazetteer,
     joined into head-noun organisation names and whole person names (after a title, a reporting
-    verb or a nationality, around a given name, through a linking particle).
+    verb or a nationality, around a given name, through a linking particle); a name after a
+    place noun (بمحافظة المخواة) is a place.
 
     ``quote_spans`` are the quote head's QUOTE / CUE / SPEAKER spans; without them the quotes
     come from the rules alone.
@@ -55,6 +57,7 @@ def analyze(
     entities = with_spelled_acronyms(text, entities, tokens)
     entities = with_gazetteer_names(text, entities, tokens)
     entities = with_person_names(text, with_organisation_names(text, entities, tokens), tokens)
+    entities = with_places_after_place_nouns(text, entities, tokens)
     doc = build_doc(text, entities, tokens)
     resolved = resolved_entities(doc.mentions, doc.clusters)
     drafts = detect_quotes(doc)

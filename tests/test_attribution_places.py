@@ -1,0 +1,41 @@
+"""Names after a place noun are places (places.with_places_after_place_nouns)."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.attribution.places import with_places_after_place_nouns
+from tests.mentions import tagged
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (  # a governorate the tagger took for a person
+            "تسلمت إدارة التعليم بمحافظة المخواة خمسة مشاريع",
+            [("المخواة", "PER")],
+            [("المخواة", "LOC")],
+        ),
+        ("في معسكره بمدينة ميرلو الهولندية", [("ميرلو", "ORG")], [("ميرلو", "LOC")]),
+        (  # a place and a person the title rule joined stay as they are
+            "لقاء رئيس إقليم كردستان مسعود بارزاني",
+            [("كردستان مسعود بارزاني", "PER")],
+            [("كردستان مسعود بارزاني", "PER")],
+        ),
+        (  # named after a king
+            "في مدينة الملك عبدالله الاقتصادية",
+            [("الملك عبدالله", "PER")],
+            [("الملك عبدالله", "PER")],
+        ),
+        (  # not right after the noun
+            "وقال أمير المنطقة فيصل بن خالد",
+            [("فيصل بن خالد", "PER")],
+            [("فيصل بن خالد", "PER")],
+        ),
+    ],
+)
+def test_a_name_after_a_place_noun_is_a_place(
+    text: str, mentions: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    spans = with_places_after_place_nouns(text, tagged(text, *mentions))
+    assert [(text[s.start : s.end], s.label) for s in spans] == expected
