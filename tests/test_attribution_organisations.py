@@ -36,6 +36,18 @@ def names(text: str, entities: list[EntitySpan] | None = None) -> list[str]:
         ("وطلبت الهيئة القيام بالإجراءات", []),  # a definite head takes an adjective, not a noun
         ("ودعت الجامعة إلى الحوار", []),
         ("أفادت إذاعة صوت إسرائيل بأن", ["إذاعة صوت إسرائيل"]),
+        # a definite مركز or مديرية with its adjective and its field is a body; with one
+        # modifier it is generic (second place)
+        (
+            "بدأ المركز الوطني للدراسات والبحوث الاجتماعية تأسيس شراكات",
+            ["المركز الوطني للدراسات والبحوث الاجتماعية"],
+        ),
+        ("أكدت المديرية العامة للجوازات أن", ["المديرية العامة للجوازات"]),
+        ("وحل الفريق في المركز الثاني في البطولة", []),
+        ("ترشح باسم الحزب الجمهوري في الانتخابات", ["الحزب الجمهوري"]),
+        ("ونقل إلى مستشفى القطيف المركزي أمس", ["مستشفى القطيف المركزي"]),
+        ("سيطرة القوات الموالية للحكومة اليمنية على زنجبار", []),  # forces by their side
+        ("وقرر مجلس الإدارة توزيع الأرباح", []),  # a board of directors
     ],
 )
 def test_organisation_names(text: str, expected: list[str]) -> None:

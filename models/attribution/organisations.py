@@ -30,11 +30,16 @@ from models.spans import EntitySpan
 HEADS = frozenset(
     """وزاره وكاله قناه صحيفه مجله اذاعه منظمه هييه مجلس جامعه حزب جبهه جمعيه موسسه
     شركه بنك مصرف اتحاد قوات جيش لجنه مديريه محكمه معهد اكاديميه نادي استخبارات مخابرات
-    حرس كتايب امانه""".split()
+    حرس كتايب امانه مستشفي""".split()
 )
 # Heads that also name a body with the article (الاتحاد الأوروبي، القوات المسلحة، الجيش السوري);
 # for the others a definite head with an adjective is usually generic (الشركة الأمريكية).
-DEFINITE_HEADS = frozenset("هييه مجلس جامعه اتحاد قوات جيش بنك محكمه استخبارات مخابرات حرس".split())
+DEFINITE_HEADS = frozenset(
+    "هييه مجلس جامعه اتحاد قوات جيش بنك محكمه استخبارات مخابرات حرس مركز مديريه حزب".split()
+)
+# Definite heads that name a body only with two modifiers or more (المركز الوطني للدراسات،
+# المديرية العامة للشؤون الصحية), not with one (المركز الثاني: second place, المركز الإعلامي).
+TWO_MODIFIER_HEADS = frozenset("مركز مديريه".split())
 # Indefinite words that continue a head in construct state (وكالة أنباء الشرق الأوسط، إذاعة
 # صوت إسرائيل، أمانة منطقة القصيم).
 CONSTRUCT_WORDS = frozenset({"انباء", "صوت", "منطقه", "محافظه"})
@@ -57,8 +62,6 @@ GENERIC_BODIES = frozenset(
     {
         ("مجلس", "الاداره"),
         ("هييه", "التدريس"),
-        ("القوات", "المواليه"),
-        ("قوات", "المواليه"),
         ("قوات", "الامن"),
         ("المجلس", "البلدي"),
         ("قوات", "النظام"),
@@ -66,11 +69,12 @@ GENERIC_BODIES = frozenset(
         ("قوات", "الاحتلال"),
         ("القوات", "المشتركه"),
         ("القوات", "الامنيه"),
-        ("القوات", "الحكوميه"),
         ("القوات", "البريه"),
-        ("الجيش", "الموالي"),
     }
 )
+# Adjectives that describe forces by their side, whatever follows (القوات الموالية للحكومة،
+# الجيش الموالي للشرعية، القوات الحكومية السورية): no body's name.
+SIDE_ADJECTIVES = frozenset("المواليه الموالي الحكوميه المعارضه المعارض".split())
 PROCLITICS = ("وب", "ول", "و", "ف", "ب", "ل", "")
 MAX_MODIFIERS = 5
 SCORE = 0.9
@@ -148,8 +152,8 @@ def _modifiers_end(
             break  # وزارة التعليم | مبارك العصيمي; not جامعة الملك عبدالعزيز
         if j > i + 1 and is_nisba(word) and _proper_name(prev):
             break  # وكالة أنباء سبوتنك الروسية: the adjective describes a named body
-        if after_nisba:
-            ok = is_nisba(word)
+        if after_nisba:  # المركز الوطني للدراسات: a definite head's adjective, then its field
+            ok = is_nisba(word) or (definite and j == i + 2 and word.startswith("لل"))
         elif definite and j == i + 1:  # an adjective: الجيش السوري، القوات المسلحة
             ok = is_nisba(word) or word.startswith("الم") or word in ADJECTIVES
         elif word in TITLE_HEADS:
@@ -162,7 +166,7 @@ def _modifiers_end(
             ok = ok or prev in CONSTRUCT_WORDS or (prev in TITLE_HEADS and j == i + 2)
         if not ok:
             break
-        after_nisba = after_nisba or is_nisba(word)
+        after_nisba = (after_nisba and not word.startswith("لل")) or is_nisba(word)
         j += 1
     return j
 
@@ -199,7 +203,13 @@ def organisation_spans(
         j = _modifiers_end(tokens, i, mention_at, glued, person)
         modifiers = {t.norm for t in tokens[i + 1 : j]}
         head = tokens[i].norm[clitic:] if clitic else tokens[i].norm
-        generic = j == i + 2 and (head, tokens[i + 1].norm) in GENERIC_BODIES
+        generic = (j > i + 1 and tokens[i + 1].norm in SIDE_ADJECTIVES) or (
+            j == i + 2
+            and (
+                (head, tokens[i + 1].norm) in GENERIC_BODIES
+                or strip_article_proclitic(head)[2:] in TWO_MODIFIER_HEADS
+            )
+        )
         if not modifiers or modifiers & NOT_ORGANISATIONS or generic:
             i += 1
             continue
