@@ -29,7 +29,8 @@ def test_every_line_is_a_known_label_and_kind() -> None:
         }, name
         assert norm(name) == " ".join(norm(name).split()) and name.strip() == name
         assert all(
-            o in ("no-proclitic", "quoted:ORG") or o.startswith("not-before:") for o in options
+            o in ("no-proclitic", "quoted:ORG", "quoted-only") or o.startswith("not-before:")
+            for o in options
         )
 
 
@@ -118,3 +119,8 @@ def test_a_country_name_used_as_an_adjective_is_no_place() -> None:
     assert [(text[s.start : s.end], s.label, s.start) for s in spans] == [
         ("السعودية", "LOC", text.rindex("السعودية"))
     ]
+
+
+def test_a_newspaper_named_by_a_common_word_only_in_quotation_marks() -> None:
+    text = "وقال لـ«المدينة» إن المدينة تحتاج إلى حدائق، وأكد لـ«عكاظ» ذلك"
+    assert result(text) == [("المدينة", "ORG"), ("عكاظ", "ORG")]

@@ -48,6 +48,7 @@ def names(text: str, entities: list[EntitySpan] | None = None) -> list[str]:
         ("ونقل إلى مستشفى القطيف المركزي أمس", ["مستشفى القطيف المركزي"]),
         ("سيطرة القوات الموالية للحكومة اليمنية على زنجبار", []),  # forces by their side
         ("وقرر مجلس الإدارة توزيع الأرباح", []),  # a board of directors
+        ("أعلنت لجنة مكافحة الإرهاب الروسية أن", ["لجنة مكافحة الإرهاب الروسية"]),
     ],
 )
 def test_organisation_names(text: str, expected: list[str]) -> None:

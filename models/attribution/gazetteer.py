@@ -42,6 +42,7 @@ class Entry(NamedTuple):
     proclitic: bool  # may carry a proclitic (not جدة: وجده is a verb)
     not_before: frozenset[str]  # next words that make it a common word (مسقط رأسه)
     quoted: str | None  # label when the name fills a pair of quotation marks (a newspaper)
+    only_quoted: bool  # a name only in quotation marks (لـ«المدينة»: the newspaper, not a city)
 
 
 @cache
@@ -61,6 +62,7 @@ def gazetteer() -> dict[tuple[str, ...], Entry]:
                 "no-proclitic" not in options,
                 frozenset(norm(w) for w in not_before.split(",") if w),
                 quoted,
+                "quoted-only" in options,
             )
     return names
 
@@ -119,8 +121,17 @@ def _lookup(tokens: Sequence[Token], i: int) -> tuple[Entry, int, int] | None:
             after = tokens[i + n].norm if i + n < len(tokens) else ""
             if entry is None or (clitic and not entry.proclitic) or after in entry.not_before:
                 continue
+            if entry.only_quoted and not _in_quotes(tokens, i, n):
+                continue
             best = entry, n, clitic
     return best
+
+
+def _in_quotes(tokens: Sequence[Token], i: int, n: int) -> bool:
+    """Whether the ``n`` tokens from ``i`` fill a pair of quotation marks."""
+    if i == 0 or i + n >= len(tokens):
+        return False
+    return tokens[i - 1].text in QUOTE_CHARS and tokens[i + n].text in QUOTE_CHARS
 
 
 class Match(NamedTuple):
@@ -146,9 +157,8 @@ def gazetteer_matches(tokens: Sequence[Token]) -> list[Match]:
         entry, n, clitic = hit
         start = tokens[i].start + skip_letters(tokens[i].text, clitic)
         label = entry.label
-        if entry.quoted and 0 < i and i + n < len(tokens):
-            if tokens[i - 1].text in QUOTE_CHARS and tokens[i + n].text in QUOTE_CHARS:
-                label = entry.quoted  # لـ«الشرق الأوسط»: the newspaper
+        if entry.quoted and _in_quotes(tokens, i, n):
+            label = entry.quoted  # لـ«الشرق الأوسط»: the newspaper
         span = EntitySpan(start, tokens[i + n - 1].end, label, SCORE)
         found.append(Match(span, entry, i, i + n, n == 1 and not clitic and _adjectival(tokens, i)))
         i += n

@@ -41,8 +41,8 @@ DEFINITE_HEADS = frozenset(
 # المديرية العامة للشؤون الصحية), not with one (المركز الثاني: second place, المركز الإعلامي).
 TWO_MODIFIER_HEADS = frozenset("مركز مديريه".split())
 # Indefinite words that continue a head in construct state (وكالة أنباء الشرق الأوسط، إذاعة
-# صوت إسرائيل، أمانة منطقة القصيم).
-CONSTRUCT_WORDS = frozenset({"انباء", "صوت", "منطقه", "محافظه"})
+# صوت إسرائيل، أمانة منطقة القصيم، لجنة مكافحة الإرهاب).
+CONSTRUCT_WORDS = frozenset({"انباء", "صوت", "منطقه", "محافظه", "مكافحه"})
 # Adjectives of a person's title, not of the organisation (رئيس الاستخبارات السعودية الأسبق).
 TITLE_ADJECTIVES = frozenset("الاسبق السابق السابقه الحالي الحاليه المكلف المكلفه".split())
 # Adjectives that follow a definite head besides relative adjectives and participles (الم…).

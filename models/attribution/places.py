@@ -1,10 +1,11 @@
 """Names after a place noun are places (بمحافظة المخواة، في مدينة ميرلو، إقليم باداخشان).
 
 The tagger often types an unfamiliar town, district or island PER or ORG. The noun before it
-(محافظة، منطقة، مدينة، قرية، بلدة، حي، ولاية، إقليم، مديرية، مخيم، جزيرة، مقاطعة) says what it
-is: over the SaudiNewsNet archive nearly all of the 1,273 PER or ORG mentions right after one
-are places. Longer mentions (رئيس إقليم كردستان مسعود بارزاني: a place and a person the title
-rule joined) and names after a king's title (مدينة الملك عبدالله) are left alone.
+(محافظة، منطقة، مدينة، قرية، بلدة، حي، ولاية، إقليم، مديرية، مخيم، جزيرة، مقاطعة،
+جمهورية) says what it is: over the SaudiNewsNet archive nearly all of the 1,273 PER or ORG
+mentions right after one are places. Longer mentions (رئيس إقليم كردستان مسعود بارزاني: a
+place and a person the title rule joined) and names after a king's title (مدينة الملك
+عبدالله) are left alone.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from models.attribution.organisations import NAMESAKE_TITLES
 from models.spans import EntitySpan
 
 PLACE_NOUNS = frozenset(
-    "محافظه منطقه مدينه قريه بلده حي ولايه اقليم مديريه مخيم جزيره مقاطعه".split()
+    "محافظه منطقه مدينه قريه بلده حي ولايه اقليم مديريه مخيم جزيره مقاطعه جمهوريه".split()
 )
 MAX_WORDS = 2
 
