@@ -49,6 +49,8 @@ def names(text: str, entities: list[EntitySpan] | None = None) -> list[str]:
         ("سيطرة القوات الموالية للحكومة اليمنية على زنجبار", []),  # forces by their side
         ("وقرر مجلس الإدارة توزيع الأرباح", []),  # a board of directors
         ("أعلنت لجنة مكافحة الإرهاب الروسية أن", ["لجنة مكافحة الإرهاب الروسية"]),
+        ("إذا أكدت الوكالة الدولية للطاقة الذرية التزام", ["الوكالة الدولية للطاقة الذرية"]),
+        ("نقلت الوكالة الرسمية عن مصدر", []),
     ],
 )
 def test_organisation_names(text: str, expected: list[str]) -> None:

@@ -35,11 +35,13 @@ HEADS = frozenset(
 # Heads that also name a body with the article (الاتحاد الأوروبي، القوات المسلحة، الجيش السوري);
 # for the others a definite head with an adjective is usually generic (الشركة الأمريكية).
 DEFINITE_HEADS = frozenset(
-    "هييه مجلس جامعه اتحاد قوات جيش بنك محكمه استخبارات مخابرات حرس مركز مديريه حزب".split()
+    """هييه مجلس جامعه اتحاد قوات جيش بنك محكمه استخبارات مخابرات حرس مركز مديريه حزب وكاله
+    منظمه""".split()
 )
 # Definite heads that name a body only with two modifiers or more (المركز الوطني للدراسات،
-# المديرية العامة للشؤون الصحية), not with one (المركز الثاني: second place, المركز الإعلامي).
-TWO_MODIFIER_HEADS = frozenset("مركز مديريه".split())
+# المديرية العامة للشؤون الصحية، الوكالة الدولية للطاقة الذرية), not with one (المركز الثاني:
+# second place, المركز الإعلامي، الوكالة الرسمية).
+TWO_MODIFIER_HEADS = frozenset("مركز مديريه وكاله منظمه".split())
 # Indefinite words that continue a head in construct state (وكالة أنباء الشرق الأوسط، إذاعة
 # صوت إسرائيل، أمانة منطقة القصيم، لجنة مكافحة الإرهاب).
 CONSTRUCT_WORDS = frozenset({"انباء", "صوت", "منطقه", "محافظه", "مكافحه"})
