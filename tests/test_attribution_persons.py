@@ -377,3 +377,9 @@ def test_a_name_split_by_type_is_one_person(
     text: str, mentions: list[tuple[str, str]], expected: list[tuple[str, str]]
 ) -> None:
     assert result(text, tagged(text, *mentions)) == expected
+
+
+def test_a_listed_place_after_bi_does_not_start_a_persons_name() -> None:
+    text = "وحضر الحفل بجدة عبدالحميد أبا العري وعدد من المسؤولين"
+    spans = tagged(text, ("بجدة عبدالحميد أبا العري", "PER"))
+    assert result(text, spans) == [("عبدالحميد أبا العري", "PER")]

@@ -30,7 +30,7 @@ from models.spans import EntitySpan
 HEADS = frozenset(
     """وزاره وكاله قناه صحيفه مجله اذاعه منظمه هييه مجلس جامعه حزب جبهه جمعيه موسسه
     شركه بنك مصرف اتحاد قوات جيش لجنه مديريه محكمه معهد اكاديميه نادي استخبارات مخابرات
-    حرس كتايب امانه مستشفي""".split()
+    حرس كتايب امانه مستشفي ديوان""".split()
 )
 # Heads that also name a body with the article (الاتحاد الأوروبي، القوات المسلحة، الجيش السوري);
 # for the others a definite head with an adjective is usually generic (الشركة الأمريكية).
@@ -42,6 +42,8 @@ DEFINITE_HEADS = frozenset(
 # المديرية العامة للشؤون الصحية، الوكالة الدولية للطاقة الذرية), not with one (المركز الثاني:
 # second place, المركز الإعلامي، الوكالة الرسمية).
 TWO_MODIFIER_HEADS = frozenset("مركز مديريه وكاله منظمه".split())
+# Heads of clubs, whose coordinated names are other clubs (نادي الشباب | والفتح).
+CLUB_HEADS = ("نادي",)
 # Indefinite words that continue a head in construct state (وكالة أنباء الشرق الأوسط، إذاعة
 # صوت إسرائيل، أمانة منطقة القصيم، لجنة مكافحة الإرهاب).
 CONSTRUCT_WORDS = frozenset({"انباء", "صوت", "منطقه", "محافظه", "مكافحه"})
@@ -148,7 +150,7 @@ def _modifiers_end(
         stop = word in ADVERBS or word in TITLE_ADJECTIVES or word in FUNCTION_WORDS
         stop = stop or word.startswith("البالغ")  # أمانة المنطقة | البالغ عددهم: amounting to
         prev = tokens[j - 1].norm
-        if not token.is_word or stop or glued[j] or _located(word):
+        if not token.is_word or stop or glued[j] or located_place(word):
             break
         if person[j] and j > i + 1 and prev not in TITLE_HEADS and prev != "الامام":
             break  # وزارة التعليم | مبارك العصيمي; not جامعة الملك عبدالعزيز
@@ -162,6 +164,7 @@ def _modifiers_end(
             ok = j == i + 1
         elif word.startswith("وال"):  # وزارة الثقافة والإعلام; not أمانة منطقة القصيم واللجنة
             ok = j > i + 1 and prev.startswith(("ال", "لل")) and not is_nisba(prev)
+            ok = ok and not tokens[i].norm.endswith(CLUB_HEADS)  # نادي الشباب | والفتح
             ok = ok and (mention_at[j - 1] < 0 or prev.startswith("لل"))  # للعلوم والتكنولوجيا
         else:
             ok = mention_at[j] >= 0 or word.startswith(("ال", "لل")) or word in CONSTRUCT_WORDS
@@ -222,7 +225,7 @@ def organisation_spans(
 
 
 @lru_cache(maxsize=1 << 14)
-def _located(word: str) -> bool:
+def located_place(word: str) -> bool:
     """A listed place after ب (بجدة، بالرياض): where the body is, not part of its name."""
     if not word.startswith("ب") or len(word) < 4:
         return False

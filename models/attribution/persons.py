@@ -41,7 +41,7 @@ from models.attribution.normalize import (
     token_mentions,
     tokenize,
 )
-from models.attribution.organisations import is_nisba, names_a_body
+from models.attribution.organisations import is_nisba, located_place, names_a_body
 from models.spans import EntitySpan
 
 MAX_TITLE_WORDS = 7
@@ -207,7 +207,8 @@ def _one_name(text: str, tokens: Sequence[Token], a: EntitySpan, b: EntitySpan) 
 
 def _trimmed_names(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[EntitySpan]:
     """PER mentions without an indefinite title word at their end (محمد بن نايف بن عبدالعزيز |
-    ولي) or a definite word before a given name at their start (المدافعين | عبدالله العبدالله)."""
+    ولي), a definite word before a given name at their start (المدافعين | عبدالله العبدالله) or
+    a listed place after ب at their start (مدير المطار بجدة | عبدالحميد أبا العري)."""
     ranges = mention_token_ranges(token_mentions(tokens, spans))
     out = []
     for k, span in enumerate(spans):
@@ -224,6 +225,8 @@ def _trimmed_names(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[Ent
         ):
             w = w[:-1]  # not محمد السيد، حمد الرقيب: a definite title may be a family name
         if len(w) > 2 and _definite(w[0].norm) and w[1].norm in GIVEN_NAMES:
+            w = w[1:]
+        if len(w) > 2 and located_place(w[0].norm):  # بجدة | عبدالحميد أبا العري
             w = w[1:]
         start = max(span.start, w[0].start)
         out.append(EntitySpan(start, min(span.end, w[-1].end), "PER", span.score))
