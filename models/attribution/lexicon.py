@@ -253,10 +253,12 @@ NOT_NAMES = frozenset(
     الحرام الرحم""".split()
 )
 # Words of religious formulas the tagger takes for a person (رحمه الله، يحفظه الله، الله عز
-# وجل، رضي الله، بسم الله الرحمن الرحيم): a mention made of these words only is none.
+# وجل، رضي الله، بسم الله الرحمن الرحيم، الله العلي القدير): a mention made of these words only
+# is none.
 DIVINE_FORMULA_WORDS = frozenset(
     """الله رحمه رحمها رحمهم رحمهما يرحمه يرحمها يرحمهم رحم حفظه حفظها حفظهم يحفظه يحفظها
-    يحفظهم رضي عز وجل جل تعالي سبحانه الرحمن الرحيم صلي عليه وسلم بسم""".split()
+    يحفظهم رضي عز وجل جل تعالي سبحانه الرحمن الرحيم صلي عليه وسلم بسم العلي القدير العظيم
+    القادر""".split()
 )
 # Plural official nouns that take the organisation they belong to as speaker.
 OFFICIALS_OF_ORG = frozenset({"مسوولون", "مسوولين", "مسوولو", "المسوولون", "متحدث"})
