@@ -18,8 +18,7 @@ from models.spans import EntitySpan
 
 # Outlets and agencies that sign datelines, in normal form.
 OUTLETS = frozenset(
-    {"سبق", "عين اليوم", "واس", "رويترز", "ا ف ب", "د ب ا", "يو بي اي", "الاناضول", "سانا", "قنا"}
-    | {"وام", "كونا"}
+    """سبق|عين اليوم|واس|رويترز|ا ف ب|د ب ا|يو بي اي|الاناضول|سانا|قنا|وام|كونا""".split("|")
 )
 NOT_PLACES = frozenset({"وكالات", "متابعات", "خاص"})  # سبق- وكالات: a source, not a place
 SCORE = 0.9

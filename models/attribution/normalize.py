@@ -115,13 +115,18 @@ def mention_token_ranges(mention_at: Sequence[int]) -> dict[int, tuple[int, int]
     return ranges
 
 
+def token_after(tokens: Sequence[Token], offset: int) -> int:
+    """Index of the first token that ends after character ``offset`` (the token containing it,
+    or the next one)."""
+    return bisect_right(tokens, offset, key=_END)
+
+
 def token_mentions(tokens: Sequence[Token], spans: Sequence[EntitySpan]) -> list[int]:
     """Per token, the index in ``spans`` (sorted by start, not overlapping) of the span that
     overlaps it, or -1."""
     out = [-1] * len(tokens)
     for k, span in enumerate(spans):
-        # the first token that ends after the start, and the first at or after the end
-        first = bisect_right(tokens, span.start, key=_END)
-        stop = bisect_left(tokens, span.end, lo=first, key=_START)
+        first = token_after(tokens, span.start)
+        stop = bisect_left(tokens, span.end, lo=first, key=_START)  # first at or after the end
         out[first:stop] = [k] * (stop - first)
     return out

@@ -229,8 +229,8 @@ def located_place(word: str) -> bool:
     """A listed place after ب (بجدة، بالرياض): where the body is, not part of its name."""
     if not word.startswith("ب") or len(word) < 4:
         return False
-    place = "ال" + word[3:] if word.startswith("بال") else word[1:]
-    return (place,) in gazetteer() and gazetteer()[(place,)].label == "LOC"
+    entry = gazetteer().get((word[1:],))
+    return entry is not None and entry.label == "LOC"
 
 
 @lru_cache(maxsize=1 << 14)

@@ -13,10 +13,8 @@ article (كارتر alone) then become PER too.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
-from operator import attrgetter
 
 from models.attribution.cues import cue_form
 from models.attribution.gazetteer import gazetteer, nationality_adjectives
@@ -38,6 +36,7 @@ from models.attribution.normalize import (
     norm_phrase,
     strip_article_proclitic,
     strip_proclitic,
+    token_after,
     token_mentions,
     tokenize,
 )
@@ -201,8 +200,7 @@ def _one_name(text: str, tokens: Sequence[Token], a: EntitySpan, b: EntitySpan) 
     before, after = text[: a.start].rstrip()[-1:], text[b.end :].lstrip()[:1]
     if (before and before in QUOTE_CHARS) or (after and after in QUOTE_CHARS):
         return False
-    first = tokens[bisect_right(tokens, b.start, key=attrgetter("end"))]
-    return first.start == b.start  # no proclitic outside the mention (وكينزنغتون)
+    return tokens[token_after(tokens, b.start)].start == b.start  # no proclitic: وكينزنغتون
 
 
 def _trimmed_names(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[EntitySpan]:

@@ -12,7 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from models.attribution.normalize import Token, strip_proclitic, token_mentions, tokenize
+from models.attribution.normalize import (
+    Token,
+    mention_token_ranges,
+    strip_proclitic,
+    token_mentions,
+    tokenize,
+)
 from models.attribution.organisations import NAMESAKE_TITLES
 from models.spans import EntitySpan
 
@@ -31,14 +37,12 @@ def with_places_after_place_nouns(
     if not any(s.label in ("PER", "ORG") for s in spans):
         return spans
     tokens = tokenize(text) if tokens is None else tokens
-    mention_at = token_mentions(tokens, spans)
-    first_token = {k: i for i, k in reversed(list(enumerate(mention_at))) if k >= 0}
+    ranges = mention_token_ranges(token_mentions(tokens, spans))
     out = []
     for k, span in enumerate(spans):
-        i = first_token.get(k)
+        i = ranges[k][0] if k in ranges else 0
         if (
             span.label in ("PER", "ORG")
-            and i is not None
             and i > 0
             and tokens[i].start == span.start
             and strip_proclitic(tokens[i - 1].norm) in PLACE_NOUNS
