@@ -330,6 +330,30 @@ class ReadFromKafka(beam.PTransform):
         )
 
 
+def commit_with_retry(
+    committer: KafkaConsumer,
+    offsets: Mapping[TopicPartition, OffsetAndMetadata],
+    timeout_s: float,
+    backoff_s: float = 1.0,
+) -> None:
+    """Commits ``offsets``, retrying retriable errors (broker down, coordinator moving).
+
+    kafka-python's ``commit`` raises a connection error at once when the broker is down
+    instead of retrying, so a broker restart between a flush and its commit would fail the
+    bundle. Non-retriable errors, and retriable ones still failing after ``timeout_s``, raise.
+    """
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            committer.commit(dict(offsets))
+            return
+        except KafkaError as err:
+            if not err.retriable or time.monotonic() + backoff_s > deadline:
+                raise
+            LOG.warning("offset commit failed (%s); retrying in %.0f s", err, backoff_s)
+            time.sleep(backoff_s)
+
+
 class _WriteRecordsFn(beam.DoFn):
     """Sends records with one producer and commits the inputs' offsets after each flush."""
 
@@ -391,8 +415,10 @@ class _WriteRecordsFn(beam.DoFn):
             future.get(timeout=self._flush_timeout_s)  # raises if a send failed: bundle retried
         self._pending = []
         if self._committer is not None and self._offsets:
-            self._committer.commit(
-                {tp: OffsetAndMetadata(offset + 1, "", -1) for tp, offset in self._offsets.items()}
+            commit_with_retry(
+                self._committer,
+                {tp: OffsetAndMetadata(offset + 1, "", -1) for tp, offset in self._offsets.items()},
+                self._flush_timeout_s,
             )
             self._committed.update({tp: offset + 1 for tp, offset in self._offsets.items()})
         self._offsets = {}

@@ -20,10 +20,12 @@ import apache_beam as beam
 import pytest
 import yaml
 from kafka.admin import KafkaAdminClient
+from kafka.structs import OffsetAndMetadata
 
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 from pipeline.config import REPO_ROOT
 from pipeline.graph import build_stream_pipeline, pipeline_options, read_settings
+from pipeline.kafka_io import commit_with_retry
 from tests.integration.conftest import KafkaEnv, stop_process
 from tests.reliability_cases import ARABIC, bad_input_cases, check_answers
 
@@ -183,6 +185,42 @@ def test_broker_restart_mid_stream_loses_nothing(kafka_env: KafkaEnv, tmp_path: 
         duplicates=len(events) - len(ids),
         last_status=status_lines[-1].split("status: ", 1)[1],
     )
+
+
+def test_offset_commit_waits_out_a_broker_restart(kafka_env: KafkaEnv) -> None:
+    """A commit issued while the broker is down succeeds once it is back (CI saw it fail)."""
+    if not LOCAL_BROKER:
+        pytest.skip("restarts the local broker; KAFKA_BOOTSTRAP_SERVERS points elsewhere")
+    [(partition, offset)] = kafka_env.produce([b"{}"], [b"k"])
+    tp = TopicPartition(kafka_env.config.kafka.topics.input, partition)
+    group = kafka_env.config.kafka.consumer_group
+    committer = KafkaConsumer(
+        group_id=group, enable_auto_commit=False, bootstrap_servers=kafka_env.servers
+    )
+    errors: list[BaseException] = []
+
+    def commit() -> None:
+        try:
+            commit_with_retry(committer, {tp: OffsetAndMetadata(offset + 1, "", -1)}, 120.0)
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+
+    subprocess.run(["bash", str(KAFKA_SH), "down"], check=True)
+    worker = threading.Thread(target=commit)
+    try:
+        worker.start()
+        time.sleep(3)  # the commit meets a dead broker and keeps retrying
+        assert worker.is_alive() and not errors, errors
+    finally:
+        subprocess.run(["bash", str(KAFKA_SH), "up"], check=True)
+    worker.join(timeout=150)
+    committer.close()
+    assert not worker.is_alive() and not errors, errors
+    reader = KafkaConsumer(group_id=group, bootstrap_servers=kafka_env.servers)
+    try:
+        assert reader.committed(tp) == offset + 1
+    finally:
+        reader.close()
 
 
 def test_crash_mid_stream_duplicates_carry_the_same_ids(
