@@ -86,6 +86,24 @@ def test_a_gazetteer_name_completes_an_organisation_name() -> None:
     assert names == {("قناة روسيا اليوم", "ORG")}
 
 
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        # untagged names of the archive's frequent bodies
+        ("أفاد المرصد السوري لحقوق الإنسان بأن", (), "المرصد السوري لحقوق الإنسان"),
+        ("استهدف مسجد قوات الطوارئ الخاصة أمس", (("قوات الطوارئ", "ORG"),), "قوات الطوارئ الخاصة"),
+        # a mention inside a longer listed name gives way to it
+        ("أعلنت حركة طالبان أمس", (("طالبان", "ORG"),), "حركة طالبان"),
+        ("رئيس هيئة قناة السويس", (("قناة السويس", "LOC"),), "هيئة قناة السويس"),
+    ],
+)
+def test_listed_bodies_replace_the_mentions_inside_them(
+    text: str, mentions: tuple[tuple[str, str], ...], expected: str
+) -> None:
+    spans = with_gazetteer_names(text, tagged(text, *mentions))
+    assert [(text[s.start : s.end], s.label) for s in spans] == [(expected, "ORG")]
+
+
 def test_a_listed_body_is_split_off_the_start_of_a_person_name() -> None:
     text = "وأعلن المتحدث باسم الكرملين ديمتري بيسكوف أن"
     assert result(text, ("الكرملين ديمتري بيسكوف", "PER")) == [

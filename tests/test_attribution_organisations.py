@@ -53,6 +53,29 @@ def names(text: str, entities: list[EntitySpan] | None = None) -> list[str]:
         ("نقلت الوكالة الرسمية عن مصدر", []),
         ("بمشاركة ديوان المراقبة العامة وبعض الجهات", ["ديوان المراقبة العامة"]),
         ("تدرس عرضين من نادي الشباب والفتح لكسب", ["نادي الشباب"]),  # two clubs
+        # administrations, agencies, companies, chambers and funds: two modifiers name one
+        ("وأوضحت الإدارة العامة للمرور أن", ["الإدارة العامة للمرور"]),
+        ("وأعلنت الرئاسة العامة لرعاية الشباب أن", ["الرئاسة العامة لرعاية الشباب"]),
+        # a coordinated body starts another name
+        (
+            "بين الرئاسة العامة لرعاية الشباب والاتحاد السعودي لكرة القدم",
+            ["الرئاسة العامة لرعاية الشباب", "الاتحاد السعودي لكرة القدم"],
+        ),
+        ("وأعلنت الشركة السعودية للكهرباء عن", ["الشركة السعودية للكهرباء"]),
+        ("بحسب الغرفة التجارية الصناعية بجدة", ["الغرفة التجارية الصناعية"]),
+        ("وقال صندوق التنمية العقارية إن", ["صندوق التنمية العقارية"]),
+        ("وذكرت اللجنة العامة للانتخابات أن", ["اللجنة العامة للانتخابات"]),
+        ("وانتقدت الإدارة الأمريكية القرار", []),  # one modifier: the US administration
+        # a committee's role makes a working group, not a named body
+        ("أعلنت اللجنة المنظمة للمهرجان عن", []),
+        ("وكتب في جريدة الرياض أن", ["جريدة الرياض"]),
+        # a title after a definite head starts a person's name
+        ("وقال مدير عام المؤسسة المهندس أحمد الفارس إن", []),
+        # affiliated with (التابعة) ends the name
+        (
+            "بالتنسيق مع اللجنة العليا للإغاثة التابعة للحكومة الشرعية",
+            ["اللجنة العليا للإغاثة"],
+        ),
     ],
 )
 def test_organisation_names(text: str, expected: list[str]) -> None:
@@ -116,6 +139,12 @@ def test_tagged_words_continue_the_name_and_proclitics_are_excluded() -> None:
     text = "بين وزارة الخارجية وروسيا"
     j = text.index("روسيا")
     assert names(text, [EntitySpan(j, j + 5, "LOC", 0.9)]) == ["وزارة الخارجية"]
+
+
+def test_a_relative_adjective_inside_a_mention_ends_the_name() -> None:
+    text = "واستنكرت منظمة التعاون الإسلامي التصريحات"
+    body = tagged(text, ("منظمة التعاون الإسلامي", "ORG"))
+    assert names(text, body) == ["منظمة التعاون الإسلامي"]
 
 
 def test_overlapping_mentions_give_way_and_the_speaker_is_the_organisation() -> None:

@@ -30,18 +30,20 @@ from models.spans import EntitySpan
 HEADS = frozenset(
     """وزاره وكاله قناه صحيفه مجله اذاعه منظمه هييه مجلس جامعه حزب جبهه جمعيه موسسه
     شركه بنك مصرف اتحاد قوات جيش لجنه مديريه محكمه معهد اكاديميه نادي استخبارات مخابرات
-    حرس كتايب امانه مستشفي ديوان""".split()
+    حرس كتايب امانه مستشفي ديوان صندوق جريده""".split()
 )
 # Heads that also name a body with the article (الاتحاد الأوروبي، القوات المسلحة، الجيش السوري);
 # for the others a definite head with an adjective is usually generic (الشركة الأمريكية).
 DEFINITE_HEADS = frozenset(
     """هييه مجلس جامعه اتحاد قوات جيش بنك محكمه استخبارات مخابرات حرس مركز مديريه حزب وكاله
-    منظمه""".split()
+    منظمه رياسه اداره موسسه امانه لجنه شركه غرفه""".split()
 )
 # Definite heads that name a body only with two modifiers or more (المركز الوطني للدراسات،
 # المديرية العامة للشؤون الصحية، الوكالة الدولية للطاقة الذرية), not with one (المركز الثاني:
 # second place, المركز الإعلامي، الوكالة الرسمية).
-TWO_MODIFIER_HEADS = frozenset("مركز مديريه وكاله منظمه".split())
+TWO_MODIFIER_HEADS = frozenset(
+    "مركز مديريه وكاله منظمه رياسه اداره موسسه امانه لجنه شركه غرفه".split()
+)
 # Heads of clubs, whose coordinated names are other clubs (نادي الشباب | والفتح).
 CLUB_HEADS = ("نادي",)
 # Indefinite words that continue a head in construct state (وكالة أنباء الشرق الأوسط، إذاعة
@@ -79,6 +81,13 @@ GENERIC_BODIES = frozenset(
 # Adjectives that describe forces by their side, whatever follows (القوات الموالية للحكومة،
 # الجيش الموالي للشرعية، القوات الحكومية السورية): no body's name.
 SIDE_ADJECTIVES = frozenset("المواليه الموالي الحكوميه المعارضه المعارض".split())
+# A committee's role or make-up (اللجنة المنظمة للمهرجان، اللجنة التنفيذية للفيفا، اللجنة
+# الرباعية): a body's working group, not a named body like اللجنة العامة للانتخابات.
+COMMITTEE_ROLES = frozenset(
+    """المنظمه التنفيذيه الاشرافيه الاعلاميه الفنيه التنظيميه التحضيريه الفرعيه العلميه
+    الاجتماعيه النسائيه الاقتصاديه المشتركه التنسيقيه الاداريه الاستشاريه التحقيقيه الطبيه
+    القانونيه المكونه الثلاثيه الرباعيه السداسيه السباعيه""".split()
+)
 PROCLITICS = ("وب", "ول", "و", "ف", "ب", "ل", "")
 MAX_MODIFIERS = 5
 SCORE = 0.9
@@ -129,26 +138,33 @@ def _modifiers_end(
 ) -> int:
     """End (exclusive) of the modifiers of the head noun at token ``i``.
 
-    Modifiers: definite nouns and adjectives, ``لل`` genitives, words the tagger marked, a word
-    after أنباء (وكالة أنباء سبوتنك), a title and its name right after the head (جامعة الملك
-    سعود) and a coordinated definite noun after a definite one (وزارة الثقافة والإعلام). A
-    definite head takes an adjective first (الجيش السوري، القوات المسلحة), not a noun. After a
-    relative adjective (وزارة الخارجية المصرية) only relative adjectives follow; a time word, a
-    listed place after ب (مطار الملك عبدالعزيز | بجدة), a title later on, a former/current
-    (الأسبق), a glued proclitic word (وروسيا), a person's full name after a modifier that is no
-    title (وزارة التعليم | مبارك العصيمي) or a relative adjective after a proper name (سبوتنك
-    الروسية، حزب الله اللبناني) ends the name.
+    Modifiers: definite nouns and adjectives, ``لل`` genitives (or ل and a noun in construct
+    after a definite head's adjective: الرئاسة العامة لرعاية الشباب), words the tagger marked,
+    a word after أنباء (وكالة أنباء سبوتنك), a title and its name right after the head (جامعة
+    الملك سعود) and a coordinated definite noun after a definite one (وزارة الثقافة والإعلام). A
+    definite head takes an adjective first (الجيش السوري، القوات المسلحة), not a noun or a title
+    (المؤسسة | المهندس). After a relative adjective (وزارة الخارجية المصرية), in the name or in
+    a mention inside it, only relative adjectives follow; a time word, a listed place after ب
+    (مطار الملك عبدالعزيز | بجدة), a title later on, a former/current (الأسبق), amounting to or
+    affiliated with (البالغ، التابعة), a glued proclitic word (وروسيا), a person's full name
+    after a modifier that is no title (وزارة التعليم | مبارك العصيمي) or a relative adjective
+    after a proper name (سبوتنك الروسية، حزب الله اللبناني) ends the name.
     """
     j = i + 1
     after_nisba = False
     definite = strip_article_proclitic(tokens[i].norm).startswith("ال")
-    while j < len(tokens) and j - i <= MAX_MODIFIERS:
+    while j < len(tokens):
         token, word = tokens[j], tokens[j].norm
-        if mention_at[j] >= 0 and mention_at[j] == mention_at[j - 1]:
+        in_mention = mention_at[j] >= 0 and mention_at[j] == mention_at[j - 1]
+        if j - i > MAX_MODIFIERS and not in_mention:  # a listed name may be longer
+            break
+        if in_mention:
+            after_nisba = is_nisba(word)  # صندوق النقد الدولي | المتمثل
             j += 1  # the rest of a mention already taken (روسيا اليوم)
             continue
         stop = word in ADVERBS or word in TITLE_ADJECTIVES or word in FUNCTION_WORDS
-        stop = stop or word.startswith("البالغ")  # أمانة المنطقة | البالغ عددهم: amounting to
+        # أمانة المنطقة | البالغ عددهم (amounting to); اللجنة العليا للإغاثة | التابعة للحكومة
+        stop = stop or word.startswith(("البالغ", "التابع"))
         prev = tokens[j - 1].norm
         if not token.is_word or stop or glued[j] or located_place(word):
             break
@@ -156,16 +172,22 @@ def _modifiers_end(
             break  # وزارة التعليم | مبارك العصيمي; not جامعة الملك عبدالعزيز
         if j > i + 1 and is_nisba(word) and _proper_name(prev):
             break  # وكالة أنباء سبوتنك الروسية: the adjective describes a named body
+        if definite and j == i + 2 and mention_at[j] < 0 and _field_in_construct(tokens, j):
+            after_nisba = True  # then only adjectives: الهيئة الوطنية لحماية الحياة الفطرية
+            j += 2  # الاتحاد السعودي لكرة القدم: ل, a noun and its definite complement
+            continue
         if after_nisba:  # المركز الوطني للدراسات: a definite head's adjective, then its field
             ok = is_nisba(word) or (definite and j == i + 2 and word.startswith("لل"))
         elif definite and j == i + 1:  # an adjective: الجيش السوري، القوات المسلحة
             ok = is_nisba(word) or word.startswith("الم") or word in ADJECTIVES
+            ok = ok and (is_nisba(word) or word not in TITLE_HEADS)  # المؤسسة | المهندس أحمد
         elif word in TITLE_HEADS:
             ok = j == i + 1
         elif word.startswith("وال"):  # وزارة الثقافة والإعلام; not أمانة منطقة القصيم واللجنة
             ok = j > i + 1 and prev.startswith(("ال", "لل")) and not is_nisba(prev)
             ok = ok and not tokens[i].norm.endswith(CLUB_HEADS)  # نادي الشباب | والفتح
             ok = ok and (mention_at[j - 1] < 0 or prev.startswith("لل"))  # للعلوم والتكنولوجيا
+            ok = ok and not names_a_body(word[1:])  # لرعاية الشباب | واللجنة الأولمبية
         else:
             ok = mention_at[j] >= 0 or word.startswith(("ال", "لل")) or word in CONSTRUCT_WORDS
             ok = ok or prev in CONSTRUCT_WORDS or (prev in TITLE_HEADS and j == i + 2)
@@ -174,6 +196,19 @@ def _modifiers_end(
         after_nisba = (after_nisba and not word.startswith("لل")) or is_nisba(word)
         j += 1
     return j
+
+
+def _field_in_construct(tokens: Sequence[Token], j: int) -> bool:
+    """Whether token ``j`` is ل and an indefinite noun in construct with the definite noun after
+    it (لرعاية الشباب، لحقوق الإنسان): a body's field, like a لل genitive; not another body
+    (الإدارة العامة | لهيئة الهلال الأحمر)."""
+    word = tokens[j].norm
+    if not word.startswith("ل") or word.startswith("لل") or len(word) < 4 or j + 1 >= len(tokens):
+        return False
+    if names_a_body(word[1:]):
+        return False
+    after = tokens[j + 1]
+    return after.is_word and after.norm.startswith("ال") and not is_nisba(after.norm)
 
 
 def organisation_spans(
@@ -208,11 +243,17 @@ def organisation_spans(
         j = _modifiers_end(tokens, i, mention_at, glued, person)
         modifiers = {t.norm for t in tokens[i + 1 : j]}
         head = tokens[i].norm[clitic:] if clitic else tokens[i].norm
-        generic = (j > i + 1 and tokens[i + 1].norm in SIDE_ADJECTIVES) or (
-            j == i + 2
-            and (
-                (head, tokens[i + 1].norm) in GENERIC_BODIES
-                or strip_article_proclitic(head)[2:] in TWO_MODIFIER_HEADS
+        side = j > i + 1 and tokens[i + 1].norm in SIDE_ADJECTIVES
+        role = strip_article_proclitic(head) == "اللجنه" and tokens[i + 1].norm in COMMITTEE_ROLES
+        generic = (
+            side
+            or role
+            or (
+                j == i + 2
+                and (
+                    (head, tokens[i + 1].norm) in GENERIC_BODIES
+                    or strip_article_proclitic(head)[2:] in TWO_MODIFIER_HEADS
+                )
             )
         )
         if not modifiers or modifiers & NOT_ORGANISATIONS or generic:
