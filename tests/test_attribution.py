@@ -242,6 +242,37 @@ def test_direct_quote_marks_and_colon() -> None:
         assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "محمد العلي"
 
 
+def test_a_quote_runs_on_to_its_closing_mark_in_a_later_paragraph() -> None:
+    text = (
+        'وقال محمد العلي: "نحن مستعدون للحوار مع الجميع.\n'
+        'ولن نقبل بأي شروط مسبقة من أي طرف".\nوأضاف: "الحوار هو الطريق الوحيد".'
+    )
+    a = run(text, ("محمد العلي", "PER"))
+    assert [q.text for q in a.quotes] == [
+        "نحن مستعدون للحوار مع الجميع.\nولن نقبل بأي شروط مسبقة من أي طرف",
+        "الحوار هو الطريق الوحيد",
+    ]
+    assert all(q.speaker is not None and q.speaker.name == "محمد العلي" for q in a.quotes)
+
+
+def test_an_unclosed_quote_ends_before_the_writers_participle_cue() -> None:
+    text = (
+        'وقال المرصد "فجر انتحاري نفسه على حاجز في جنوب كوباني، مشيراً إلى مقتل عنصرين من الوحدات.'
+    )
+    a = run(text, ("المرصد", "ORG"), ("كوباني", "LOC"))
+    assert [(q.kind, q.text) for q in a.quotes] == [
+        ("direct", "فجر انتحاري نفسه على حاجز في جنوب كوباني"),
+        ("indirect", "مقتل عنصرين من الوحدات"),
+    ]
+
+
+def test_a_preposition_with_a_pronoun_is_no_speaker() -> None:
+    text = "وقال سمير صفير إن الصور مزيفة. وأشار فيها إلى أن ذوقها سيء."
+    a = run(text, ("سمير صفير", "PER"))
+    q = find(a, "ذوقها سيء")
+    assert q.speaker is not None and q.speaker.name == "سمير صفير"
+
+
 def test_unmarked_colon_speech_is_indirect() -> None:
     a = run("وقالت سارة أحمد: خاطبنا إدارة المهرجان لمنحنا ركنا.", ("سارة أحمد", "PER"))
     got = [(q.kind, q.text) for q in a.quotes]

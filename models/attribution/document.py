@@ -16,6 +16,8 @@ _CLOSE_AFTER = set(" \t\n)]}.,،:;؛!?؟") | set(QUOTE_CHARS)
 _SENT_END = set(".!?؟")
 _MARK_OR_NEWLINE = re.compile("[\n" + re.escape(QUOTE_CHARS) + "]")
 _BREAK_CANDIDATE = re.compile("[\n.!?؟]")
+_QUOTE_MARK = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
+_CONTINUED_QUOTE_CHARS = 1500  # how far a quote may run on over paragraph breaks
 
 
 @dataclass(slots=True)
@@ -68,7 +70,8 @@ class Doc:
 
 
 def pair_quote_marks(text: str) -> tuple[list[Segment], list[int]]:
-    """Pair quotation marks paragraph by paragraph; unmatched closers are returned apart.
+    """Pair quotation marks paragraph by paragraph (a quote whose closing mark comes in a later
+    paragraph runs on to it); unmatched closers are returned apart.
 
     A mark is an opener when preceded by space/start and followed by a letter, a closer when
     preceded by a letter and followed by space/punctuation/end; otherwise the state decides, so
@@ -80,9 +83,9 @@ def pair_quote_marks(text: str) -> tuple[list[Segment], list[int]]:
     for match in _MARK_OR_NEWLINE.finditer(text):
         i, ch = match.start(), match.group()
         if ch == "\n":
-            if open_at is not None:
+            if open_at is not None and not _closed_in_a_later_paragraph(text, i):
                 _add_segment(text, segments, open_at, None, i)
-            open_at = None
+                open_at = None
             continue
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
@@ -109,6 +112,17 @@ def pair_quote_marks(text: str) -> tuple[list[Segment], list[int]]:
     if open_at is not None:
         _add_segment(text, segments, open_at, None, len(text))
     return segments, orphans
+
+
+def _closed_in_a_later_paragraph(text: str, newline: int) -> bool:
+    """Whether a quote still open at ``newline`` goes on: the next mark within
+    ``_CONTINUED_QUOTE_CHARS`` closes a quote (وأضاف: "… الطاهرة.⏎تفجير … عليه".)."""
+    match = _QUOTE_MARK.search(text, newline, newline + _CONTINUED_QUOTE_CHARS)
+    if match is None:
+        return False
+    i = match.start()
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    return not text[i - 1].isspace() and nxt in _CLOSE_AFTER
 
 
 def _add_segment(

@@ -270,10 +270,22 @@ ORG_HEADS = frozenset(
     الكرملين الخارجيه الداخليه""".split()
 )
 # Prepositions and adverbs that cannot start a speaker noun phrase.
-NON_SUBJECT_STARTS = frozenset(
-    """في فى من عن علي الي مع خلال امام لدي عبر بعد قبل عند حول ضد منذ اليوم امس غدا
-    ايضا كذلك اثناء ل لـ لـ بين حين حيث انه انها ان ما هذا هذه ذلك الذي التي الا
-    صباح مساء ظهر""".split()
+# Prepositions carrying a pronoun (وأشار فيها إلى أن: in it): never a subject.
+PRONOUN_PREPOSITIONS = frozenset(
+    {
+        p + s
+        for p in ("في", "من", "عن", "علي", "الي", "مع", "لدي", "عند", "ضد", "بين", "ل", "ب")
+        for s in ("ه", "ها", "هم", "هما", "هن", "نا")
+    }
+    | {"منا", "عنا"}
+)
+NON_SUBJECT_STARTS = (
+    frozenset(
+        """في فى من عن علي الي مع خلال امام لدي عبر بعد قبل عند حول ضد منذ اليوم امس غدا
+        ايضا كذلك اثناء ل لـ لـ بين حين حيث انه انها ان ما هذا هذه ذلك الذي التي الا
+        صباح مساء ظهر""".split()
+    )
+    | PRONOUN_PREPOSITIONS
 )
 # Function words that look definite (إلى، التي …).
 FUNCTION_WORDS = frozenset(

@@ -218,6 +218,19 @@ def _content_end(doc: Doc, start_ti: int, cue_infos: dict[int, CueInfo]) -> int:
     return _trim_end(doc, toks[last].end, toks[start_ti].start)
 
 
+def _unclosed_end(doc: Doc, seg: Segment, infos: list[CueInfo]) -> int:
+    """End of a quote whose closing mark is missing: before a comma that brings in the writer's
+    participle or attribution cue (كوباني، مشيراً إلى), else the paragraph's end."""
+    toks = doc.tokens
+    participles = {i.cue.ti for i in infos if i.cue.form in ("participle", "attribution")}
+    k = doc.token_at(seg.start)
+    while 0 <= k < len(toks) - 1 and toks[k + 1].start < seg.end:
+        if toks[k].text in "،,؛" and k + 1 in participles:
+            return _trim_end(doc, toks[k].start, seg.start)
+        k += 1
+    return seg.end
+
+
 def _trim_end(doc: Doc, end: int, start: int) -> int:
     text = doc.text
     while end > start and (text[end - 1].isspace() or text[end - 1] in "،,.:؛;-–"):
@@ -574,9 +587,13 @@ def detect_quotes(doc: Doc) -> list[Draft]:
             score = 0.5
         elif not info.speaker.explicit:
             score -= 0.1
+        end = seg.end
         if seg.close_mark is None:
             score -= 0.2
-        drafts.append(Draft(seg.start, seg.end, "direct", score, info.cue, info.speaker))
+            end = _unclosed_end(doc, seg, infos)
+            if end <= seg.start:  # "، داعيا …: a stray mark, nothing quoted
+                continue
+        drafts.append(Draft(seg.start, end, "direct", score, info.cue, info.speaker))
     direct_spans = [(d.start, d.end) for d in drafts]
     covered: list[tuple[int, int]] = list(direct_spans)
     for info in infos:
