@@ -273,6 +273,28 @@ def test_a_preposition_with_a_pronoun_is_no_speaker() -> None:
     assert q.speaker is not None and q.speaker.name == "سمير صفير"
 
 
+def test_unnamed_sources_before_the_verb_take_either_plural() -> None:
+    text = "وأجريت دراسة جديدة. إلا أن الباحثين قالوا إن النتائج أولية."
+    q = find(run(text), "النتائج أولية")
+    assert q.speaker is not None and q.speaker.name == "الباحثين"
+
+
+def test_a_statement_that_speaks_on_is_its_issuer() -> None:
+    text = (
+        "قالت وزارة الداخلية التركية في بيان إن الانفجار أسفر عن قتلى. "
+        "وأضاف البيان أن هناك مخاوف من ارتفاع العدد."
+    )
+    a = run(text, ("وزارة الداخلية التركية", "ORG"))
+    q = find(a, "هناك مخاوف")
+    assert q.speaker is not None and q.speaker.name == "وزارة الداخلية التركية"
+
+
+def test_a_spelled_acronym_in_marks_is_a_name() -> None:
+    text = 'وقال مساعد مدير مكتب التحقيقات الفدرالي "إف بي آي" إن التحقيق مستمر.'
+    a = run(text, ("مكتب التحقيقات الفدرالي", "ORG"))
+    assert [(q.kind, q.text) for q in a.quotes] == [("indirect", "التحقيق مستمر")]
+
+
 def test_unmarked_colon_speech_is_indirect() -> None:
     a = run("وقالت سارة أحمد: خاطبنا إدارة المهرجان لمنحنا ركنا.", ("سارة أحمد", "PER"))
     got = [(q.kind, q.text) for q in a.quotes]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from models.attribution.acronyms import AMBIGUOUS_LETTERS, LETTERS
 from models.attribution.cues import Cue, cue_form, find_cues
 from models.attribution.document import Doc, Segment
 from models.attribution.lexicon import (
@@ -20,7 +21,7 @@ from models.attribution.lexicon import (
     PREP_OBJECT,
     STRICT_LEMMAS,
 )
-from models.attribution.normalize import QUOTE_CHARS, strip_proclitic
+from models.attribution.normalize import QUOTE_CHARS, norm, strip_proclitic
 from models.attribution.speakers import (
     SpeakerInfo,
     TitleEntry,
@@ -39,6 +40,7 @@ _SHORT_WORDS = 4
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان"})
 _NAMING_VERBS = frozenset("يسمي تسمي يدعي تدعي سمي سميت يعرف تعرف بعنوان بـ اسم باسم".split())
 _INTERVIEW_NOUNS = frozenset("لقاء حديث مقابله تصريح تصريحات اتصال".split())
+_STATEMENTS = frozenset({"البيان", "بيان"})  # a statement as the subject of a cue
 _SUBJECT_WORDS = 3  # a quoted speaker name is at most this long
 _SUBJECT_REACH = 8  # tokens from the closing mark to the complementizer
 
@@ -82,7 +84,8 @@ class State:
 
 # ---------------------------------------------------------------- quotation-mark segments
 def is_name_like(doc: Doc, seg: Segment) -> bool:
-    """Marks around a name, title, number or a listed place rather than around speech."""
+    """Marks around a name, title, number, spelled acronym or a listed place rather than around
+    speech."""
     text = doc.text
     content = text[seg.start : seg.end]
     words = content.split()
@@ -90,6 +93,10 @@ def is_name_like(doc: Doc, seg: Segment) -> bool:
         return True
     if all(ch.isascii() for ch in content if ch.isalpha()) and len(words) <= 3:
         return True
+    spelled = [norm(w) for w in words]
+    if len(words) <= 4 and any(w in LETTERS for w in spelled):  # "إف بي آي": an acronym
+        if all(w in LETTERS or w in AMBIGUOUS_LETTERS for w in spelled):
+            return True
     covered = 0
     for m in doc.mentions:
         lo, hi = max(m.start, seg.start), min(m.end, seg.end)
@@ -311,6 +318,15 @@ def _implied(doc: Doc, info: CueInfo, infos: list[CueInfo], state: State) -> Spe
     return None
 
 
+def _statement_issuer(state: State) -> SpeakerInfo | None:
+    """The latest speaker who spoke in a statement (قالت الوزارة في بيان), for a statement
+    that speaks on (وأضاف البيان أن)."""
+    for sp, region in reversed(state.history):
+        if "بيان" in region.split():
+            return as_implied(sp)
+    return None
+
+
 def as_implied(sp: SpeakerInfo) -> SpeakerInfo:
     """The same speaker, as implied by a later cue (no mention span of its own)."""
     return SpeakerInfo(sp.name, sp.label, sp.mention, None, sp.gender, False)
@@ -392,6 +408,8 @@ def analyse_cues(
             if sp is pv and pv is not None:
                 info.subject_start = pv_start
         info.region_text = " ".join(t.norm for t in toks[cue.ti : max(b, cue.ti + 1)])
+        if sp is not None and sp.label == "OTHER" and sp.name in _STATEMENTS:
+            sp = _statement_issuer(state) or sp  # وأضاف البيان: who issued the statement
         explicit = sp is not None
         if sp is None:
             # impersonal يذكر أن / يتوقع أن, and ambiguous bare words, need a named subject

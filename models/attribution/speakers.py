@@ -20,6 +20,7 @@ from models.attribution.lexicon import (
     OFFICIALS_OF_ORG,
     ORG_HEADS,
     PREPOSITIONS,
+    PREVERBAL_SOURCE_NOUNS,
     SOURCE_NOUNS,
     TITLE_CONTINUATIONS,
     TITLE_HEADS,
@@ -417,7 +418,7 @@ def preverbal_speaker(
         if person is not None:
             return from_mention(doc, person, span, gender), a
         return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, gender, True), a
-    if w in SOURCE_NOUNS:
+    if w in PREVERBAL_SOURCE_NOUNS:
         return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, gender, True), a
     if _bare(w) in ORG_HEADS:
         org = resolve_org_head(doc, w, toks[a].start)
