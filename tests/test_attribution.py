@@ -295,6 +295,24 @@ def test_a_spelled_acronym_in_marks_is_a_name() -> None:
     assert [(q.kind, q.text) for q in a.quotes] == [("indirect", "التحقيق مستمر")]
 
 
+def test_a_cue_that_goes_on_with_the_sentences_verb_takes_its_subject() -> None:
+    text = (
+        "قال وزير الصحة أحمد الخطيب إن المستشفيات جاهزة. قام مدير الشؤون الصحية الدكتور "
+        "محمد العبدالعالي بجولة على المراكز وأكد أن الرقابة مستمرة."
+    )
+    a = run(text, ("أحمد الخطيب", "PER"), ("محمد العبدالعالي", "PER"))
+    q = find(a, "الرقابة مستمرة")
+    assert q.speaker is not None and q.speaker.name == "محمد العبدالعالي"
+    # the verb must agree with the cue: وكانت الوزارة … مشيرا is not the ministry
+    text = (
+        "قال حسن نصر الله إن الحزب قوي. وكانت وزارة الخزانة قد فرضت عقوبات على قادة الحزب، "
+        "مشيرا إلى أن الضغوط لن تنجح."
+    )
+    a = run(text, ("حسن نصر الله", "PER"), ("وزارة الخزانة", "ORG"))
+    q = find(a, "الضغوط لن تنجح")
+    assert q.speaker is not None and q.speaker.name == "حسن نصر الله"
+
+
 def test_unmarked_colon_speech_is_indirect() -> None:
     a = run("وقالت سارة أحمد: خاطبنا إدارة المهرجان لمنحنا ركنا.", ("سارة أحمد", "PER"))
     got = [(q.kind, q.text) for q in a.quotes]

@@ -16,9 +16,13 @@ from models.attribution.lexicon import (
     COMPLEMENTIZERS,
     DIRECT_OBJECT,
     FEELING_NOUNS,
+    FUNCTION_WORDS,
     NAMING_NOUNS,
     NON_REPORT_BEFORE_AN,
+    NON_SUBJECT_STARTS,
+    ORG_HEADS,
     PREP_OBJECT,
+    SOURCE_NOUNS,
     STRICT_LEMMAS,
 )
 from models.attribution.normalize import QUOTE_CHARS, norm, strip_proclitic
@@ -28,6 +32,7 @@ from models.attribution.speakers import (
     attribution_source,
     build_title_map,
     from_mention,
+    is_title_word,
     noun_cue_speaker,
     np_speaker,
     preverbal_speaker,
@@ -293,7 +298,40 @@ def _compatible(cue_gender: str, speaker_gender: str) -> bool:
     return speaker_gender != "f"
 
 
-def _implied(doc: Doc, info: CueInfo, infos: list[CueInfo], state: State) -> SpeakerInfo | None:
+def _sentence_subject(doc: Doc, info: CueInfo, titles: list[TitleEntry]) -> SpeakerInfo | None:
+    """The subject of the past-tense verb that opens the cue's sentence, when the cue only goes
+    on with it (قام مدير الشؤون الصحية الدكتور محمد العبدالعالي بجولة … وأكد أن): a person,
+    a body, a source or a title right after the verb, agreeing with the cue in gender (وكانت
+    وزارة الخزانة … مشيرا: not the ministry)."""
+    toks = doc.tokens
+    first = doc.token_at(doc.sentences[info.sentence][0])
+    while first < info.cue.ti and not toks[first].is_word:
+        first += 1
+    if first >= info.cue.ti - 1 or doc.mention_at(first) is not None:
+        return None
+    verb = strip_proclitic(toks[first].norm)
+    if verb.startswith("ال") or verb in NON_SUBJECT_STARTS or verb in FUNCTION_WORDS:
+        return None
+    if info.cue.gender != "pl" and verb.endswith("ت") != (info.cue.gender == "f"):
+        return None
+    w = toks[first + 1].norm
+    m = doc.mention_at(first + 1)
+    named = is_title_word(w) or w in SOURCE_NOUNS
+    if m is not None:
+        if m.label not in ("PER", "ORG"):
+            return None
+    elif not (named or strip_proclitic(w) in ORG_HEADS):
+        return None
+    reach = 5 if m is None and w in SOURCE_NOUNS else 17  # مصادر مصرفية, not a later name
+    sp = np_speaker(doc, first + 1, min(info.cue.ti, first + reach), info.cue.gender, titles)
+    if sp is None or (sp.mention is None and (not named or len(sp.name.split()) < 2)):
+        return None  # a bare title (مدير، سمو) names nobody
+    return sp
+
+
+def _implied(
+    doc: Doc, info: CueInfo, infos: list[CueInfo], state: State, titles: list[TitleEntry]
+) -> SpeakerInfo | None:
     if info.inside_quote:
         # a speaker quoting someone else: the person named just before (… كيسنجر، حين قال)
         sent_start = doc.sentences[info.sentence][0]
@@ -308,6 +346,9 @@ def _implied(doc: Doc, info: CueInfo, infos: list[CueInfo], state: State) -> Spe
     interview = _interview_partner(doc, info)
     if interview is not None:
         return interview
+    subject = _sentence_subject(doc, info, titles)
+    if subject is not None and subject.mention is not None:
+        return as_implied(subject)  # a named subject; a title alone (الوزير الألماني) waits
     if info.cue.form == "statement":
         for sp, region in reversed(state.history):
             if "بيان" in region:
@@ -315,7 +356,7 @@ def _implied(doc: Doc, info: CueInfo, infos: list[CueInfo], state: State) -> Spe
     for sp, _ in reversed(state.history):
         if _compatible(info.cue.gender, sp.gender):
             return as_implied(sp)
-    return None
+    return None if subject is None else as_implied(subject)
 
 
 def _statement_issuer(state: State) -> SpeakerInfo | None:
@@ -418,7 +459,7 @@ def analyse_cues(
             ):
                 info.deferred = True
                 continue
-            sp = _implied(doc, info, infos, state)
+            sp = _implied(doc, info, infos, state, titles)
         info.speaker = sp
         if explicit and sp is not None:
             state.history.append((sp, info.region_text))

@@ -87,7 +87,8 @@ def _bare(word: str) -> str:
     return strip_article_proclitic(word)
 
 
-def _is_title_word(word: str) -> bool:
+def is_title_word(word: str) -> bool:
+    """A title (الرئيس، وزير، المتحدث), with or without a proclitic."""
     return word in TITLE_HEADS or strip_proclitic(word) in TITLE_HEADS
 
 
@@ -139,7 +140,7 @@ def build_title_map(doc: Doc) -> list[TitleEntry]:
             if other is not None and other.label == "PER":
                 break
             if not (
-                _is_title_word(w)
+                is_title_word(w)
                 or _bare(w) in TITLE_CONTINUATIONS
                 or w == "باسم"
                 or _bare(w).startswith("ال")
@@ -150,7 +151,7 @@ def build_title_map(doc: Doc) -> list[TitleEntry]:
             j -= 1
         run.reverse()
         for k, w in enumerate(run):
-            if _is_title_word(w):
+            if is_title_word(w):
                 words = tuple(
                     _bare(strip_proclitic(x)) if i == 0 else x for i, x in enumerate(run[k:])
                 )
@@ -288,7 +289,7 @@ def np_speaker(
         span = _span(doc, a, k)
         phrase = doc.text[span[0] : span[1]]
         return SpeakerInfo(phrase, "OTHER", None, span, gender, True)
-    if _is_title_word(w):
+    if is_title_word(w):
         k = title_run(doc, a, b)
         words = tuple(t.norm for t in toks[a:k])
         person = resolve_title(doc, titles, words, toks[a].start)
@@ -369,7 +370,7 @@ def _np_run_left(doc: Doc, ti: int) -> int:
         if (
             doc.mention_at(j) is not None
             or w == "و"
-            or _is_title_word(w)
+            or is_title_word(w)
             or w in SOURCE_NOUNS
             or _bare(w) in TITLE_CONTINUATIONS
             or w == "باسم"
@@ -412,7 +413,7 @@ def preverbal_speaker(
         if m is not None:
             return from_mention(doc, m, span, gender), a
     w = toks[a].norm
-    if _is_title_word(w):
+    if is_title_word(w):
         words = tuple(t.norm for t in toks[a:ti] if t.is_word)
         person = resolve_title(doc, titles, words, toks[a].start)
         if person is not None:
@@ -441,7 +442,7 @@ def noun_cue_speaker(
             a = doc.token_containing(m.start) if a >= ti else a
         return from_mention(doc, m, (m.start, m.end) if a >= j else _span(doc, a, j + 1), gender)
     a = _np_run_left(doc, ti)
-    if a < ti and _is_title_word(doc.tokens[a].norm):
+    if a < ti and is_title_word(doc.tokens[a].norm):
         words = tuple(t.norm for t in doc.tokens[a:ti] if t.is_word)
         person = resolve_title(doc, titles, words, doc.tokens[a].start)
         if person is not None:
