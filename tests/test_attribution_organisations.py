@@ -147,6 +147,15 @@ def test_a_relative_adjective_inside_a_mention_ends_the_name() -> None:
     assert names(text, body) == ["منظمة التعاون الإسلامي"]
 
 
+def test_an_outlet_named_in_quotation_marks_is_an_organisation() -> None:
+    text = 'وقالت صحيفة "الأهرام اليوم" السودانية إن الكاتب توفي، ونقلت عن "مصادر" أخرى ذلك.'
+    merged = with_organisation_names(text, tagged(text, ("الأهرام", "ORG")))
+    assert [(text[s.start : s.end], s.label) for s in merged] == [("الأهرام اليوم", "ORG")]
+    a = analyze(text, tagged(text, ("الأهرام", "ORG")))
+    assert a.quotes and a.quotes[0].speaker is not None
+    assert a.quotes[0].speaker.name == "الأهرام اليوم"
+
+
 def test_overlapping_mentions_give_way_and_the_speaker_is_the_organisation() -> None:
     text = "وقالت وزارة الدفاع الروسية في بيان إن الطائرات عادت إلى قواعدها."
     i = text.index("الروسية")

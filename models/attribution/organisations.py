@@ -17,9 +17,11 @@ from functools import lru_cache
 from models.attribution.gazetteer import gazetteer
 from models.attribution.lexicon import ADVERBS, FUNCTION_WORDS, TITLE_HEADS
 from models.attribution.normalize import (
+    QUOTE_CHARS,
     Token,
     skip_letters,
     strip_article_proclitic,
+    strip_proclitic,
     token_mentions,
     tokenize,
 )
@@ -88,6 +90,9 @@ COMMITTEE_ROLES = frozenset(
     الاجتماعيه النسائيه الاقتصاديه المشتركه التنسيقيه الاداريه الاستشاريه التحقيقيه الطبيه
     القانونيه المكونه الثلاثيه الرباعيه السداسيه السباعيه""".split()
 )
+# Kinds of media outlet whose name may follow in quotation marks (صحيفة "سبق").
+OUTLET_NOUNS = frozenset("صحيفه جريده قناه مجله وكاله اذاعه موقع شبكه".split())
+MAX_OUTLET_WORDS = 4
 PROCLITICS = ("وب", "ول", "و", "ف", "ب", "ل", "")
 MAX_MODIFIERS = 5
 SCORE = 0.9
@@ -295,12 +300,36 @@ def _facility(tokens: Sequence[Token], i: int) -> tuple[int | None, str]:
     return None, ""
 
 
+def quoted_outlet_spans(tokens: Sequence[Token]) -> list[EntitySpan]:
+    """ORG spans of outlets named in quotation marks after their kind (صحيفة "الأهرام اليوم"،
+    قناة “إلي بي سي آي”، موقع «سبق»): the name inside the marks."""
+    spans: list[EntitySpan] = []
+    for i, token in enumerate(tokens[:-2]):
+        if not token.is_word or strip_proclitic(token.norm) not in OUTLET_NOUNS:
+            continue
+        if tokens[i + 1].text not in QUOTE_CHARS:
+            continue
+        j = i + 2
+        while j < len(tokens) and j - i - 2 < MAX_OUTLET_WORDS and tokens[j].is_word:
+            j += 1
+        if i + 2 < j < len(tokens) and tokens[j].text in QUOTE_CHARS:
+            spans.append(EntitySpan(tokens[i + 2].start, tokens[j - 1].end, "ORG", SCORE))
+    return spans
+
+
 def with_organisation_names(
     text: str, entities: Sequence[EntitySpan], tokens: Sequence[Token] | None = None
 ) -> list[EntitySpan]:
-    """The tagger's mentions plus head-noun organisation names; a mention that overlaps such a
-    name gives way to it."""
+    """The tagger's mentions plus head-noun organisation names and outlets named in quotation
+    marks; a mention that overlaps such a name gives way to it."""
+    tokens = tokenize(text) if tokens is None else tokens
     organisations = organisation_spans(text, entities, tokens)
+    outlets = [
+        o
+        for o in quoted_outlet_spans(tokens)
+        if not any(s.start < o.end and o.start < s.end for s in organisations)
+    ]
+    organisations = sorted(organisations + outlets, key=lambda s: s.start)
     if not organisations:
         return list(entities)
     kept = [

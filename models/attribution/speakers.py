@@ -277,6 +277,10 @@ def np_speaker(
     m = doc.mention_at(a)
     if m is not None:
         return from_mention(doc, m, (max(m.start, toks[a].start), m.end), gender)
+    if a + 2 < b and toks[a + 1].text in QUOTE_CHARS:  # صحيفة "الأهرام اليوم": the outlet
+        outlet = doc.mention_at(a + 2)
+        if outlet is not None and outlet.label == "ORG":
+            return from_mention(doc, outlet, (toks[a].start, outlet.end), gender)
     if w in SOURCE_NOUNS:
         if w in OFFICIALS_OF_ORG:
             for k in range(a + 1, min(b, a + 4)):
