@@ -313,6 +313,37 @@ def test_a_cue_that_goes_on_with_the_sentences_verb_takes_its_subject() -> None:
     assert q.speaker is not None and q.speaker.name == "حسن نصر الله"
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        # a dotted abbreviation does not end the sentence
+        (
+            'وقال جون هاموند من جمعية الصيادين لـ(إيه.بي.سي) إنه كان يغوص "في المياه الضحلة '
+            'هناك".ويعد هذا أول هجوم.',
+            "في المياه الضحلة هناك",
+            "جون هاموند",
+        ),
+        # بين right before أن is the verb (he explained), with the earlier speaker
+        (
+            "وأوضح جون هاموند أن الدورة انتهت. وبين أنه بذلك يصبح العدد 63 خريجا.",
+            "بذلك يصبح العدد 63 خريجا",
+            "جون هاموند",
+        ),
+        # حسبما ذكر X: the reporting verb's subject is the source
+        (
+            "لقي غواص حتفه إثر هجوم سمكة قرش أمس، حسبما ذكر تقرير.",
+            "لقي غواص حتفه إثر هجوم سمكة قرش أمس",
+            "تقرير",
+        ),
+    ],
+)
+def test_abbreviations_bare_verbs_and_attributions_with_a_verb(
+    text: str, quote: str, speaker: str
+) -> None:
+    q = find(run(text, ("جون هاموند", "PER"), ("رويترز", "ORG")), quote)
+    assert q.text == quote and q.speaker is not None and q.speaker.name == speaker
+
+
 def test_unmarked_colon_speech_is_indirect() -> None:
     a = run("وقالت سارة أحمد: خاطبنا إدارة المهرجان لمنحنا ركنا.", ("سارة أحمد", "PER"))
     got = [(q.kind, q.text) for q in a.quotes]

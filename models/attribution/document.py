@@ -159,7 +159,7 @@ def split_sentences(text: str, protected: Sequence[tuple[int, int]]) -> list[tup
             decimal = (
                 ch == "." and 0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
             )
-            if not decimal:
+            if not decimal and not _abbreviation_dot(text, i):
                 j = i + 1
                 while j < n and (text[j] in _SENT_END or text[j] in QUOTE_CHARS + ")]"):
                     j += 1
@@ -172,6 +172,17 @@ def split_sentences(text: str, protected: Sequence[tuple[int, int]]) -> list[tup
     if start < n:
         spans.append((start, n))
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _abbreviation_dot(text: str, i: int) -> bool:
+    """A dot inside an abbreviation written without spaces (إيه.بي.سي، د.عسيري): a short run of
+    letters before it and a letter right after it."""
+    if text[i] != "." or i + 1 >= len(text) or not text[i + 1].isalpha():
+        return False
+    k = i
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    return 0 < i - k <= 3
 
 
 def build_doc(text: str, entities: Sequence[EntitySpan], tokens: list[Token] | None = None) -> Doc:

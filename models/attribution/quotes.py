@@ -454,9 +454,9 @@ def analyse_cues(
         explicit = sp is not None
         if sp is None:
             # impersonal يذكر أن / يتوقع أن, and ambiguous bare words, need a named subject
-            if (cue.form == "imperfect" and how != "colon") or (
-                cue.lemma in _NEED_SUBJECT and how not in ("colon", "quote") and cue.form == "verb"
-            ):
+            bare = cue.lemma in _NEED_SUBJECT and how not in ("colon", "quote")
+            bare = bare and not (how == "comp" and b == cue.ti + 1)  # وبين أنه: the verb
+            if (cue.form == "imperfect" and how != "colon") or (bare and cue.form == "verb"):
                 info.deferred = True
                 continue
             sp = _implied(doc, info, infos, state, titles)
@@ -694,6 +694,8 @@ def _attribution_quote(doc: Doc, info: CueInfo, covered: list[tuple[int, int]]) 
     src_ti = doc.token_at(cue.end)
     if src_ti < len(toks) and toks[src_ti].norm == "عن":
         src_ti += 1
+    elif src_ti + 1 < len(toks) and cue_form(toks[src_ti].norm) is not None:
+        src_ti += 1  # حسبما ذكر تقرير: the reporting verb's subject is the source
     sp = attribution_source(doc, src_ti, sent_end)
     if sp is None or sp.span is None:
         return None
