@@ -344,6 +344,45 @@ def test_abbreviations_bare_verbs_and_attributions_with_a_verb(
     assert q.text == quote and q.speaker is not None and q.speaker.name == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title's untagged name ends at a comma; أبان is a cue, إبان (during) is not
+        (
+            "وأكد المتحدث الرسمي لمركز الملك سلمان للإغاثة والأعمال الإنسانية رأفت الصباغ، في "
+            "تصريح صحفي أن السفينة وصلت. وكان ذلك إبان الحرب، إلا أن الوضع تغير.",
+            [("السفينة وصلت", "رأفت الصباغ")],
+        ),
+        # a relative clause is not part of the source, and عدم ذكر is no report
+        (
+            "وقال المصدر الذي طلب عدم ذكر اسمه “سيكون هناك تمديد للحظر.”",
+            [("سيكون هناك تمديد للحظر.", "المصدر")],
+        ),
+        # حسب + a title and a name + فإن: the clause after فإن, said by the person
+        (
+            "وحسب مديرة الحفل رانيا الياس فإن المهرجان ينظم كل عام.",
+            [("المهرجان ينظم كل عام", "رانيا الياس")],
+        ),
+        # a prayer is no quote, and it ends the content before it
+        (
+            "وأكد أحمد الخطيب أن الإجراء وفاء للشهداء، داعياً الله أن يحفظ البلاد.",
+            [("الإجراء وفاء للشهداء", "أحمد الخطيب")],
+        ),
+    ],
+)
+def test_titles_relatives_prayers_and_attributions(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    a = run(
+        text,
+        ("مركز الملك سلمان للإغاثة والأعمال الإنسانية", "ORG"),
+        ("رانيا الياس", "PER"),
+        ("أحمد الخطيب", "PER"),
+    )
+    got = [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes]
+    assert got == expected
+
+
 def test_unmarked_colon_speech_is_indirect() -> None:
     a = run("وقالت سارة أحمد: خاطبنا إدارة المهرجان لمنحنا ركنا.", ("سارة أحمد", "PER"))
     got = [(q.kind, q.text) for q in a.quotes]

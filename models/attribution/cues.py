@@ -69,8 +69,10 @@ def find_cues(doc: Doc) -> list[Cue]:
         form = cue_form(w)
         if form is None and w in _BAYYANA:
             form = CueForm("بين", "verb", _BAYYANA[w])
-        if form is None:
-            continue
+        if form is None or (t.i > 0 and toks[t.i - 1].norm == "عدم"):
+            continue  # طلب عدم ذكر اسمه: not mentioning is no report
+        if form.lemma == "ابان" and "إ" in t.text[:2]:
+            continue  # إبان: during, not أبان (he made clear)
         if t.i > 0 and toks[t.i - 1].norm == "كما" and form.form != "noun":
             start = toks[t.i - 1].start
         cues.append(Cue(t.i, start, t.end, form.lemma, form.form, form.gender))

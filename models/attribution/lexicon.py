@@ -48,12 +48,14 @@ _VERBS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]]
     "نقل": ("نقل", (), (), ()),
     "اتهم": ("اتهم", ("تهم",), ("متهم",), ()),
     "ختم": ("ختم", (), ("مختتم",), ()),
+    "ابان": ("ابان", (), (), ()),
 }
 
 # Verbs that must be followed by a complementizer, a colon or a quote to count as a cue
 # (their bare forms are also common nouns/other verbs: رأي، طالب، تابع، عبر، بين، توقع…).
 STRICT_LEMMAS = frozenset(
     {
+        "ابان",
         "راي",
         "طالب",
         "تابع",

@@ -414,7 +414,8 @@ def analyse_cues(
     # pass 1: complementizers and speakers
     for info in infos:
         cue = info.cue
-        if cue.form == "attribution":
+        prayer = cue.lemma == "دعا" and cue.ti + 1 < len(toks) and toks[cue.ti + 1].norm == "الله"
+        if cue.form == "attribution" or prayer:  # ودعا الله أن …: a prayer ends content, no quote
             info.active = True
             continue
         b, cstart, how = _find_complementizer(doc, info, openers, cue_tokens)
@@ -699,8 +700,19 @@ def _attribution_quote(doc: Doc, info: CueInfo, covered: list[tuple[int, int]]) 
     sp = attribution_source(doc, src_ti, sent_end)
     if sp is None or sp.span is None:
         return None
-    start = _strip_conjunction(doc, _trim_start(doc, sent_start, cue.start))
     after = [t for t in toks[doc.token_at(sp.span[1]) :] if t.start < sent_end and t.is_word]
+    fa = next((n for n, t in enumerate(after[:4]) if t.norm == "فان"), None)
+    if fa is not None and fa + 1 < len(after):  # وحسب مديرة الحفل رانيا الياس فإن …
+        named = [doc.mention_at(t.i) for t in after[:fa]]
+        person = next((m for m in named if m is not None and m.label in ("PER", "ORG")), None)
+        if person is not None:
+            sp = from_mention(doc, person, (sp.span[0], person.end), cue.gender)
+        start = after[fa + 1].start
+        end = _content_end(doc, after[fa + 1].i, {})
+        if any(a < end and start < b for a, b in covered):
+            return None
+        return Draft(start, end, "indirect", 0.6, cue, sp)
+    start = _strip_conjunction(doc, _trim_start(doc, sent_start, cue.start))
     if len(after) <= 2:
         end = _trim_end(doc, cue.start, start)
     else:

@@ -213,7 +213,8 @@ def _source_adjective(noun: str, word: str) -> bool:
     if word in _SOURCE_ADJECTIVES or (word.startswith("ال") and word[2:] in _SOURCE_ADJECTIVES):
         return noun.startswith("ال") == word.startswith("ال")
     nisba = word.endswith(("ي", "يه", "يين", "يون"))
-    return nisba and noun.startswith("ال") == word.startswith("ال") and word not in ADVERBS
+    agrees = noun.startswith("ال") == word.startswith("ال")
+    return nisba and agrees and word not in ADVERBS and word not in _RELATIVES  # not الذي
 
 
 def _skip_addressee(doc: Doc, a: int, b: int) -> int:
@@ -324,8 +325,14 @@ def np_speaker(
 def _name_after_title(doc: Doc, k: int, b: int, gender: str) -> SpeakerInfo | None:
     """The untagged name after a title the article gives nobody else (وقالت رئيسة تحريرها
     هنا فريدل إن، قال المدير التنفيذي للموقع جينج لستاري بأن); one possessed word after the
-    title (تحريرها) is skipped."""
+    title (تحريرها) is skipped, and a comma ends the name (رأفت الصباغ، في تصريح صحفي أن)."""
     toks = doc.tokens
+    comma = next((j for j in range(k + 1, b) if toks[j].text in "،,"), b)
+    b = min(b, comma)
+    while (
+        0 < k < b and doc.mention_at(k) is not None and doc.mention_at(k) is doc.mention_at(k - 1)
+    ):
+        k += 1  # the rest of a body's name the title ran into (للإغاثة | والأعمال الإنسانية)
     while b > k and not toks[b - 1].is_word:
         b -= 1
     if k < b and toks[k].is_word:
@@ -480,6 +487,11 @@ def attribution_source(doc: Doc, a: int, sentence_end: int) -> SpeakerInfo | Non
         start += 1
     span = (start, toks[k - 1].end)
     w0 = strip_proclitic(first)
+    if is_title_word(first):  # حسب مديرة الحفل رانيا الياس: the person the title names
+        for j in range(a + 1, min(a + 6, len(toks))):
+            m = doc.mention_at(j)
+            if m is not None and m.label == "PER" and m.start < sentence_end:
+                return from_mention(doc, m, (span[0], m.end), "m")
     if w0 not in SOURCE_NOUNS and w0 not in _REPORT_SOURCES and first not in _REPORT_SOURCES:
         return None
     return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, "m", True)
