@@ -363,6 +363,11 @@ def test_abbreviations_bare_verbs_and_attributions_with_a_verb(
             "وحسب مديرة الحفل رانيا الياس فإن المهرجان ينظم كل عام.",
             [("المهرجان ينظم كل عام", "رانيا الياس")],
         ),
+        # بقوله: after a speaker; an outlet spoken to (لـ”عين اليوم”) is not the speaker
+        (
+            "وقال أحمد الخطيب إن الوضع مستقر. وواصل حديثه لـ”عين اليوم” بقوله: جاءنا الخبر صباحا.",
+            [("الوضع مستقر", "أحمد الخطيب"), ("جاءنا الخبر صباحا", "أحمد الخطيب")],
+        ),
         # a prayer is no quote, and it ends the content before it
         (
             "وأكد أحمد الخطيب أن الإجراء وفاء للشهداء، داعياً الله أن يحفظ البلاد.",
@@ -378,6 +383,7 @@ def test_titles_relatives_prayers_and_attributions(
         ("مركز الملك سلمان للإغاثة والأعمال الإنسانية", "ORG"),
         ("رانيا الياس", "PER"),
         ("أحمد الخطيب", "PER"),
+        ("عين اليوم", "ORG"),
     )
     got = [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes]
     assert got == expected

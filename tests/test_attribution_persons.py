@@ -17,6 +17,11 @@ def result(text: str, spans: list[EntitySpan]) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("text", "mentions", "expected"),
     [
+        (  # a reporting verb the tagger joined to the name it introduces
+            "روى عايض عسيري شقيق الشهيد اللحظات الأخيرة",
+            [("روى عايض عسيري", "PER")],
+            [("عايض عسيري", "PER")],
+        ),
         (  # wrong type after a title with adjectives
             "وقال وزير الدفاع الأمريكي أشتون كارتر إن",
             [("أشتون كارتر", "LOC")],

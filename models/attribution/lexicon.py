@@ -16,7 +16,12 @@ class CueForm:
 
 # lemma: (past stem, imperfect stems without prefix, participle stems, nouns with pronoun)
 _VERBS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
-    "قال": ("قال", ("قول",), ("قايل",), ("قوله", "قولها", "قولهم", "بالقول", "القول")),
+    "قال": (
+        "قال",
+        ("قول",),
+        ("قايل",),
+        ("قوله", "قولها", "قولهم", "بقوله", "بقولها", "بقولهم", "بالقول", "القول"),
+    ),
     "اكد": ("اكد", ("وكد",), ("موكد",), ("تاكيده", "تاكيدها")),
     "اضاف": ("اضاف", ("ضيف",), ("مضيف",), ()),
     "اوضح": ("اوضح", ("وضح",), ("موضح",), ()),
@@ -49,6 +54,7 @@ _VERBS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]]
     "اتهم": ("اتهم", ("تهم",), ("متهم",), ()),
     "ختم": ("ختم", (), ("مختتم",), ()),
     "ابان": ("ابان", (), (), ()),
+    "روي": ("روي", ("روي",), ("راوي",), ()),
 }
 
 # Verbs that must be followed by a complementizer, a colon or a quote to count as a cue
@@ -56,6 +62,7 @@ _VERBS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]]
 STRICT_LEMMAS = frozenset(
     {
         "ابان",
+        "روي",
         "راي",
         "طالب",
         "تابع",
@@ -110,6 +117,8 @@ def _build_cues() -> dict[str, CueForm]:
                 entries = {"راي": "m", "رات": "f", "راوا": "pl"}
             elif lemma == "دعا":
                 entries = {"دعا": "m", "دعت": "f", "دعوا": "pl"}
+            elif lemma == "روي":
+                entries = {"روي": "m", "روت": "f", "رووا": "pl"}
             else:
                 entries = {
                     base: "m",
@@ -273,7 +282,7 @@ ORG_HEADS = frozenset(
     """المجلس الوزاره الوكاله المنظمه الشركه الهييه الحزب الجمعيه اللجنه المركز الجامعه
     الصحيفه القناه الاتحاد البنك الصندوق المؤسسه الموسسه الاداره المديريه الامانه الجهاز
     الحركه الجبهه البرلمان الحكومه الجيش النادي الفريق الرياسه المحكمه النيابه البلديه
-    الكرملين الخارجيه الداخليه""".split()
+    الكرملين الخارجيه الداخليه الشوون""".split()
 )
 # Prepositions and adverbs that cannot start a speaker noun phrase.
 # Prepositions carrying a pronoun (وأشار فيها إلى أن: in it): never a subject.

@@ -205,8 +205,9 @@ def _one_name(text: str, tokens: Sequence[Token], a: EntitySpan, b: EntitySpan) 
 
 def _trimmed_names(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[EntitySpan]:
     """PER mentions without an indefinite title word at their end (محمد بن نايف بن عبدالعزيز |
-    ولي), a definite word before a given name at their start (المدافعين | عبدالله العبدالله) or
-    a listed place after ب at their start (مدير المطار بجدة | عبدالحميد أبا العري)."""
+    ولي), a definite word before a given name at their start (المدافعين | عبدالله العبدالله),
+    a listed place after ب at their start (مدير المطار بجدة | عبدالحميد أبا العري) or a
+    reporting verb at their start (روى | عايض عسيري)."""
     ranges = mention_token_ranges(token_mentions(tokens, spans))
     out = []
     for k, span in enumerate(spans):
@@ -226,6 +227,8 @@ def _trimmed_names(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[Ent
             w = w[1:]
         if len(w) > 2 and located_place(w[0].norm):  # بجدة | عبدالحميد أبا العري
             w = w[1:]
+        if len(w) > 2 and (form := cue_form(w[0].norm)) is not None and form.form == "verb":
+            w = w[1:]  # روى | عايض عسيري: the reporting verb before its subject
         start = max(span.start, w[0].start)
         out.append(EntitySpan(start, min(span.end, w[-1].end), "PER", span.score))
     return out

@@ -447,6 +447,8 @@ def noun_cue_speaker(
     while j >= 0 and doc.tokens[j].text in "()" + QUOTE_CHARS:
         j -= 1
     m = doc.mention_at(j)
+    if m is not None and _addressed(doc, doc.token_containing(m.start)):
+        return None  # وواصل حديثه لـ”عين اليوم” بقوله: the outlet is spoken to
     if m is not None:
         a = _np_run_left(doc, doc.token_containing(m.start))
         if a > 0 and doc.tokens[a - 1].norm == "عن":
@@ -459,6 +461,15 @@ def noun_cue_speaker(
         if person is not None:
             return from_mention(doc, person, _span(doc, a, ti), gender)
     return None
+
+
+def _addressed(doc: Doc, first: int) -> bool:
+    """Whether the mention starting at token ``first`` is spoken to (لـ، إلى، مع), not the
+    source (عن X قوله)."""
+    p = first - 1
+    while p >= 0 and doc.tokens[p].text in QUOTE_CHARS:
+        p -= 1
+    return p >= 0 and (doc.tokens[p].text in ("ل", "لـ") or doc.tokens[p].norm in ("الي", "مع"))
 
 
 def attribution_source(doc: Doc, a: int, sentence_end: int) -> SpeakerInfo | None:
