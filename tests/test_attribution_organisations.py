@@ -69,6 +69,7 @@ def names(text: str, entities: list[EntitySpan] | None = None) -> list[str]:
         # police forces and municipalities by their place (a rank after the place ends it)
         ("وأوضح الناطق الإعلامي بشرطة منطقة القصيم الرائد فهد الهبدان", ["شرطة منطقة القصيم"]),
         ("قتل اثنين من رجال الشرطة التركية في سروج", ["الشرطة التركية"]),
+        ("شكر رئيس نادي الرائد وأعضاء المجلس", ["نادي الرائد"]),  # a club named by a rank
         ("وأوضح رئيس بلدية الجنوب الفرعية أن", ["بلدية الجنوب الفرعية"]),
         # a committee's role makes a working group, not a named body
         ("أعلنت اللجنة المنظمة للمهرجان عن", []),

@@ -17,6 +17,16 @@ def result(text: str, spans: list[EntitySpan]) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("text", "mentions", "expected"),
     [
+        (  # a name that stops at the father's name takes the family name after it
+            "وأوضح وزير الثقافة الدكتور عادل بن زيد الطريفي في بيانه أن",
+            [("عادل بن زيد", "PER")],
+            [("عادل بن زيد الطريفي", "PER")],
+        ),
+        (  # princes go by given name and lineage: the next word is not their family name
+            "وقد وصل الأمير محمد بن سلمان تاريخية الزيارة",
+            [("محمد بن سلمان", "PER")],
+            [("محمد بن سلمان", "PER")],
+        ),
         (  # a reporting verb the tagger joined to the name it introduces
             "روى عايض عسيري شقيق الشهيد اللحظات الأخيرة",
             [("روى عايض عسيري", "PER")],

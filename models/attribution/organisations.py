@@ -195,7 +195,8 @@ def _modifiers_end(
             ok = ok and not names_a_body(word[1:])  # لرعاية الشباب | واللجنة الأولمبية
         else:
             ok = mention_at[j] >= 0 or word.startswith(("ال", "لل")) or word in CONSTRUCT_WORDS
-            ok = ok or prev in CONSTRUCT_WORDS or (prev in TITLE_HEADS and j == i + 2)
+            club = tokens[i].norm.endswith(CLUB_HEADS)  # نادي الرائد | وأعضاء: a club's name
+            ok = ok or prev in CONSTRUCT_WORDS or (prev in TITLE_HEADS and j == i + 2 and not club)
         if not ok:
             break
         after_nisba = (after_nisba and not word.startswith("لل")) or is_nisba(word)

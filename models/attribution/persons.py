@@ -162,7 +162,48 @@ def with_person_names(
         ]
     spans = _without_idioms(tokens, _names_through_particles(tokens, spans))
     spans = _names_split_by_type(text, tokens, spans)
+    spans = _family_names_after_lineage(tokens, spans)
     return _family_names_of_people(text, _trimmed_names(tokens, spans))
+
+
+def _family_names_after_lineage(
+    tokens: Sequence[Token], spans: list[EntitySpan]
+) -> list[EntitySpan]:
+    """PER mentions that stop at the father's name (صالح بن عبدالعزيز | القاضي، يوسف بن أحمد |
+    الغتم) take the untagged family name right after it (one word, or آل and a word)."""
+    mention_at = token_mentions(tokens, spans)
+    ranges = mention_token_ranges(mention_at)
+    out = list(spans)
+    for k, span in enumerate(spans):
+        first, last = ranges.get(k, (0, -1))
+        if span.label != "PER" or last - first < 2 or last + 1 >= len(tokens):
+            continue
+        if strip_proclitic(tokens[last - 1].norm) not in ("بن", "ابن", "بنت"):
+            continue
+        nxt = last + 1
+        if tokens[nxt].norm == "ال" and nxt + 1 < len(tokens):  # آل سعود
+            nxt += 1
+        words = tokens[last + 1 : nxt + 1]
+        if any(not t.is_word or mention_at[t.i] >= 0 for t in words):
+            continue
+        if first > 0 and tokens[first - 1].norm in ROYAL_TITLES:
+            continue  # الأمير محمد بن سلمان | تاريخية: princes go by given name and lineage
+        if not _family_name(tokens[nxt]):
+            continue
+        out[k] = EntitySpan(span.start, tokens[nxt].end, "PER", span.score)
+    return out
+
+
+def _family_name(token: Token) -> bool:
+    """A family name after a father's name: definite (الطريفي، القصبي) or name-like, not a
+    title, an adverb or a word ending like a feminine noun, a verb or an adverbial accusative
+    (رسالة، تمكنت، اتصالاً)."""
+    word = token.norm
+    if not _family_name_word(word) or located_place(word) or _title_word(word):
+        return False
+    if word in ADVERBS or token.text.endswith(("اً", "ًا", "ً")):
+        return False
+    return word.startswith("ال") or not word.endswith(("ه", "ت", "ا"))
 
 
 def _names_split_by_type(
