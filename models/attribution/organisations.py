@@ -306,9 +306,9 @@ def quoted_outlet_spans(tokens: Sequence[Token]) -> list[EntitySpan]:
     قناة “إلي بي سي آي”، موقع «سبق»): the name inside the marks."""
     spans: list[EntitySpan] = []
     for i, token in enumerate(tokens[:-2]):
-        if not token.is_word or strip_proclitic(token.norm) not in OUTLET_NOUNS:
+        if tokens[i + 1].text not in QUOTE_CHARS or not token.is_word:
             continue
-        if tokens[i + 1].text not in QUOTE_CHARS:
+        if strip_proclitic(token.norm) not in OUTLET_NOUNS:
             continue
         j = i + 2
         while j < len(tokens) and j - i - 2 < MAX_OUTLET_WORDS and tokens[j].is_word:
