@@ -17,6 +17,11 @@ def result(text: str, spans: list[EntitySpan]) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("text", "mentions", "expected"),
     [
+        (  # a name does not start with بن: the given name before it belongs to it
+            "وفاز بالمنصب ومرعي بن بركة الدرباس على وظيفة",
+            [("بن بركة الدرباس", "PER")],
+            [("مرعي بن بركة الدرباس", "PER")],
+        ),
         (  # a name that stops at the father's name takes the family name after it
             "وأوضح وزير الثقافة الدكتور عادل بن زيد الطريفي في بيانه أن",
             [("عادل بن زيد", "PER")],

@@ -169,13 +169,20 @@ def with_person_names(
 def _family_names_after_lineage(
     tokens: Sequence[Token], spans: list[EntitySpan]
 ) -> list[EntitySpan]:
-    """PER mentions that stop at the father's name (صالح بن عبدالعزيز | القاضي، يوسف بن أحمد |
-    الغتم) take the untagged family name right after it (one word, or آل and a word)."""
+    """PER mentions that start at بن take the given name before it (علي | بن موسى زعلة), and
+    those that stop at the father's name (صالح بن عبدالعزيز | القاضي، يوسف بن أحمد | الغتم)
+    take the untagged family name right after it (one word, or آل and a word)."""
     mention_at = token_mentions(tokens, spans)
     ranges = mention_token_ranges(mention_at)
     out = list(spans)
     for k, span in enumerate(spans):
         first, last = ranges.get(k, (0, -1))
+        if span.label == "PER" and 0 < first <= last and tokens[first].norm in ("بن", "ابن", "بنت"):
+            given = tokens[first - 1]  # علي | بن موسى زعلة: a name does not start with بن
+            bare = given.norm[1:] if given.norm.startswith("و") else given.norm
+            if given.is_word and mention_at[given.i] < 0 and bare in GIVEN_NAMES:
+                start = given.start + (1 if bare != given.norm else 0)
+                span = out[k] = EntitySpan(start, span.end, "PER", span.score)
         if span.label != "PER" or last - first < 2 or last + 1 >= len(tokens):
             continue
         if strip_proclitic(tokens[last - 1].norm) not in ("بن", "ابن", "بنت"):
