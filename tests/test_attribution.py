@@ -389,6 +389,24 @@ def test_titles_relatives_prayers_and_attributions(
     assert got == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an unnamed source placed in a body or a group keeps it; a bare في is dropped
+        (
+            "وقال مصدر مسؤول في وزارة الخارجية الكويتية إن الجريمة بشعة.",
+            "مصدر مسؤول في وزارة الخارجية الكويتية",
+        ),
+        ("وقالت مصادر في الحكومة السودانية إن الزيارة مهمة.", "مصادر في الحكومة السودانية"),
+        ("وقال مسؤول في تصريح صحفي إن الزيارة مهمة.", "مسؤول"),
+    ],
+)
+def test_an_unnamed_source_keeps_the_body_it_belongs_to(text: str, speaker: str) -> None:
+    a = run(text, ("وزارة الخارجية الكويتية", "ORG"))
+    assert a.quotes and a.quotes[0].speaker is not None
+    assert a.quotes[0].speaker.name == speaker
+
+
 def test_unmarked_colon_speech_is_indirect() -> None:
     a = run("وقالت سارة أحمد: خاطبنا إدارة المهرجان لمنحنا ركنا.", ("سارة أحمد", "PER"))
     got = [(q.kind, q.text) for q in a.quotes]

@@ -16,6 +16,7 @@ from models.attribution.entities import Mention
 from models.attribution.lexicon import (
     ADVERBS,
     COMPLEMENTIZERS,
+    FUNCTION_WORDS,
     NON_SUBJECT_STARTS,
     OFFICIALS_OF_ORG,
     ORG_HEADS,
@@ -113,10 +114,13 @@ def from_mention(
 
 
 def _span(doc: Doc, a: int, b: int) -> tuple[int, int]:
-    """Char span of tokens [a, b), quote marks and brackets trimmed at both ends."""
+    """Char span of tokens [a, b), quote marks and brackets trimmed at both ends and a dangling
+    preposition at the end (مصدر مسؤول | في)."""
     while a < b and doc.tokens[a].text in QUOTE_CHARS + "()":
         a += 1
-    while b > a and doc.tokens[b - 1].text in QUOTE_CHARS + "()،,":
+    while b > a and (
+        doc.tokens[b - 1].text in QUOTE_CHARS + "()،," or doc.tokens[b - 1].norm in PREPOSITIONS
+    ):
         b -= 1
     if a >= b:
         return (doc.tokens[a].start, doc.tokens[a].start)
@@ -214,7 +218,24 @@ def _source_adjective(noun: str, word: str) -> bool:
         return noun.startswith("ال") == word.startswith("ال")
     nisba = word.endswith(("ي", "يه", "يين", "يون"))
     agrees = noun.startswith("ال") == word.startswith("ال")
-    return nisba and agrees and word not in ADVERBS and word not in _RELATIVES  # not الذي
+    proper = word not in ADVERBS and word not in _RELATIVES and word not in PREPOSITIONS  # في
+    return nisba and agrees and proper
+
+
+def _source_place_end(doc: Doc, j: int, b: int) -> int:
+    """End of the body or place that places an unnamed source (مصدر مسؤول في | وزارة الخارجية
+    الكويتية، مصادر في | الحكومة السودانية): a mention, or a definite noun and its definite
+    adjectives; ``j - 1`` (the preposition left out) when there is none."""
+    toks = doc.tokens
+    m = doc.mention_at(j)
+    if m is not None and doc.token_containing(m.start) == j:
+        return doc.token_containing(m.end - 1) + 1
+    k = j
+    while k < b and k < j + 3 and toks[k].is_word and toks[k].norm.startswith("ال"):
+        if toks[k].norm in FUNCTION_WORDS or doc.mention_at(k) is not None:
+            break
+        k += 1
+    return k if k > j else j - 1
 
 
 def _skip_addressee(doc: Doc, a: int, b: int) -> int:
@@ -291,6 +312,8 @@ def np_speaker(
         k = a + 1
         while k < b and k < a + 4 and _source_adjective(w, toks[k].norm):
             k += 1
+        if k + 1 < b and toks[k].norm in ("في", "من"):  # مصدر مسؤول في وزارة الخارجية
+            k = _source_place_end(doc, k + 1, b)
         span = _span(doc, a, k)
         phrase = doc.text[span[0] : span[1]]
         return SpeakerInfo(phrase, "OTHER", None, span, gender, True)
