@@ -158,6 +158,7 @@ def _modifiers_end(
     j = i + 1
     after_nisba = False
     definite = strip_article_proclitic(tokens[i].norm).startswith("ال")
+    club = tokens[i].norm.endswith(CLUB_HEADS)  # a club is named by one word (نادي الرائد)
     while j < len(tokens):
         token, word = tokens[j], tokens[j].norm
         in_mention = mention_at[j] >= 0 and mention_at[j] == mention_at[j - 1]
@@ -190,12 +191,11 @@ def _modifiers_end(
             ok = j == i + 1
         elif word.startswith("وال"):  # وزارة الثقافة والإعلام; not أمانة منطقة القصيم واللجنة
             ok = j > i + 1 and prev.startswith(("ال", "لل")) and not is_nisba(prev)
-            ok = ok and not tokens[i].norm.endswith(CLUB_HEADS)  # نادي الشباب | والفتح
+            ok = ok and not club  # نادي الشباب | والفتح
             ok = ok and (mention_at[j - 1] < 0 or prev.startswith("لل"))  # للعلوم والتكنولوجيا
             ok = ok and not names_a_body(word[1:])  # لرعاية الشباب | واللجنة الأولمبية
         else:
             ok = mention_at[j] >= 0 or word.startswith(("ال", "لل")) or word in CONSTRUCT_WORDS
-            club = tokens[i].norm.endswith(CLUB_HEADS)  # نادي الرائد | وأعضاء: a club's name
             ok = ok or prev in CONSTRUCT_WORDS or (prev in TITLE_HEADS and j == i + 2 and not club)
         if not ok:
             break
