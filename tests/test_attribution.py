@@ -313,6 +313,45 @@ def test_a_cue_that_goes_on_with_the_sentences_verb_takes_its_subject() -> None:
     assert q.speaker is not None and q.speaker.name == "حسن نصر الله"
 
 
+def test_a_sentence_opening_cue_with_nobody_quoted_yet_takes_an_earlier_subject() -> None:
+    text = (
+        "أرجع المتحدث الرسمي باسم اتحاد كرة القدم عدنان المعيبد تأخر إعلان اسم المدرب إلى "
+        "الخوف من التجربة. وأردف قائلاً: نحن لسنا متعجلين كثيرًا."
+    )
+    a = run(text, ("اتحاد كرة القدم", "ORG"), ("عدنان المعيبد", "PER"))
+    q = find(a, "نحن لسنا متعجلين")
+    assert q.speaker is not None and q.speaker.name == "عدنان المعيبد"
+    # only a cue opening its sentence: a participle mid-sentence does not reach back
+    text = (
+        "أرجع المتحدث الرسمي باسم اتحاد كرة القدم عدنان المعيبد التأخر إلى الخوف. وجاء القرار "
+        "بعد اجتماع طويل، مشيرا إلى أن المفاوضات مستمرة."
+    )
+    a = run(text, ("اتحاد كرة القدم", "ORG"), ("عدنان المعيبد", "PER"))
+    q = find(a, "المفاوضات مستمرة")
+    assert q.speaker is None
+
+
+def test_police_and_authorities_are_speakers_past_an_addressee() -> None:
+    text = (
+        'وقالت الشرطة لموقع "تي ام زد" المعني بأخبار المشاهير إن الشاب لم يكن يعرف السباحة. '
+        "وقالت ديمي مور إن الوفاة مأساوية."
+    )
+    a = run(text, ("تي ام زد", "ORG"), ("ديمي مور", "PER"))
+    q = find(a, "الشاب لم يكن يعرف السباحة")
+    assert q.speaker is not None and q.speaker.name == "الشرطة"
+
+
+def test_a_verb_that_is_often_something_else_does_not_end_content_without_a_source() -> None:
+    text = "وذكر الصبي أن السائق هدده بأنه سيضربه إذا أبلغ الشرطة. وأكد المحقق أن القضية مستمرة."
+    a = run(text)
+    q = find(a, "السائق هدده")
+    assert q.text.endswith("إذا أبلغ الشرطة")
+    text = "وأشار إلى أن المشروع جار بينها وبين الولايات المتحدة، وقال عبد السلام إن الهدنة انتهت."
+    a = run(text, ("الولايات المتحدة", "LOC"), ("عبد السلام", "PER"))
+    q = find(a, "المشروع جار")
+    assert q.text.endswith("بينها وبين الولايات المتحدة")
+
+
 @pytest.mark.parametrize(
     ("text", "quote", "speaker"),
     [

@@ -298,16 +298,22 @@ def _compatible(cue_gender: str, speaker_gender: str) -> bool:
     return speaker_gender != "f"
 
 
-def _sentence_subject(doc: Doc, info: CueInfo, titles: list[TitleEntry]) -> SpeakerInfo | None:
-    """The subject of the past-tense verb that opens the cue's sentence, when the cue only goes
-    on with it (قام مدير الشؤون الصحية الدكتور محمد العبدالعالي بجولة … وأكد أن): a person,
-    a body, a source or a title right after the verb, agreeing with the cue in gender (وكانت
-    وزارة الخزانة … مشيرا: not the ministry)."""
+def _sentence_subject(
+    doc: Doc, info: CueInfo, titles: list[TitleEntry], sentence: int | None = None
+) -> SpeakerInfo | None:
+    """The subject of the past-tense verb that opens the cue's sentence (or an earlier
+    ``sentence``), when the cue only goes on with it (قام مدير الشؤون الصحية الدكتور محمد
+    العبدالعالي بجولة … وأكد أن): a person, a body, a source or a title right after the verb,
+    agreeing with the cue in gender (وكانت وزارة الخزانة … مشيرا: not the ministry)."""
     toks = doc.tokens
-    first = doc.token_at(doc.sentences[info.sentence][0])
-    while first < info.cue.ti and not toks[first].is_word:
+    if sentence is None:
+        sentence, bound = info.sentence, info.cue.ti
+    else:
+        bound = doc.token_at(doc.sentences[sentence][1])
+    first = doc.token_at(doc.sentences[sentence][0])
+    while first < bound and not toks[first].is_word:
         first += 1
-    if first >= info.cue.ti - 1 or doc.mention_at(first) is not None:
+    if first >= bound - 1 or doc.mention_at(first) is not None:
         return None
     verb = strip_proclitic(toks[first].norm)
     if verb.startswith("ال") or verb in NON_SUBJECT_STARTS or verb in FUNCTION_WORDS:
@@ -323,7 +329,7 @@ def _sentence_subject(doc: Doc, info: CueInfo, titles: list[TitleEntry]) -> Spea
     elif not (named or strip_proclitic(w) in ORG_HEADS):
         return None
     reach = 5 if m is None and w in SOURCE_NOUNS else 17  # مصادر مصرفية, not a later name
-    sp = np_speaker(doc, first + 1, min(info.cue.ti, first + reach), info.cue.gender, titles)
+    sp = np_speaker(doc, first + 1, min(bound, first + reach), info.cue.gender, titles)
     if sp is None or (sp.mention is None and (not named or len(sp.name.split()) < 2)):
         return None  # a bare title (مدير، سمو) names nobody
     return sp
@@ -356,7 +362,24 @@ def _implied(
     for sp, _ in reversed(state.history):
         if _compatible(info.cue.gender, sp.gender):
             return as_implied(sp)
+    if subject is None:
+        subject = _earlier_subject(doc, info, titles)
     return None if subject is None else as_implied(subject)
+
+
+def _earlier_subject(doc: Doc, info: CueInfo, titles: list[TitleEntry]) -> SpeakerInfo | None:
+    """For a cue opening its sentence with nobody quoted yet, the named subject of the verb
+    opening one of the two sentences before (أرجع المتحدث … عدنان المعيبد تأخر … . وأضاف)."""
+    first = doc.token_at(doc.sentences[info.sentence][0])
+    while first < info.cue.ti and not doc.tokens[first].is_word:
+        first += 1
+    if first != info.cue.ti:
+        return None
+    for sentence in range(info.sentence - 1, max(-1, info.sentence - 3), -1):
+        subject = _sentence_subject(doc, info, titles, sentence)
+        if subject is not None:
+            return subject
+    return None
 
 
 def _statement_issuer(state: State) -> SpeakerInfo | None:
@@ -469,7 +492,7 @@ def analyse_cues(
         found[info.cue.ti] = (b, cstart, how, explicit)
         info.active = (
             how in ("comp", "colon", "quote")
-            or (cue.form == "verb" and explicit)
+            or (cue.form == "verb" and explicit and _reports(doc, cue, sp))
             or (cue.lemma in PREP_OBJECT and cue.form != "imperfect")
         )
     active = {ti: i for ti, i in by_token.items() if i.active}
@@ -494,6 +517,22 @@ def analyse_cues(
             s = _trim_start(doc, info.content[0], info.content[1])
             info.content = (s, info.content[1]) if info.content[1] > s else None
     return infos
+
+
+def _reports(doc: Doc, cue: Cue, sp: SpeakerInfo | None) -> bool:
+    """Whether a verb cue with a subject but no أن, colon or quote still reports (and so ends
+    earlier content): always for قال-like verbs; for verbs that are often something else
+    (نقل، أبلغ، بين) only with a named or unnamed source as subject (واتهم عبد السلام، وتوقعت
+    مصادر), not a common noun (نقل الحالات، إذا أبلغ الشرطة، بينه وبين)."""
+    if cue.lemma not in STRICT_LEMMAS:
+        return True
+    if sp is None or cue.lemma == "بين":
+        return False
+    if sp.mention is not None:
+        return doc.mentions[sp.mention].label in ("PER", "ORG")
+    return sp.span is not None and norm(doc.text[sp.span[0] : sp.span[1]]).split()[0] in (
+        SOURCE_NOUNS
+    )
 
 
 def _other_content(
