@@ -331,6 +331,45 @@ def test_a_sentence_opening_cue_with_nobody_quoted_yet_takes_an_earlier_subject(
     assert q.speaker is None
 
 
+def test_a_title_with_part_of_a_name_is_that_person() -> None:
+    text = (
+        "التقى قائد الجيش الباكستاني الجنرال راحيل شريف بوزير الدفاع. وقال الجنرال راحيل "
+        "الذي يزور إيطاليا بأنه لا يمكن التفريق بين أمن البلدين."
+    )
+    a = run(text, ("راحيل شريف", "PER"))
+    q = find(a, "لا يمكن التفريق")
+    assert q.speaker is not None and q.speaker.name == "راحيل شريف"
+
+
+def test_an_epithet_after_a_going_on_cue_is_the_previous_speaker() -> None:
+    text = (
+        "وقال كلينزمان: «كان بإمكاننا الفوز بالبطولة». وأضاف المهاجم الألماني الدولي السابق: "
+        "«سنتعلم الدروس مما اختبرناه»."
+    )
+    a = run(text, ("كلينزمان", "PER"))
+    q = find(a, "سنتعلم الدروس")
+    assert q.speaker is not None and q.speaker.name == "كلينزمان"
+    # وقال is not a going-on cue: a new unnamed title stays its own speaker
+    text = "وقال كلينزمان: «كان بإمكاننا الفوز». وقال المهاجم الألماني السابق: «الفريق قوي»."
+    a = run(text, ("كلينزمان", "PER"))
+    q = find(a, "الفريق قوي")
+    assert q.speaker is not None and q.speaker.name == "المهاجم الألماني السابق"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("وحذر الناشط المدني سعدون محسن من أن الأحزاب ستخسر.", "سعدون محسن"),
+        ("أعربت الفارسة السعودية العنود عن سعادتها، مشيرة إلى أنها تطمح في التأهل.", "العنود"),
+    ],
+)
+def test_occupations_are_titles(text: str, speaker: str) -> None:
+    a = run(text)
+    assert len(a.quotes) == 1
+    sp = a.quotes[0].speaker
+    assert sp is not None and speaker in sp.name
+
+
 def test_police_and_authorities_are_speakers_past_an_addressee() -> None:
     text = (
         'وقالت الشرطة لموقع "تي ام زد" المعني بأخبار المشاهير إن الشاب لم يكن يعرف السباحة. '

@@ -46,6 +46,7 @@ _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "�
 _NAMING_VERBS = frozenset("يسمي تسمي يدعي تدعي سمي سميت يعرف تعرف بعنوان بـ اسم باسم".split())
 _INTERVIEW_NOUNS = frozenset("لقاء حديث مقابله تصريح تصريحات اتصال".split())
 _STATEMENTS = frozenset({"البيان", "بيان"})  # a statement as the subject of a cue
+_GOING_ON = frozenset({"اضاف", "تابع", "اردف"})  # cues that go on with someone's words
 _SUBJECT_WORDS = 3  # a quoted speaker name is at most this long
 _SUBJECT_REACH = 8  # tokens from the closing mark to the complementizer
 
@@ -382,6 +383,21 @@ def _earlier_subject(doc: Doc, info: CueInfo, titles: list[TitleEntry]) -> Speak
     return None
 
 
+def _unnamed_title(sp: SpeakerInfo) -> bool:
+    """A title phrase that the article ties to no name (المهاجم الألماني الدولي السابق)."""
+    return sp.label == "OTHER" and sp.mention is None and is_title_word(norm(sp.name).split()[0])
+
+
+def _titled_previous_speaker(sp: SpeakerInfo, state: State) -> SpeakerInfo | None:
+    """وأضاف المهاجم الألماني السابق after كلينزمان spoke: an epithet for the person who
+    spoke last, when that was a person of the same gender."""
+    for prev, _ in reversed(state.history):
+        if prev.label != "PER" or not _compatible(sp.gender, prev.gender):
+            continue
+        return SpeakerInfo(prev.name, "PER", prev.mention, sp.span, sp.gender, True)
+    return None
+
+
 def _statement_issuer(state: State) -> SpeakerInfo | None:
     """The latest speaker who spoke in a statement (قالت الوزارة في بيان), for a statement
     that speaks on (وأضاف البيان أن)."""
@@ -475,6 +491,8 @@ def analyse_cues(
         info.region_text = " ".join(t.norm for t in toks[cue.ti : max(b, cue.ti + 1)])
         if sp is not None and sp.label == "OTHER" and sp.name in _STATEMENTS:
             sp = _statement_issuer(state) or sp  # وأضاف البيان: who issued the statement
+        if sp is not None and cue.lemma in _GOING_ON and _unnamed_title(sp):
+            sp = _titled_previous_speaker(sp, state) or sp
         explicit = sp is not None
         if sp is None:
             # impersonal يذكر أن / يتوقع أن, and ambiguous bare words, need a named subject

@@ -322,6 +322,9 @@ def np_speaker(
         words = tuple(t.norm for t in toks[a:k])
         person = resolve_title(doc, titles, words, toks[a].start)
         span = _span(doc, a, k)
+        if person is None and k < b:
+            person = _person_by_part_of_name(doc, toks[k].norm)
+            span = _span(doc, a, k + 1) if person is not None else span
         if person is not None:
             return from_mention(doc, person, span, gender)
         named = _name_after_title(doc, k, b, gender)
@@ -343,6 +346,19 @@ def np_speaker(
             return from_mention(doc, org, span, gender)
         return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, gender, True)
     return _untagged_name(doc, a, b, gender)
+
+
+def _person_by_part_of_name(doc: Doc, word: str) -> Mention | None:
+    """The one person of the article whose longer name starts or ends with ``word`` (الجنرال
+    راحيل → راحيل شريف, named so earlier or later)."""
+    found = {
+        c.id
+        for c in doc.clusters
+        if c.label == "PER" and len(c.words) > 1 and word in (c.words[0], c.words[-1])
+    }
+    if len(found) != 1:
+        return None
+    return doc.mentions[doc.clusters[found.pop()].members[0]]
 
 
 def _name_after_title(doc: Doc, k: int, b: int, gender: str) -> SpeakerInfo | None:
