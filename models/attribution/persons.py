@@ -171,10 +171,12 @@ def _family_names_after_lineage(
 ) -> list[EntitySpan]:
     """PER mentions that start at بن take the given name before it (علي | بن موسى زعلة), and
     those that stop at the father's name (صالح بن عبدالعزيز | القاضي، يوسف بن أحمد | الغتم)
-    take the untagged family name right after it (one word, or آل and a word)."""
+    take the family name right after it (one word, or آل and a word), untagged or tagged as a
+    one-word person of its own (محمد بن علي | سليمان)."""
     mention_at = token_mentions(tokens, spans)
     ranges = mention_token_ranges(mention_at)
     out = list(spans)
+    absorbed: set[int] = set()
     for k, span in enumerate(spans):
         first, last = ranges.get(k, (0, -1))
         if span.label == "PER" and 0 < first <= last and tokens[first].norm in ("بن", "ابن", "بنت"):
@@ -191,14 +193,19 @@ def _family_names_after_lineage(
         if tokens[nxt].norm == "ال" and nxt + 1 < len(tokens):  # آل سعود
             nxt += 1
         words = tokens[last + 1 : nxt + 1]
-        if any(not t.is_word or mention_at[t.i] >= 0 for t in words):
+        own = mention_at[nxt]  # محمد بن علي | سليمان/PER: the tagger's second piece
+        if own >= 0 and (nxt > last + 1 or spans[own].label != "PER" or ranges[own] != (nxt, nxt)):
+            continue
+        if any(not t.is_word or mention_at[t.i] not in (-1, own) for t in words):
             continue
         if first > 0 and tokens[first - 1].norm in ROYAL_TITLES:
             continue  # الأمير محمد بن سلمان | تاريخية: princes go by given name and lineage
         if not _family_name(tokens[nxt]):
             continue
         out[k] = EntitySpan(span.start, tokens[nxt].end, "PER", span.score)
-    return out
+        if own >= 0:
+            absorbed.add(own)
+    return [s for k, s in enumerate(out) if k not in absorbed]
 
 
 def _family_name(token: Token) -> bool:
