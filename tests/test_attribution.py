@@ -341,6 +341,18 @@ def test_a_title_with_part_of_a_name_is_that_person() -> None:
     assert q.speaker is not None and q.speaker.name == "راحيل شريف"
 
 
+def test_a_name_after_a_titles_genitive_with_li_is_the_speaker() -> None:
+    text = "وقال المدعي العام للولاية فنسنت كوهين إن ترحيله خطوة كبيرة."
+    a = run(text, ("فنسنت كوهين", "PER"))
+    q = find(a, "ترحيله خطوة كبيرة")
+    assert q.speaker is not None and q.speaker.name == "فنسنت كوهين"
+    # a title with ل names whom the words were addressed to, not who spoke
+    text = "وقال الوزير سامح شكري لنظيره الروسي سيرغي لافروف إن الحل سياسي."
+    a = run(text, ("سامح شكري", "PER"), ("سيرغي لافروف", "PER"))
+    q = find(a, "الحل سياسي")
+    assert q.speaker is not None and q.speaker.name == "سامح شكري"
+
+
 def test_an_epithet_after_a_going_on_cue_is_the_previous_speaker() -> None:
     text = (
         "وقال كلينزمان: «كان بإمكاننا الفوز بالبطولة». وأضاف المهاجم الألماني الدولي السابق: "

@@ -145,6 +145,11 @@ def test_other_mentions_of_the_name_become_per_and_share_its_entity() -> None:
             [("عبدالعاطي", "PER")],
             [("بدر عبدالعاطي", "PER")],
         ),
+        (  # foreign given names: Spanish, Greek, Italian
+            "وأكد سيرخيو راموس بقاءه، فيما قال أليكسيس تسيبراس، وقال باولو جينتيلوني إن",
+            [("راموس", "PER"), ("أليكسيس", "PER"), ("جينتيلوني", "PER")],
+            [("سيرخيو راموس", "PER"), ("أليكسيس تسيبراس", "PER"), ("باولو جينتيلوني", "PER")],
+        ),
     ],
 )
 def test_names_around_given_names(

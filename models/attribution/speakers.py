@@ -100,6 +100,15 @@ def _has_preposition_clitic(word: str) -> bool:
     return word[:1] in ("ل", "ب") and strip_proclitic(word) in TITLE_HEADS
 
 
+def _governs(word: str, first: bool) -> bool:
+    """Whether ``word`` right before a name makes it the object of a preposition (مع X،
+    للرئيس X، للصحفيين X right after the verb), not a genitive inside the speaker's title
+    (المدعي العام للولاية | فنسنت كوهين)."""
+    if word in PREPOSITIONS:
+        return True
+    return _has_preposition_clitic(word) and (first or is_title_word(word))
+
+
 def entity_label(m: Mention) -> str:
     """Speaker label of an entity mention: PER stays PER, ORG/LOC act as ORG, else OTHER."""
     return {"PER": "PER", "ORG": "ORG", "LOC": "ORG"}.get(m.label, "OTHER")
@@ -285,7 +294,7 @@ def np_speaker(
         p = run - 1
         while p >= a and toks[p].text in QUOTE_CHARS + "(،,":
             p -= 1
-        if p >= a and (toks[p].norm in PREPOSITIONS or _has_preposition_clitic(toks[p].norm)):
+        if p >= a and _governs(toks[p].norm, p == a):
             continue
         if run < k and _has_preposition_clitic(toks[run].norm):
             continue
