@@ -353,6 +353,46 @@ def test_a_name_after_a_titles_genitive_with_li_is_the_speaker() -> None:
     assert q.speaker is not None and q.speaker.name == "سامح شكري"
 
 
+@pytest.mark.parametrize(
+    ("text", "mentions", "quote", "name", "label"),
+    [
+        (  # a family name after an abbreviated title
+            "قال الدكتور ماجد القحطاني إن الصيام صحي. ويوضح د.القحطاني أن السيلان لا يفطر.",
+            [("ماجد القحطاني", "PER")],
+            "السيلان لا يفطر",
+            "ماجد القحطاني",
+            "PER",
+        ),
+        (  # a family name that a title ran into
+            "استقبل عبدالله بن عبدالمحسن التركي الوفد. وأشار الدكتور التركي إلى أن الحوار مهم.",
+            [("عبدالله بن عبدالمحسن التركي", "PER")],
+            "الحوار مهم",
+            "عبدالله بن عبدالمحسن التركي",
+            "PER",
+        ),
+        (  # آل and a family name, named in full earlier
+            "وقال وكيل الأمين علي بن محمد آل حرفش إن العمل مستمر. وذكر آل حرفش أن الصيانة دورية.",
+            [("علي بن محمد آل حرفش", "PER")],
+            "الصيانة دورية",
+            "علي بن محمد آل حرفش",
+            "PER",
+        ),
+        (  # …or only by it: still a person
+            "وأضاف آل ثابت أن الصحيفة تهدف إلى الشراكة.",
+            [],
+            "الصحيفة تهدف",
+            "آل ثابت",
+            "PER",
+        ),
+    ],
+)
+def test_family_names_name_the_person(
+    text: str, mentions: list[tuple[str, str]], quote: str, name: str, label: str
+) -> None:
+    q = find(run(text, *mentions), quote)
+    assert q.speaker is not None and (q.speaker.name, q.speaker.label) == (name, label)
+
+
 def test_an_epithet_after_a_going_on_cue_is_the_previous_speaker() -> None:
     text = (
         "وقال كلينزمان: «كان بإمكاننا الفوز بالبطولة». وأضاف المهاجم الألماني الدولي السابق: "

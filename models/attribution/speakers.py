@@ -328,12 +328,19 @@ def np_speaker(
         return SpeakerInfo(phrase, "OTHER", None, span, gender, True)
     if is_title_word(w):
         k = title_run(doc, a, b)
-        words = tuple(t.norm for t in toks[a:k])
-        person = resolve_title(doc, titles, words, toks[a].start)
         span = _span(doc, a, k)
+        if k + 1 < b and toks[k].text == "." and toks[k - 1].norm == "د":
+            k += 1  # د.القحطاني: the abbreviation's dot, then the name
+            m = doc.mention_at(k)
+            if m is not None and m.label == "PER":
+                return from_mention(doc, m, (toks[a].start, m.end), gender)
+        words = tuple(t.norm for t in toks[a:k] if t.is_word)
+        person = resolve_title(doc, titles, words, toks[a].start)
         if person is None and k < b:
             person = _person_by_part_of_name(doc, toks[k].norm)
             span = _span(doc, a, k + 1) if person is not None else span
+        if person is None and k - 1 > a and toks[k - 1].norm.startswith("ال"):
+            person = _person_by_part_of_name(doc, toks[k - 1].norm)  # الدكتور | التركي
         if person is not None:
             return from_mention(doc, person, span, gender)
         named = _name_after_title(doc, k, b, gender)
@@ -410,7 +417,12 @@ def _untagged_name(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
         ):
             return None
     span = (words[0].start, words[-1].end)
-    label = "OTHER" if words[0].norm.startswith("ال") else "PER"
+    if (len(words) <= 2 and words[-1].norm.startswith("ال")) or words[0].norm == "ال":
+        person = _person_by_part_of_name(doc, words[-1].norm)  # وأضاف الصباغ، وذكر آل حرفش
+        if person is not None:
+            return from_mention(doc, person, span, gender)
+    family = words[0].norm == "ال"  # آل ثابت: a family name
+    label = "OTHER" if words[0].norm.startswith("ال") and not family else "PER"
     return SpeakerInfo(doc.text[span[0] : span[1]], label, None, span, gender, True)
 
 
