@@ -393,6 +393,15 @@ def test_family_names_name_the_person(
     assert q.speaker is not None and (q.speaker.name, q.speaker.label) == (name, label)
 
 
+def test_reports_and_news_after_a_cue_are_unnamed_sources_not_people() -> None:
+    a = run("وأشارت تقارير إعلامية إلى أن الحريق اندلع في المبنى.")
+    q = find(a, "الحريق اندلع")
+    assert q.speaker is not None and (q.speaker.name, q.speaker.label) == (
+        "تقارير إعلامية",
+        "OTHER",
+    )
+
+
 def test_an_epithet_after_a_going_on_cue_is_the_previous_speaker() -> None:
     text = (
         "وقال كلينزمان: «كان بإمكاننا الفوز بالبطولة». وأضاف المهاجم الألماني الدولي السابق: "

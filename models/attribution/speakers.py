@@ -56,6 +56,10 @@ _REPORT_SOURCES = frozenset(
     احصاءات احصاييات بيانات البيانات وكاله صحيفه موقع وسايل تصريحات تصريح مصادر مصدر مسوولين
     مراسل شهود سكان ناشطين مصادر خبراء محللين مسح استطلاع الاستطلاع ارقام الارقام""".split()
 )
+# Indefinite sources that read like an untagged name after a cue (أشارت تقارير، قال قائل).
+_UNNAMED_SOURCES = frozenset(
+    "تقرير تقارير دراسه بيان انباء معلومات اوساط وسايل صحيفه موقع كثيرون قايل".split()
+)
 _SOURCE_ADJECTIVES = frozenset(
     "مسوول مسوولون مسوولين مطلع مطلعه مطلعون رفيع رفيعه رسمي رسميه امني "
     "امنيه عسكري عسكريه حكومي حكوميه دبلوماسي دبلوماسيه مقرب مقربه "
@@ -422,7 +426,8 @@ def _untagged_name(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
         if person is not None:
             return from_mention(doc, person, span, gender)
     family = words[0].norm == "ال"  # آل ثابت: a family name
-    label = "OTHER" if words[0].norm.startswith("ال") and not family else "PER"
+    unnamed = words[0].norm.startswith("ال") and not family
+    label = "OTHER" if unnamed or words[0].norm in _UNNAMED_SOURCES else "PER"
     return SpeakerInfo(doc.text[span[0] : span[1]], label, None, span, gender, True)
 
 
