@@ -402,6 +402,17 @@ def test_reports_and_news_after_a_cue_are_unnamed_sources_not_people() -> None:
     )
 
 
+def test_an_untagged_name_a_speakers_title_introduces_is_an_entity() -> None:
+    a = run("وأوضح المتحدث الرسمي للمركز رأفت الصباغ، أن الرحلة وصلت إلى عدن.")
+    people = [e for e in a.entities if e.label == "PER"]
+    assert [e.name for e in people] == ["رأفت الصباغ"]
+    q = find(a, "الرحلة وصلت")
+    assert q.speaker is not None and q.speaker.entity_id == people[0].id
+    # a body after the title is no name
+    a = run("وأشار مدير إدارة المشاريع إلى أن الرواق القديم يخضع للإصلاح.")
+    assert not [e for e in a.entities if e.label == "PER"]
+
+
 def test_an_epithet_after_a_going_on_cue_is_the_previous_speaker() -> None:
     text = (
         "وقال كلينزمان: «كان بإمكاننا الفوز بالبطولة». وأضاف المهاجم الألماني الدولي السابق: "

@@ -21,13 +21,15 @@ from models.attribution.acronyms import with_spelled_acronyms
 from models.attribution.datelines import with_dateline
 from models.attribution.document import build_doc
 from models.attribution.entities import plausible_mentions, resolved_entities
-from models.attribution.gazetteer import with_gazetteer_names
+from models.attribution.gazetteer import nationality_adjectives, with_gazetteer_names
+from models.attribution.lexicon import DIVINE_FORMULA_WORDS, GIVEN_NAMES, TITLE_CONTINUATIONS
 from models.attribution.model_spans import merge_model_quotes
-from models.attribution.normalize import tokenize
-from models.attribution.organisations import with_organisation_names
+from models.attribution.normalize import norm, strip_article_proclitic, tokenize
+from models.attribution.organisations import BODY_HEADS, with_organisation_names
 from models.attribution.persons import with_person_names
 from models.attribution.places import with_places_after_place_nouns
-from models.attribution.quotes import detect_quotes
+from models.attribution.quotes import Draft, detect_quotes
+from models.attribution.speakers import is_title_word
 from models.spans import Analysis, EntitySpan, Quote, Speaker, TextSpan
 
 __all__ = ["analyze", "silver_labels"]
@@ -47,7 +49,8 @@ def analyze(
     parts in an article's header, joined into spelled acronyms, completed from the gazetteer,
     joined into head-noun organisation names and whole person names (after a title, a reporting
     verb or a nationality, around a given name, through a linking particle); a name after a
-    place noun (بمحافظة المخواة) is a place.
+    place noun (بمحافظة المخواة) is a place, and an untagged name that a speaker's title
+    introduces (المتحدث الرسمي للمركز رأفت الصباغ) is a person.
 
     ``quote_spans`` are the quote head's QUOTE / CUE / SPEAKER spans; without them the quotes
     come from the rules alone.
@@ -59,8 +62,13 @@ def analyze(
     entities = with_person_names(text, with_organisation_names(text, entities, tokens), tokens)
     entities = with_places_after_place_nouns(text, entities, tokens)
     doc = build_doc(text, entities, tokens)
-    resolved = resolved_entities(doc.mentions, doc.clusters)
     drafts = detect_quotes(doc)
+    named = _titled_speaker_names(text, drafts, entities)
+    if named:
+        entities = sorted([*entities, *named], key=lambda s: s.start)
+        doc = build_doc(text, entities, tokens)
+        drafts = detect_quotes(doc)
+    resolved = resolved_entities(doc.mentions, doc.clusters)
     if quote_spans:
         drafts = merge_model_quotes(doc, drafts, quote_spans)
     quotes: list[Quote] = []
@@ -89,6 +97,56 @@ def analyze(
             )
         )
     return Analysis(entities=resolved, quotes=quotes)
+
+
+def _titled_speaker_names(
+    text: str, drafts: Sequence[Draft], entities: Sequence[EntitySpan]
+) -> list[EntitySpan]:
+    """Untagged names that a speaker's title introduces (المتحدث الرسمي للمركز رأفت الصباغ):
+    new PER mentions, so that the person is an entity of the article."""
+    found: dict[tuple[int, int], EntitySpan] = {}
+    for d in drafts:
+        sp = d.speaker
+        if sp is None or sp.label != "PER" or sp.mention is not None or sp.span is None:
+            continue
+        start, end = sp.span
+        phrase = text[start:end]
+        if not phrase.endswith(sp.name) or len(phrase) <= len(sp.name):
+            continue
+        first = norm(phrase.split()[0])
+        if not is_title_word(first) or not _reads_as_a_name(norm(sp.name).split()):
+            continue
+        s = end - len(sp.name)
+        if any(e.start < end and s < e.end for e in entities):
+            continue
+        found[(s, end)] = EntitySpan(s, end, "PER", 0.5)
+    return list(found.values())
+
+
+# Nouns that a title's genitive often starts with (مدير | فرع الجمعية، مدير | شؤون المعلمين).
+_NOT_GIVEN_NAMES = frozenset("عام فرع شوون قسم مكتب جهاز فرق فريق".split())
+
+
+def _reads_as_a_name(words: list[str]) -> bool:
+    """Two to four words, none of them a title, a body's head noun, a nationality or an
+    ordinal, the first without a preposition (not مدير | إدارة شؤون المباني، مندوب | خليجي
+    آخر، المدير التنفيذي | لاحتفالات)."""
+    if not 2 <= len(words) <= 4:
+        return False
+    first = words[0]
+    if first not in GIVEN_NAMES and (
+        first[:1] in "لبو" or first.endswith("ه") or first in _NOT_GIVEN_NAMES
+    ):
+        return False  # لاحتفالات، بجدة، وتطوير، إدارة، عام، فرع: no given name
+    return not any(
+        is_title_word(w)
+        or w in TITLE_CONTINUATIONS
+        or strip_article_proclitic(w) in BODY_HEADS
+        or w in nationality_adjectives()
+        or w in DIVINE_FORMULA_WORDS
+        or w in ("اخر", "ثان")
+        for w in words
+    )
 
 
 def silver_labels(text: str, entities: Sequence[EntitySpan]) -> list[tuple[int, int, str]]:

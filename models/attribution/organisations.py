@@ -46,6 +46,8 @@ DEFINITE_HEADS = frozenset(
 TWO_MODIFIER_HEADS = frozenset(
     "مركز مديريه وكاله منظمه رياسه اداره موسسه امانه لجنه شركه غرفه".split()
 )
+# Every head noun of a body's name.
+BODY_HEADS = HEADS | DEFINITE_HEADS | TWO_MODIFIER_HEADS
 # Heads of clubs, whose coordinated names are other clubs (نادي الشباب | والفتح).
 CLUB_HEADS = ("نادي",)
 # Indefinite words that continue a head in construct state (وكالة أنباء الشرق الأوسط، إذاعة
