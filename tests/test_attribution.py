@@ -777,6 +777,15 @@ def test_generic_nouns_alone_are_not_entities() -> None:
     assert [(e.text, e.label) for e in a.entities] == [("ضيف الله الصالحي", "PER")]
 
 
+def test_li_and_a_definite_noun_is_no_person_unless_the_rest_is_one() -> None:
+    text = "وأوضح المدير التنفيذي للاتصال المؤسسي أن الموعد تحدد للمقابلة."
+    a = run(text, ("للاتصال", "PER"), ("للمقابلة", "PER"))
+    assert not a.entities
+    text = "وقال أحمد قذاف الدم المبعوث الخاص السابق للقذافي إن القذافي رفض العرض."
+    a = run(text, ("أحمد قذاف الدم", "PER"), ("للقذافي", "PER"), ("القذافي", "PER"))
+    assert ("للقذافي", "PER") in [(e.text, e.label) for e in a.entities]
+
+
 def test_currencies_nationalities_and_mistaken_words_alone_are_not_entities() -> None:
     text = (
         "دفع 13 ألف ريال لمواطن كيني، وقالت هيئة شبه رسمية إن ولي العهد زار سوريا، "

@@ -69,14 +69,26 @@ def plausible_mentions(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpa
     ها; not أبها), a generic noun on its own: a source (مسؤولون، مصادر), a title (الرئيس) or an
     organisation head without its name (منظمة، لحزب), a currency (ريال), a nationality
     (الإيطالية), a place name used as an adjective (الأسهم السعودية) or a word the tagger
-    mistakes for a name (شبه); and religious formulas of any length (رحمه الله)."""
+    mistakes for a name (شبه); a one-word person with لل (للاتصال، للتدريس) unless the
+    article names ال and the rest as a person (للقذافي); and religious formulas of any length
+    (رحمه الله)."""
+    people = {norm_phrase(text[s.start : s.end]) for s in spans if s.label == "PER"}
     return [
         s
         for s in spans
         if not _implausible(norm_phrase(text[s.start : s.end]).split())
         and not _possessed(text[s.start : s.end])
         and not _relative_adjective(text, s)
+        and not _prepositional_person(norm_phrase(text[s.start : s.end]), s.label, people)
     ]
+
+
+def _prepositional_person(surface: str, label: str, people: set[str]) -> bool:
+    """A one-word PER mention that is ل and a definite noun (للاتصال), not ل and a family
+    name that the article tags on its own (للقذافي → القذافي)."""
+    if label != "PER" or " " in surface or not surface.startswith("لل") or len(surface) < 5:
+        return False
+    return "ال" + surface[2:] not in people
 
 
 def _relative_adjective(text: str, span: EntitySpan) -> bool:
