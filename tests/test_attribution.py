@@ -393,6 +393,12 @@ def test_family_names_name_the_person(
     assert q.speaker is not None and (q.speaker.name, q.speaker.label) == (name, label)
 
 
+def test_an_unnamed_source_keeps_the_body_it_serves() -> None:
+    a = run("وقال مسؤول مركز الإعلام الأمني في الوزارة إن عبوة ناسفة انفجرت.")
+    q = find(a, "عبوة ناسفة انفجرت")
+    assert q.speaker is not None and q.speaker.name == "مسؤول مركز الإعلام الأمني في الوزارة"
+
+
 def test_reports_and_news_after_a_cue_are_unnamed_sources_not_people() -> None:
     a = run("وأشارت تقارير إعلامية إلى أن الحريق اندلع في المبنى.")
     q = find(a, "الحريق اندلع")

@@ -325,6 +325,9 @@ def np_speaker(
         k = a + 1
         while k < b and k < a + 4 and _source_adjective(w, toks[k].norm):
             k += 1
+        if k + 1 < b and "ال" + toks[k].norm in ORG_HEADS:  # مسؤول مركز | الإعلام الأمني
+            end = _source_place_end(doc, k + 1, b)
+            k = end if end > k + 1 else k
         if k + 1 < b and toks[k].norm in ("في", "من"):  # مصدر مسؤول في وزارة الخارجية
             k = _source_place_end(doc, k + 1, b)
         span = _span(doc, a, k)
