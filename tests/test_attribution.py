@@ -393,6 +393,40 @@ def test_family_names_name_the_person(
     assert q.speaker is not None and (q.speaker.name, q.speaker.label) == (name, label)
 
 
+@pytest.mark.parametrize(
+    ("text", "mentions", "quote", "speaker"),
+    [
+        (  # a named source behind the outlet
+            "وقالت صحيفة وول ستريت جورنال نقلا عن مسؤولين في وزارة الدفاع إن تركيا وافقت.",
+            [("وول ستريت جورنال", "ORG"), ("وزارة الدفاع", "ORG"), ("تركيا", "LOC")],
+            "تركيا وافقت",
+            "وزارة الدفاع",
+        ),
+        (  # an unnamed one
+            "وذكرت هيئة الإذاعة الأسترالية نقلا عن غواصين أصدقاء للضحية أنه كان يغوص هناك.",
+            [("هيئة الإذاعة الأسترالية", "ORG")],
+            "كان يغوص هناك",
+            "غواصين أصدقاء",
+        ),
+    ],
+)
+def test_words_passed_on_by_an_outlet_belong_to_its_source(
+    text: str, mentions: list[tuple[str, str]], quote: str, speaker: str
+) -> None:
+    q = find(run(text, *mentions), quote)
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+def test_a_particle_before_the_sentences_verb_keeps_its_subject() -> None:
+    text = (
+        "قال وزير الداخلية أحمد الحربي إن الأمن مستتب. كما زار مدير الشرطة اللواء سامي "
+        "العتيبي موقع الحادث، وأوضح أن التحقيق مستمر."
+    )
+    a = run(text, ("أحمد الحربي", "PER"), ("سامي العتيبي", "PER"))
+    q = find(a, "التحقيق مستمر")
+    assert q.speaker is not None and q.speaker.name == "سامي العتيبي"
+
+
 def test_an_unnamed_source_keeps_the_body_it_serves() -> None:
     a = run("وقال مسؤول مركز الإعلام الأمني في الوزارة إن عبوة ناسفة انفجرت.")
     q = find(a, "عبوة ناسفة انفجرت")

@@ -22,6 +22,7 @@ from models.attribution.lexicon import (
     NON_SUBJECT_STARTS,
     ORG_HEADS,
     PREP_OBJECT,
+    PREPOSITIONS,
     SOURCE_NOUNS,
     STRICT_LEMMAS,
 )
@@ -43,10 +44,13 @@ _SCAN_LIMIT = 30
 _NEED_SUBJECT = frozenset({"عبر", "بين", "توقع", "رجح", "نقل", "اتهم", "ختم"})
 _SHORT_WORDS = 4
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان"})
+# Words that end a noun phrase (a preposition, a relative, a complementizer, an adverb).
+_PHRASE_ENDS = PREPOSITIONS | NON_SUBJECT_STARTS | COMPLEMENTIZERS | ADVERBS | _RELATIVES
 _NAMING_VERBS = frozenset("يسمي تسمي يدعي تدعي سمي سميت يعرف تعرف بعنوان بـ اسم باسم".split())
 _INTERVIEW_NOUNS = frozenset("لقاء حديث مقابله تصريح تصريحات اتصال".split())
 _STATEMENTS = frozenset({"البيان", "بيان"})  # a statement as the subject of a cue
 _GOING_ON = frozenset({"اضاف", "تابع", "اردف"})  # cues that go on with someone's words
+_LEADING_PARTICLES = frozenset({"كما", "وكما", "ثم", "وقد", "قد"})  # before a sentence's verb
 _SUBJECT_WORDS = 3  # a quoted speaker name is at most this long
 _SUBJECT_REACH = 8  # tokens from the closing mark to the complementizer
 
@@ -312,8 +316,8 @@ def _sentence_subject(
     else:
         bound = doc.token_at(doc.sentences[sentence][1])
     first = doc.token_at(doc.sentences[sentence][0])
-    while first < bound and not toks[first].is_word:
-        first += 1
+    while first < bound and (not toks[first].is_word or toks[first].norm in _LEADING_PARTICLES):
+        first += 1  # كما اعتقلت الشرطة …، وقالت: the verb after a particle
     if first >= bound - 1 or doc.mention_at(first) is not None:
         return None
     verb = strip_proclitic(toks[first].norm)
@@ -329,7 +333,11 @@ def _sentence_subject(
             return None
     elif not (named or strip_proclitic(w) in ORG_HEADS):
         return None
-    reach = 5 if m is None and w in SOURCE_NOUNS else 17  # مصادر مصرفية, not a later name
+    reach = 17
+    if m is None and w in SOURCE_NOUNS:
+        reach = 5  # مصادر مصرفية, not a later name
+    elif m is None and not named:
+        reach = 3  # اعتقلت الشرطة | رجلا يدعى ساوتي كوما: the body, not its object
     sp = np_speaker(doc, first + 1, min(bound, first + reach), info.cue.gender, titles)
     if sp is None or (sp.mention is None and (not named or len(sp.name.split()) < 2)):
         return None  # a bare title (مدير، سمو) names nobody
@@ -429,6 +437,27 @@ def _interview_partner(doc: Doc, info: CueInfo) -> SpeakerInfo | None:
     return None
 
 
+def _passed_on_from(
+    doc: Doc, a: int, b: int, gender: str, titles: list[TitleEntry]
+) -> SpeakerInfo | None:
+    """وذكرت هيئة الإذاعة الأسترالية نقلا عن غواصين أنه …: the words are the divers', the
+    broadcaster only passes them on."""
+    toks = doc.tokens
+    for k in range(a, min(b, len(toks)) - 2):
+        if toks[k].norm in ("نقلا", "ونقلا") and toks[k + 1].norm == "عن":
+            sp = np_speaker(doc, k + 2, b, gender, titles)
+            words = []  # else the phrase itself: نقلا عن غواصين أصدقاء | للضحية
+            for t in toks[k + 2 : min(b, k + 6)]:
+                if not t.is_word or t.norm in _PHRASE_ENDS or t.norm.startswith(("لل", "بال")):
+                    break
+                words.append(t)
+            if sp is None and words:
+                span = (words[0].start, words[-1].end)
+                return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, gender, True)
+            return sp
+    return None
+
+
 def _speaker_end_token(doc: Doc, sp: SpeakerInfo | None, default: int) -> int:
     if sp is None or sp.span is None:
         return default
@@ -485,6 +514,7 @@ def analyse_cues(
             pv, pv_start = preverbal_speaker(doc, cue.ti, cue.gender, titles)
             relative = cue.ti > 0 and toks[cue.ti - 1].norm in _RELATIVES
             vso = None if relative else np_speaker(doc, a, b, cue.gender, titles)
+            vso = _passed_on_from(doc, a, b, cue.gender, titles) or vso
             sp = vso if vso is not None else pv
             if sp is pv and pv is not None:
                 info.subject_start = pv_start
