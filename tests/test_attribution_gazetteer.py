@@ -39,6 +39,15 @@ def test_untagged_names_become_mentions_without_their_proclitic() -> None:
     assert result(text) == [("أستراليا", "LOC"), ("كوالالمبور", "LOC"), ("واس", "ORG")]
 
 
+def test_forces_of_the_yemen_and_syria_wars_and_civil_defence_are_bodies() -> None:
+    text = "وسيطرت المقاومة الشعبية بدعم من التحالف العربي على المعسكر، وباشر الدفاع المدني"
+    assert result(text) == [
+        ("المقاومة الشعبية", "ORG"),
+        ("التحالف العربي", "ORG"),
+        ("الدفاع المدني", "ORG"),
+    ]
+
+
 def test_the_longest_name_wins_and_a_lost_alef_stays_in_the_mention() -> None:
     text = "زار الإمارات العربية المتحدة ثم عاد للسعودية"
     assert result(text) == [("الإمارات العربية المتحدة", "LOC"), ("للسعودية", "LOC")]
