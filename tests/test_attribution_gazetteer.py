@@ -48,6 +48,11 @@ def test_forces_of_the_yemen_and_syria_wars_and_civil_defence_are_bodies() -> No
     ]
 
 
+def test_the_holy_mosques_are_places() -> None:
+    text = "أدى المصلون الصلاة في المسجد الحرام والمسجد النبوي وباحات المسجد الأقصى"
+    assert [label for _, label in result(text)] == ["LOC", "LOC", "LOC"]
+
+
 def test_the_longest_name_wins_and_a_lost_alef_stays_in_the_mention() -> None:
     text = "زار الإمارات العربية المتحدة ثم عاد للسعودية"
     assert result(text) == [("الإمارات العربية المتحدة", "LOC"), ("للسعودية", "LOC")]
