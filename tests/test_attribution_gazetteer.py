@@ -29,7 +29,8 @@ def test_every_line_is_a_known_label_and_kind() -> None:
         }, name
         assert norm(name) == " ".join(norm(name).split()) and name.strip() == name
         assert all(
-            o in ("no-proclitic", "quoted:ORG", "quoted-only") or o.startswith("not-before:")
+            o in ("no-proclitic", "quoted:ORG", "quoted-only", "club")
+            or o.startswith("not-before:")
             for o in options
         )
 
@@ -46,6 +47,14 @@ def test_forces_of_the_yemen_and_syria_wars_and_civil_defence_are_bodies() -> No
         ("التحالف العربي", "ORG"),
         ("الدفاع المدني", "ORG"),
     ]
+
+
+def test_a_club_named_by_a_common_word_needs_a_sports_word_before_it() -> None:
+    assert result("وأشرك مدرب الهلال 15 لاعبا، وانضم لصفوف النصر") == [
+        ("الهلال", "ORG"),
+        ("النصر", "ORG"),
+    ]
+    assert result("حقق الجيش النصر بعد ظهور الهلال، وتم الاتفاق على التعاون") == []
 
 
 def test_the_holy_mosques_are_places() -> None:

@@ -25,6 +25,7 @@ from models.attribution.normalize import (
     norm,
     skip_letters,
     strip_article_proclitic,
+    strip_proclitic,
     token_mentions,
     tokenize,
 )
@@ -32,6 +33,11 @@ from models.spans import EntitySpan
 
 GAZETTEER_FILE = Path(__file__).with_name("gazetteer.tsv")
 SCORE = 0.9  # confidence given to the mentions the list adds
+# Words after which a common word is a club's name (مدرب الفتح، جماهير أحد، سيواجه الوحدة).
+SPORTS_WORDS = frozenset(
+    """فريق لاعب لاعبي لاعبو مهاجم حارس مدافع جماهير صفوف مدرب يواجه سيواجه تواجه ستواجه
+    لقاء مباراه""".split()
+)
 
 
 class Entry(NamedTuple):
@@ -43,6 +49,7 @@ class Entry(NamedTuple):
     not_before: frozenset[str]  # next words that make it a common word (مسقط رأسه)
     quoted: str | None  # label when the name fills a pair of quotation marks (a newspaper)
     only_quoted: bool  # a name only in quotation marks (لـ«المدينة»: the newspaper, not a city)
+    club: bool  # a club named by a common word, only after a sports word (مدرب الفتح، فريق النصر)
 
 
 @cache
@@ -63,6 +70,7 @@ def gazetteer() -> dict[tuple[str, ...], Entry]:
                 frozenset(norm(w) for w in not_before.split(",") if w),
                 quoted,
                 "quoted-only" in options,
+                "club" in options,
             )
     return names
 
@@ -122,6 +130,8 @@ def _lookup(tokens: Sequence[Token], i: int) -> tuple[Entry, int, int] | None:
             if entry is None or (clitic and not entry.proclitic) or after in entry.not_before:
                 continue
             if entry.only_quoted and not _in_quotes(tokens, i, n):
+                continue
+            if entry.club and not (i > 0 and strip_proclitic(tokens[i - 1].norm) in SPORTS_WORDS):
                 continue
             best = entry, n, clitic
     return best
