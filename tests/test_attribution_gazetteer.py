@@ -57,6 +57,17 @@ def test_a_club_named_by_a_common_word_needs_a_sports_word_before_it() -> None:
     assert result("حقق الجيش النصر بعد ظهور الهلال، وتم الاتفاق على التعاون") == []
 
 
+def test_the_districts_of_aden_are_places() -> None:
+    text = "قصف الحوثيون أحياء كريتر والتواهي وخور مكسر ودار سعد قرب قاعدة العند"
+    assert [t for t, label in result(text) if label == "LOC"] == [
+        "كريتر",
+        "التواهي",
+        "خور مكسر",
+        "دار سعد",
+        "العند",
+    ]
+
+
 def test_the_holy_mosques_are_places() -> None:
     text = "أدى المصلون الصلاة في المسجد الحرام والمسجد النبوي وباحات المسجد الأقصى"
     assert [label for _, label in result(text)] == ["LOC", "LOC", "LOC"]
