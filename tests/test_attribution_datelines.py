@@ -57,5 +57,6 @@ def test_the_taggers_mentions_in_the_header_are_replaced() -> None:
         ("عوض الفهمي", "PER"),
         ("سبق", "ORG"),
         ("أضم", "LOC"),
+        ("الدفاع المدني", "ORG"),
         ("أضم", "LOC"),
     ]
