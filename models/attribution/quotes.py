@@ -315,9 +315,7 @@ def _sentence_subject(
         sentence, bound = info.sentence, info.cue.ti
     else:
         bound = doc.token_at(doc.sentences[sentence][1])
-    first = doc.token_at(doc.sentences[sentence][0])
-    while first < bound and (not toks[first].is_word or toks[first].norm in _LEADING_PARTICLES):
-        first += 1  # كما اعتقلت الشرطة …، وقالت: the verb after a particle
+    first = _first_word(doc, sentence, bound, _LEADING_PARTICLES)  # كما | اعتقلت الشرطة
     if first >= bound - 1 or doc.mention_at(first) is not None:
         return None
     verb = strip_proclitic(toks[first].norm)
@@ -376,13 +374,19 @@ def _implied(
     return None if subject is None else as_implied(subject)
 
 
+def _first_word(doc: Doc, sentence: int, bound: int, skip: frozenset[str] = frozenset()) -> int:
+    """Token index of the first word of ``sentence`` that is not in ``skip`` (``bound`` at most)."""
+    toks = doc.tokens
+    first = doc.token_at(doc.sentences[sentence][0])
+    while first < bound and (not toks[first].is_word or toks[first].norm in skip):
+        first += 1
+    return first
+
+
 def _earlier_subject(doc: Doc, info: CueInfo, titles: list[TitleEntry]) -> SpeakerInfo | None:
     """For a cue opening its sentence with nobody quoted yet, the named subject of the verb
     opening one of the two sentences before (أرجع المتحدث … عدنان المعيبد تأخر … . وأضاف)."""
-    first = doc.token_at(doc.sentences[info.sentence][0])
-    while first < info.cue.ti and not doc.tokens[first].is_word:
-        first += 1
-    if first != info.cue.ti:
+    if _first_word(doc, info.sentence, info.cue.ti) != info.cue.ti:
         return None
     for sentence in range(info.sentence - 1, max(-1, info.sentence - 3), -1):
         subject = _sentence_subject(doc, info, titles, sentence)
@@ -400,9 +404,8 @@ def _titled_previous_speaker(sp: SpeakerInfo, state: State) -> SpeakerInfo | Non
     """وأضاف المهاجم الألماني السابق after كلينزمان spoke: an epithet for the person who
     spoke last, when that was a person of the same gender."""
     for prev, _ in reversed(state.history):
-        if prev.label != "PER" or not _compatible(sp.gender, prev.gender):
-            continue
-        return SpeakerInfo(prev.name, "PER", prev.mention, sp.span, sp.gender, True)
+        if prev.label == "PER" and _compatible(sp.gender, prev.gender):
+            return SpeakerInfo(prev.name, "PER", prev.mention, sp.span, sp.gender, True)
     return None
 
 
