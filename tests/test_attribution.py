@@ -691,6 +691,30 @@ def test_prepositional_objects() -> None:
     assert all(q.speaker is not None and q.speaker.name == "الأمم المتحدة" for q in a.quotes)
 
 
+def test_a_prepositional_object_before_a_later_an_is_the_content() -> None:
+    text = (
+        "قال وزير العمل خالد الناصر إن البطالة تراجعت. ولفت إلى تزامن النهج الكويتي مع السعودية، "
+        "لكن مع فارق أن القانون يأخذ بعين الاعتبار طبيعة القطاعات. وأشار التقرير إلى اعتماد "
+        "الكويت على الوظائف الحكومية إذ إن 75 في المائة من الموظفين يعملون فيها."
+    )
+    a = run(text, ("خالد الناصر", "PER"), ("الكويت", "LOC"), ("السعودية", "LOC"))
+    first = find(a, "تزامن النهج")
+    assert first.text.startswith("تزامن النهج") and first.text.endswith("طبيعة القطاعات")
+    assert first.speaker is not None and first.speaker.name == "خالد الناصر"
+    assert find(a, "الوظائف الحكومية").text.startswith("اعتماد الكويت")
+
+
+def test_an_interview_preposition_or_a_feeling_noun_leaves_the_an_clause_the_content() -> None:
+    a = run(
+        "وأشارت مصادر مطلعة في تصريحات إلى الوطن إلى أن المسؤول يحمل اقتراحات جديدة. "
+        "وعبر الوزير خالد الناصر عن أمله أن يسهم التعاون في التنمية.",
+        ("خالد الناصر", "PER"),
+        ("الوطن", "ORG"),
+    )
+    assert find(a, "المسؤول يحمل").text == "المسؤول يحمل اقتراحات جديدة"
+    assert find(a, "يسهم التعاون").text == "يسهم التعاون في التنمية"
+
+
 @pytest.mark.parametrize(
     "text",
     [

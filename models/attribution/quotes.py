@@ -14,6 +14,7 @@ from models.attribution.lexicon import (
     CLAUSE_BREAKERS,
     COMP_PREPOSITIONS,
     COMPLEMENTIZERS,
+    CUE_FORMS,
     DIRECT_OBJECT,
     FEELING_NOUNS,
     FUNCTION_WORDS,
@@ -49,6 +50,9 @@ _PHRASE_ENDS = PREPOSITIONS | NON_SUBJECT_STARTS | COMPLEMENTIZERS | ADVERBS | _
 _NAMING_VERBS = frozenset("يسمي تسمي يدعي تدعي سمي سميت يعرف تعرف بعنوان بـ اسم باسم".split())
 _INTERVIEW_NOUNS = frozenset("لقاء حديث مقابله تصريح تصريحات اتصال".split())
 _STATEMENTS = frozenset({"البيان", "بيان"})  # a statement as the subject of a cue
+# Nouns that make an adverbial of the preposition before them (إلى جانب، عن طريق، من جهة).
+_ADVERBIAL_NOUNS = frozenset("جانب طريق كثب جهه جانبه ناحيه خلال قبل بين".split())
+_DEMONSTRATIVES = frozenset("ذلك هذا هذه تلك هذان هاتان هؤلاء".split())
 _GOING_ON = frozenset({"اضاف", "تابع", "اردف"})  # cues that go on with someone's words
 _LEADING_PARTICLES = frozenset({"كما", "وكما", "ثم", "وقد", "قد"})  # before a sentence's verb
 _SUBJECT_WORDS = 3  # a quoted speaker name is at most this long
@@ -83,6 +87,7 @@ class CueInfo:
     active: bool = False  # a real reporting cue here (ends the content of an earlier one)
     raw_start: int = -1  # content start before quote marks were trimmed
     region_text: str = ""
+    prep_first: bool = False  # its own preposition opens the content before a later أن
 
 
 @dataclass(slots=True)
@@ -505,6 +510,7 @@ def analyse_cues(
         ):
             info.deferred = True
         sp: SpeakerInfo | None = None
+        after_verb: SpeakerInfo | None = None  # the subject that follows a verb cue
         if cue.form == "noun":
             sp = noun_cue_speaker(doc, cue.ti, cue.gender, titles)
         elif cue.form in ("verb", "imperfect"):
@@ -519,8 +525,12 @@ def analyse_cues(
             vso = None if relative else np_speaker(doc, a, b, cue.gender, titles)
             vso = _passed_on_from(doc, a, b, cue.gender, titles) or vso
             sp = vso if vso is not None else pv
+            after_verb = vso
             if sp is pv and pv is not None:
                 info.subject_start = pv_start
+        if how == "comp" and _prep_object_first(doc, cue, after_verb, cstart):
+            how = ""  # وأشار التقرير إلى اعتماد الكويت … إذ إن: the content starts after إلى
+            info.prep_first = True
         info.region_text = " ".join(t.norm for t in toks[cue.ti : max(b, cue.ti + 1)])
         if sp is not None and sp.label == "OTHER" and sp.name in _STATEMENTS:
             sp = _statement_issuer(state) or sp  # وأضاف البيان: who issued the statement
@@ -570,6 +580,41 @@ def analyse_cues(
     return infos
 
 
+def _prep_object_first(doc: Doc, cue: Cue, subject: SpeakerInfo | None, cstart: int) -> bool:
+    """Whether the cue's own preposition (أشار إلى، كشف عن), right after the verb or its named
+    subject, opens content that the أن whose clause starts at token ``cstart`` only continues:
+    then the content starts after the preposition (ولفت إلى تزامن النهج … لكن مع فارق أن).
+    Not for a noun that takes the أن (إلى أهمية أن، عن أمله أن), a demonstrative (أشار إلى
+    ذلك فلان) or another reporting word before the أن (إلى ما قاله يونكر … إن)."""
+    preps = PREP_OBJECT.get(cue.lemma, ())
+    if cue.form not in ("verb", "participle") or cue.lemma in ("عبر", "اعرب"):
+        return False
+    toks = doc.tokens
+    k = _speaker_end_token(doc, subject, cue.ti + 1)
+    while k < cstart and not toks[k].is_word:
+        k += 1
+    if subject is None and k + 1 < cstart and toks[k + 1].norm in preps:
+        k += 1  # وأشار التقرير إلى: a one-word subject the speaker rules did not take
+    if k + 2 >= cstart - 1 or toks[k].norm not in preps:
+        return False
+    nxt = toks[k + 1].norm
+    return (
+        nxt not in _ADVERBIAL_NOUNS
+        and nxt not in _DEMONSTRATIVES
+        and not any(cue_form(t.norm) is not None for t in toks[k + 1 : cstart - 1])
+    )
+
+
+def _opens_clause(doc: Doc, cue: Cue) -> bool:
+    """A cue that starts its clause: after punctuation, or with a conjunction or كما (ودعا إلى،
+    كما أعلنت عن); not a verb inside a clause (أعمال الإرهابيين كشفت عن نواياهم)."""
+    toks = doc.tokens
+    t = toks[cue.ti]
+    if cue.start < t.start or t.norm not in CUE_FORMS:  # كما أعلنت، ودعا
+        return True
+    return cue.ti == 0 or not toks[cue.ti - 1].is_word
+
+
 def _reports(doc: Doc, cue: Cue, sp: SpeakerInfo | None) -> bool:
     """Whether a verb cue with a subject but no أن, colon or quote still reports (and so ends
     earlier content): always for قال-like verbs; for verbs that are often something else
@@ -595,7 +640,13 @@ def _other_content(
     sp = info.speaker
     after = _speaker_end_token(doc, sp if explicit else None, cue.ti + 1)
     preps = PREP_OBJECT.get(cue.lemma)
-    if preps and (explicit or cue.form in ("participle", "noun")):
+    right_after = (  # ودعا إلى …: the subject is implied
+        cue.ti + 1 < len(toks)
+        and toks[cue.ti + 1].norm in (preps or ())
+        and cue.lemma not in ("عبر", "اعرب")  # وأعرب عن شكره وتقديره: thanks, not content
+        and _opens_clause(doc, cue)
+    )
+    if preps and (explicit or right_after or info.prep_first or cue.form in ("participle", "noun")):
         for k in range(after, min(b + 1, len(toks), cue.ti + _SCAN_LIMIT)):
             w = toks[k].norm
             if doc.tok_sent[k] != info.sentence:
