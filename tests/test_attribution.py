@@ -704,6 +704,18 @@ def test_a_prepositional_object_before_a_later_an_is_the_content() -> None:
     assert find(a, "الوظائف الحكومية").text.startswith("اعتماد الكويت")
 
 
+def test_a_participle_takes_its_an_clause_across_a_short_fi_phrase() -> None:
+    a = run(
+        "واعتبر الوزير خالد الناصر أن نظام التوطين خلق حافزا للشركات معتبرا في الوقت نفسه "
+        "أن ذلك مجرد حل جزئي.",
+        ("خالد الناصر", "PER"),
+    )
+    assert find(a, "نظام التوطين").text == "نظام التوطين خلق حافزا للشركات"
+    second = find(a, "حل جزئي")
+    assert second.text == "ذلك مجرد حل جزئي"
+    assert second.speaker is not None and second.speaker.name == "خالد الناصر"
+
+
 def test_an_interview_preposition_or_a_feeling_noun_leaves_the_an_clause_the_content() -> None:
     a = run(
         "وأشارت مصادر مطلعة في تصريحات إلى الوطن إلى أن المسؤول يحمل اقتراحات جديدة. "

@@ -499,6 +499,7 @@ def analyse_cues(
             cue.form in ("participle", "noun")
             and how in ("comp", "colon", "quote")
             and b - cue.ti > 3
+            and not (cue.form == "participle" and _adverbial_between(doc, cue.ti + 1, b))
         ):
             how = ""
         if (
@@ -602,6 +603,17 @@ def _prep_object_first(doc: Doc, cue: Cue, subject: SpeakerInfo | None, cstart: 
         nxt not in _ADVERBIAL_NOUNS
         and nxt not in _DEMONSTRATIVES
         and not any(cue_form(t.norm) is not None for t in toks[k + 1 : cstart - 1])
+    )
+
+
+def _adverbial_between(doc: Doc, a: int, b: int) -> bool:
+    """Tokens ``a``..``b`` (exclusive) are one short في phrase without a name (معتبرا في الوقت
+    نفسه أن، مؤكدا في تصريح صحفي أن): a participle's أن after it is still its own."""
+    words = [t for t in doc.tokens[a:b] if t.is_word]
+    return (
+        len(words) == b - a <= 4
+        and words[0].norm in ("في", "فى")
+        and all(doc.mention_at(t.i) is None for t in words)
     )
 
 
