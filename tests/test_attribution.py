@@ -704,6 +704,28 @@ def test_a_prepositional_object_before_a_later_an_is_the_content() -> None:
     assert find(a, "الوظائف الحكومية").text.startswith("اعتماد الكويت")
 
 
+def test_a_construct_title_and_ali_after_a_rank_name_the_speaker_later_titled_again() -> None:
+    text = (
+        "أفاد رئيس جهاز الأمن القومي اليمني اللواء علي الأحمدي، بأن التدريب لن يقل عن 45 يوما."
+        "\n\nوأكد رئيس جهاز الأمن القومي، أن الحكومة تزاول أعمالها بجدية."
+    )
+    a = run(text, ("الأحمدي", "PER"))
+    for fragment in ("التدريب", "الحكومة تزاول"):
+        q = find(a, fragment)
+        assert q.speaker is not None and q.speaker.name == "علي الأحمدي", fragment
+
+
+def test_a_direct_quote_takes_no_cue_from_the_next_paragraph() -> None:
+    text = (
+        "وأقر مجلس الدفاع الوطني برئاسة الرئيس هادي «استيعاب أفراد المقاومة ضمن وحدات الجيش»."
+        "\n\nوشدد الرئيس هادي، من جهة أخرى، على «مواصلة تطهير كل المناطق من الميليشيات»."
+    )
+    a = run(text, ("هادي", "PER"), ("مجلس الدفاع الوطني", "ORG"))
+    first = [q for q in a.quotes if "استيعاب" in q.text]
+    assert not first or first[0].cue is None or first[0].cue.text != "وشدد"
+    assert find(a, "مواصلة تطهير").cue.text == "وشدد"
+
+
 def test_a_participle_takes_its_an_clause_across_a_short_fi_phrase() -> None:
     a = run(
         "واعتبر الوزير خالد الناصر أن نظام التوطين خلق حافزا للشركات معتبرا في الوقت نفسه "

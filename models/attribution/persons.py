@@ -539,7 +539,7 @@ def _names_around_given_names(
         first, last = ranges[k]
         start, end, run = span.start, span.end, [k]
         before = tokens[first - 1] if first > 0 else None
-        if before is not None and before.norm in GIVEN_NAMES and mention_at[before.i] < 0:
+        if before is not None and mention_at[before.i] < 0 and _given_name_before(tokens, before):
             start = before.start
         royal = before is not None and strip_proclitic(before.norm) in ROYAL_TITLES
         if first == last and tokens[first].norm in GIVEN_NAMES and not royal:
@@ -548,6 +548,18 @@ def _names_around_given_names(
         if (start, end) != (span.start, span.end):
             merged[k] = EntitySpan(start, end, "PER", min(spans[x].score for x in run))
             absorbed.update(run[1:])
+
+
+def _given_name_before(tokens: Sequence[Token], before: Token) -> bool:
+    """A given name right before a PER mention; علي (also a spelling of على) only when spelt
+    with ي after a title or a reporting verb (اللواء علي الأحمدي، وقال علي الأحمدي)."""
+    if before.norm in GIVEN_NAMES:
+        return True
+    if before.text != "علي" or before.i == 0:
+        return False
+    prev = tokens[before.i - 1]
+    form = cue_form(prev.norm)
+    return _title_word(prev.norm) or (form is not None and form.form == "verb")
 
 
 def _family_name_end(

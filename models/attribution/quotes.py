@@ -728,6 +728,8 @@ def _postposed_cue(doc: Doc, infos: list[CueInfo], close_mark: int) -> CueInfo |
     toks = doc.tokens
     while ti < len(toks) and toks[ti].text in "،,." + QUOTE_CHARS:
         ti += 1
+    if ti < len(toks) and "\n" in doc.text[close_mark : toks[ti].start]:
+        return None  # the next paragraph's cue has its own words
     for info in infos:
         if (
             info.cue.ti == ti

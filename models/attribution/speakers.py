@@ -9,6 +9,7 @@ speaker of the same sentence or the latest earlier speaker of matching gender. T
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from models.attribution.document import Doc
@@ -26,7 +27,12 @@ from models.attribution.lexicon import (
     TITLE_CONTINUATIONS,
     TITLE_HEADS,
 )
-from models.attribution.normalize import QUOTE_CHARS, strip_article_proclitic, strip_proclitic
+from models.attribution.normalize import (
+    QUOTE_CHARS,
+    Token,
+    strip_article_proclitic,
+    strip_proclitic,
+)
 
 _LEFT_BOUNDARIES = (
     frozenset(
@@ -156,12 +162,14 @@ def build_title_map(doc: Doc) -> list[TitleEntry]:
             other = doc.mention_at(j)
             if other is not None and other.label == "PER":
                 break
+            genitive = _construct_genitive(toks, j)  # رئيس جهاز الأمن
             if not (
                 is_title_word(w)
                 or _bare(w) in TITLE_CONTINUATIONS
                 or w == "باسم"
                 or _bare(w).startswith("ال")
                 or other is not None
+                or genitive
             ):
                 break
             run.append(w)
@@ -175,6 +183,17 @@ def build_title_map(doc: Doc) -> list[TitleEntry]:
                 entries.append(TitleEntry(words, m.index, m.start))
                 break
     return entries
+
+
+def _construct_genitive(toks: Sequence[Token], j: int) -> bool:
+    """Token ``j`` is the genitive of an indefinite title noun before it (رئيس جهاز، مدير
+    إدارة): a plain noun, no function word (not القاضي أن)."""
+    if j == 0 or not is_title_word(toks[j - 1].norm) or _bare(toks[j - 1].norm).startswith("ال"):
+        return False
+    w = toks[j].norm
+    return not (
+        w in COMPLEMENTIZERS or w in NON_SUBJECT_STARTS or w in ADVERBS or w in PREPOSITIONS
+    )
 
 
 def title_run(doc: Doc, a: int, b: int) -> int:
