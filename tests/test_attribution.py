@@ -726,6 +726,16 @@ def test_a_direct_quote_takes_no_cue_from_the_next_paragraph() -> None:
     assert find(a, "مواصلة تطهير").cue.text == "وشدد"
 
 
+def test_the_noun_phrase_after_ittaham_with_only_bi_anna_after_it_is_the_accused() -> None:
+    text = (
+        'وقال الرئيس التركي رجب طيب اردوغان إن العمليات ستتواصل. كما اتهم حزب العمال الكردستاني '
+        'وتنظيم "داعش" بان "مصلحتهما واحدة" في اضعاف الدولة.'
+    )
+    a = run(text, ("رجب طيب اردوغان", "PER"), ("حزب العمال الكردستاني", "ORG"), ("داعش", "ORG"))
+    q = find(a, "مصلحتهما واحدة")
+    assert q.speaker is not None and q.speaker.name == "رجب طيب اردوغان"
+
+
 def test_a_participle_takes_its_an_clause_across_a_short_fi_phrase() -> None:
     a = run(
         "واعتبر الوزير خالد الناصر أن نظام التوطين خلق حافزا للشركات معتبرا في الوقت نفسه "

@@ -525,6 +525,8 @@ def analyse_cues(
             relative = cue.ti > 0 and toks[cue.ti - 1].norm in _RELATIVES
             vso = None if relative else np_speaker(doc, a, b, cue.gender, titles)
             vso = _passed_on_from(doc, a, b, cue.gender, titles) or vso
+            if vso is not None and how == "comp" and _accused(doc, cue, vso, cstart):
+                vso = None  # كما اتهم حزب العمال وتنظيم داعش بأن …: the accused, not the speaker
             sp = vso if vso is not None else pv
             after_verb = vso
             if sp is pv and pv is not None:
@@ -579,6 +581,20 @@ def analyse_cues(
             s = _trim_start(doc, info.content[0], info.content[1])
             info.content = (s, info.content[1]) if info.content[1] > s else None
     return infos
+
+
+def _accused(doc: Doc, cue: Cue, np: SpeakerInfo, cstart: int) -> bool:
+    """The noun phrase after اتهم is its object when only ب-أن follows it, or a short phrase
+    joined by و (اتهم حزب العمال وتنظيم "داعش" بأن …); another noun phrase would be the object
+    (اتهم الرئيس الحزب بأن)."""
+    comp = cstart - 1
+    if cue.lemma != "اتهم" or np.span is None or not doc.tokens[comp].norm.startswith("ب"):
+        return False
+    toks = doc.tokens
+    k = doc.token_at(np.span[1])
+    while k < comp and not toks[k].is_word:
+        k += 1
+    return k == comp or (toks[k].norm.startswith("و") and comp - k <= 5)
 
 
 def _prep_object_first(doc: Doc, cue: Cue, subject: SpeakerInfo | None, cstart: int) -> bool:
