@@ -511,6 +511,7 @@ def analyse_cues(
         ):
             info.deferred = True
         sp: SpeakerInfo | None = None
+        accusation = False  # اتهم with its object named: a report even without a subject
         after_verb: SpeakerInfo | None = None  # the subject that follows a verb cue
         if cue.form == "noun":
             sp = noun_cue_speaker(doc, cue.ti, cue.gender, titles)
@@ -527,6 +528,7 @@ def analyse_cues(
             vso = _passed_on_from(doc, a, b, cue.gender, titles) or vso
             if vso is not None and how == "comp" and _accused(doc, cue, vso, cstart):
                 vso = None  # كما اتهم حزب العمال وتنظيم داعش بأن …: the accused, not the speaker
+                accusation = True
             sp = vso if vso is not None else pv
             after_verb = vso
             if sp is pv and pv is not None:
@@ -542,7 +544,7 @@ def analyse_cues(
         explicit = sp is not None
         if sp is None:
             # impersonal يذكر أن / يتوقع أن, and ambiguous bare words, need a named subject
-            bare = cue.lemma in _NEED_SUBJECT and how not in ("colon", "quote")
+            bare = cue.lemma in _NEED_SUBJECT and how not in ("colon", "quote") and not accusation
             bare = bare and not (how == "comp" and b == cue.ti + 1)  # وبين أنه: the verb
             if (cue.form == "imperfect" and how != "colon") or (bare and cue.form == "verb"):
                 info.deferred = True
@@ -588,7 +590,9 @@ def _accused(doc: Doc, cue: Cue, np: SpeakerInfo, cstart: int) -> bool:
     joined by و (اتهم حزب العمال وتنظيم "داعش" بأن …); another noun phrase would be the object
     (اتهم الرئيس الحزب بأن)."""
     comp = cstart - 1
-    if cue.lemma != "اتهم" or np.span is None or not doc.tokens[comp].norm.startswith("ب"):
+    if cue.lemma != "اتهم" or cue.form != "verb" or np.span is None:
+        return False
+    if not doc.tokens[comp].norm.startswith("ب"):
         return False
     toks = doc.tokens
     k = doc.token_at(np.span[1])
