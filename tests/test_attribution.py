@@ -728,7 +728,7 @@ def test_a_direct_quote_takes_no_cue_from_the_next_paragraph() -> None:
 
 def test_the_noun_phrase_after_ittaham_with_only_bi_anna_after_it_is_the_accused() -> None:
     text = (
-        'وقال الرئيس التركي رجب طيب اردوغان إن العمليات ستتواصل. كما اتهم حزب العمال الكردستاني '
+        "وقال الرئيس التركي رجب طيب اردوغان إن العمليات ستتواصل. كما اتهم حزب العمال الكردستاني "
         'وتنظيم "داعش" بان "مصلحتهما واحدة في اضعاف الدولة".'
     )
     a = run(text, ("رجب طيب اردوغان", "PER"), ("حزب العمال الكردستاني", "ORG"), ("داعش", "ORG"))

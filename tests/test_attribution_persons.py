@@ -328,6 +328,12 @@ def test_a_family_name_of_a_person_named_in_full_is_that_person() -> None:
             "عبدالله العبدالله",
         ),
         ("محمد السيد - سبق : يُنتظر", "محمد السيد", "محمد السيد"),  # السيد: a family name here
+        (
+            "يعود المخرج الأرجنتيني بابلو ترابيرو للمنافسة",
+            "الأرجنتيني بابلو ترابيرو",
+            "بابلو ترابيرو",
+        ),
+        ("بحضور الأمير تركي الفيصل رئيس المركز", "تركي الفيصل", "تركي الفيصل"),  # تركي: a name
     ],
 )
 def test_a_persons_name_leaves_out_titles_and_nouns_around_it(

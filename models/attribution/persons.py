@@ -260,7 +260,8 @@ def _one_name(text: str, tokens: Sequence[Token], a: EntitySpan, b: EntitySpan) 
 
 def _trimmed_names(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[EntitySpan]:
     """PER mentions without an indefinite title word at their end (محمد بن نايف بن عبدالعزيز |
-    ولي), a definite word before a given name at their start (المدافعين | عبدالله العبدالله),
+    ولي), a definite word before a given name or a definite nationality at their start
+    (المدافعين | عبدالله العبدالله، الأرجنتيني | بابلو ترابيرو; not تركي الفيصل),
     a listed place after ب at their start (مدير المطار بجدة | عبدالحميد أبا العري) or a
     reporting verb at their start (روى | عايض عسيري)."""
     ranges = mention_token_ranges(token_mentions(tokens, spans))
@@ -279,6 +280,8 @@ def _trimmed_names(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[Ent
         ):
             w = w[:-1]  # not محمد السيد، حمد الرقيب: a definite title may be a family name
         if len(w) > 2 and _definite(w[0].norm) and w[1].norm in GIVEN_NAMES:
+            w = w[1:]
+        if len(w) > 1 and _definite(w[0].norm) and w[0].norm in nationality_adjectives():
             w = w[1:]
         if len(w) > 2 and located_place(w[0].norm):  # بجدة | عبدالحميد أبا العري
             w = w[1:]
