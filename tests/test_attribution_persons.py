@@ -189,7 +189,7 @@ def test_a_family_name_confirmed_by_a_given_name_is_per_elsewhere() -> None:
 
 def test_an_untagged_given_and_family_name_after_a_title_is_added() -> None:
     text = "وأشاد بالسفير السعودي عيد الثقفي، وقال الدكتور خالد الفالح إن"
-    assert result(text, []) == [("خالد الفالح", "PER")]  # عيد is not a listed given name
+    assert result(text, []) == [("عيد الثقفي", "PER"), ("خالد الفالح", "PER")]
     text = "وصل إلى مطار الملك فهد الدولي، وقال العقيد زياد الرقيطي إن"
     assert result(text, []) == [("زياد الرقيطي", "PER")]  # a king's name is not followed
 
@@ -371,6 +371,35 @@ def test_an_untagged_given_and_family_name_is_a_person(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert result(text, []) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (  # an unseen given name before a family name in ي, after a title
+            "أشاد مدرب الفتح ناصيف البياوي بالمستوى الفني",
+            [("الفتح", "ORG")],
+            [("الفتح", "ORG"), ("ناصيف البياوي", "PER")],
+        ),
+        (  # two unseen words between a verb of speech and the speaker's title
+            "وقال دومينيك كاتيل الباحث في علوم النفس",
+            [],
+            [("دومينيك كاتيل", "PER")],
+        ),
+        (  # an unseen given name between a verb of speech and a tagged family name
+            "وأوضح رامز الخطيب رئيس الاستثمارات أن",
+            [("الخطيب", "PER")],
+            [("رامز الخطيب", "PER")],
+        ),
+        ("وأوضح عميد الكلية الدكتور أن", [], []),  # a title and its genitive
+        ("وقال مكتب كاميرون إن بريطانيا", [("كاميرون", "PER")], [("كاميرون", "PER")]),
+        ("رفع نائب خادم الحرمين الشريفين خالص التعازي", [], []),  # a royal title, a condolence
+    ],
+)
+def test_an_unseen_name_in_a_speakers_slot_is_a_person(
+    text: str, mentions: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    assert result(text, tagged(text, *mentions)) == expected
 
 
 @pytest.mark.parametrize(

@@ -57,7 +57,7 @@ LINKING_PARTICLES = frozenset("بن ابن بنت ابو عبد ال دي دو �
 LINEAGE_PARTICLES = frozenset("بن ال".split())
 # Kings and princes go by their given name and lineage (الملك سلمان، الأمير بدر بن محمد), so
 # the word after it is not a family name (مطار الملك عبدالعزيز الدولي).
-ROYAL_TITLES = frozenset("الملك الامير الملكه الاميره ملك امير الشريفين".split())
+ROYAL_TITLES = frozenset("الملك الامير الملكه الاميره ملك امير الشريفين خادم".split())
 # Words of foreign place, club and company names (ليستر سيتي، أستون فيلا، سانتا ماريا).
 PLACE_NAME_WORDS = frozenset(
     "سيتي يونايتد فيلا سانتا سانت سان بارك ستريت تاون فورت بورت كوم روك بيتش هيلز".split()
@@ -77,6 +77,10 @@ NON_NAME_WORDS = IDIOM_NOUNS | frozenset(
 )
 PRONOUN_SUFFIXES = ("ها", "هم", "هما", "كم", "نا")
 VERB_PREFIXES = ("سي", "ست", "سن", "ي")  # imperfect verbs: يرسل، سيقبل
+# Nouns of a leader's office that come before the leader's name (وقال مكتب كاميرون).
+OFFICE_NOUNS = frozenset("مكتب ديوان قصر حكومه اداره".split())
+# Reporting verbs that only report speech: their subject may be an unseen name (وقال بارخا باتيل).
+SPEECH_LEMMAS = frozenset("قال اضاف اوضح اكد ذكر صرح اردف افاد".split())
 
 
 @lru_cache(maxsize=1 << 16)  # called for every token; news vocabulary repeats a lot
@@ -437,7 +441,7 @@ def _names_after_titles(
         j = _title_end(tokens, i, mention_at, spans)
         start, end, run = _name_run(tokens, j, mention_at, spans)
         royal = strip_proclitic(t.norm) in ROYAL_TITLES  # الملك فهد الدولي: an airport
-        if not run and not royal and _untagged_full_name(tokens, j, mention_at):
+        if not run and not royal and _untagged_name_with_family(tokens, j, mention_at):
             added[j] = EntitySpan(tokens[j].start, tokens[j + 1].end, "PER", SCORE)
         if not run or _definite(tokens[j].norm) or names_a_body(tokens[j].norm):
             continue  # للشرق الأوسط، مطار الملك فهد: a place or a body, not a name
@@ -471,6 +475,8 @@ def _names_after_verbs_and_nationalities(
         if after.norm in GIVEN_NAMES:
             if _untagged_full_name(tokens, t.i + 1, mention_at):
                 added.append(EntitySpan(after.start, tokens[t.i + 2].end, "PER", SCORE))
+        elif verb and _unseen_name_before_title(tokens, t.i + 1, mention_at, form.lemma):
+            added.append(EntitySpan(after.start, tokens[t.i + 2].end, "PER", SCORE))
         elif verb and mention_at[after.i] < 0 and _said_next(tokens[t.i + 2]):
             if _family_name_only(after):
                 added.append(EntitySpan(after.start, after.end, "PER", SCORE))
@@ -513,11 +519,68 @@ def _said_next(token: Token) -> bool:
     return token.norm in ("ان", "انه", "انها") or token.text in (":", "،", ",")
 
 
-def _untagged_full_name(tokens: Sequence[Token], j: int, mention_at: list[int]) -> bool:
-    """An untagged given name at token ``j`` followed by an untagged family name."""
+def _unseen_name_before_title(
+    tokens: Sequence[Token], j: int, mention_at: list[int], lemma: str
+) -> bool:
+    """After a verb that only reports speech, two untagged words followed by the speaker's
+    definite title or a source noun (وقال بارخا باتيل الباحث، وقال علاء شمالي المسؤول): a
+    name the tagger has not seen. A definite second word must be a family name in ي (not
+    وأوضح عميد الكلية الدكتور)."""
+    if lemma not in SPEECH_LEMMAS or j + 2 >= len(tokens) or not tokens[j + 2].is_word:
+        return False
+    title = tokens[j + 2].norm
+    if not ((_title_word(title) and _definite(title)) or title in SOURCE_NOUNS):
+        return False
+    second = tokens[j + 1]
+    if _definite(second.norm) and not (second.text.endswith("ي") and is_nisba(second.norm)):
+        return False
+    return _untagged_full_name(tokens, j, mention_at, any_given=True)
+
+
+def _untagged_name_with_family(tokens: Sequence[Token], j: int, mention_at: list[int]) -> bool:
+    """After a title: an untagged given and family name (السفير عيد الثقفي), or any name-like
+    word before a definite family name in ي (مدرب الفتح ناصيف البياوي)."""
+    if _untagged_full_name(tokens, j, mention_at):
+        return True
+    if j + 1 >= len(tokens) or not tokens[j + 1].text.endswith("ي"):
+        return False
+    family = tokens[j + 1].norm
     return (
-        j + 1 < len(tokens)
-        and tokens[j].norm in GIVEN_NAMES
+        _untagged_full_name(tokens, j, mention_at, any_given=True)
+        and _family_name_only(tokens[j + 1])
+        and family not in nationality_adjectives()
+        and not (family.startswith("الت") and len(family) == 7 and family[4] == "ا")
+    )  # التعازي، التعاطي: verbal nouns of the تفاعل pattern, no family names
+
+
+def _may_be_given_name(token: Token) -> bool:
+    """A name-like word that is no verb, pronoun-suffixed noun or source: an unseen given name
+    where a title or a reporting verb expects one (بارخا، ناصيف)."""
+    word = token.norm
+    return (
+        _name_like(word)
+        and cue_form(word) is None
+        and not word.startswith((*VERB_PREFIXES, "ت"))  # تقوم، يرسل
+        and word not in NON_NAME_WORDS
+        and not token.text.endswith("ه")  # معسكره: a pronoun, no name
+        and word not in SOURCE_NOUNS
+        and word != "جل"  # قال جل وعلا: God
+        and not names_a_body(word)
+        and word not in OFFICE_NOUNS
+    )
+
+
+def _untagged_full_name(
+    tokens: Sequence[Token], j: int, mention_at: list[int], any_given: bool = False
+) -> bool:
+    """An untagged given name at token ``j`` followed by an untagged family name; with
+    ``any_given`` the first word need only be name-like and no verb (بارخا، ناصيف)."""
+    if j + 1 >= len(tokens) or not tokens[j].is_word:
+        return False
+    first = tokens[j].norm
+    given = first in GIVEN_NAMES or (any_given and _may_be_given_name(tokens[j]))
+    return (
+        given
         and mention_at[j] < 0
         and mention_at[j + 1] < 0
         and tokens[j + 1].is_word
@@ -542,7 +605,12 @@ def _names_around_given_names(
         first, last = ranges[k]
         start, end, run = span.start, span.end, [k]
         before = tokens[first - 1] if first > 0 else None
-        if before is not None and mention_at[before.i] < 0 and _given_name_before(tokens, before):
+        if (
+            before is not None
+            and before.is_word
+            and mention_at[before.i] < 0
+            and _given_name_before(tokens, before, one_word=first == last)
+        ):
             start = before.start
         royal = before is not None and strip_proclitic(before.norm) in ROYAL_TITLES
         if first == last and tokens[first].norm in GIVEN_NAMES and not royal:
@@ -553,15 +621,19 @@ def _names_around_given_names(
             absorbed.update(run[1:])
 
 
-def _given_name_before(tokens: Sequence[Token], before: Token) -> bool:
-    """A given name right before a PER mention; علي (also a spelling of على) only when spelt
-    with ي after a title or a reporting verb (اللواء علي الأحمدي، وقال علي الأحمدي)."""
+def _given_name_before(tokens: Sequence[Token], before: Token, one_word: bool) -> bool:
+    """A given name right before a PER mention: a listed one, any name-like word between a verb
+    that reports speech and a one-word mention (وأوضح وسيم الخطيب), and علي (also a spelling
+    of على) when spelt with ي after a title or a reporting verb (اللواء علي الأحمدي)."""
     if before.norm in GIVEN_NAMES:
         return True
-    if before.text != "علي" or before.i == 0:
+    if before.i == 0:
         return False
     prev = tokens[before.i - 1]
     form = cue_form(prev.norm)
+    speech = form is not None and form.form == "verb" and form.lemma in SPEECH_LEMMAS
+    if before.text != "علي":  # وأوضح وسيم | الخطيب: an unseen given name after the verb
+        return speech and one_word and _may_be_given_name(before)
     return _title_word(prev.norm) or (form is not None and form.form == "verb")
 
 
