@@ -879,6 +879,17 @@ def test_the_shipped_model_finds_the_seed_entities_and_speakers() -> None:
     assert find(a, "المناقشات تناولت").speaker.name == "ديمتري بيسكوف"  # type: ignore[union-attr]
 
 
+def test_names_inside_a_works_title_are_not_entities() -> None:
+    text = (
+        'يعود المخرج بابلو ترابيرو للمنافسة بفيلم "إل كلان-El Clan" المأخوذ عن قصة حقيقية، '
+        "بعد لقاء «تجارب الكتاب» بإدارة الدكتور محمد عريف."
+    )
+    a = run(
+        text, ("بابلو ترابيرو", "PER"), ("El Clan", "ORG"), ("فيلم", "PER"), ("محمد عريف", "PER")
+    )
+    assert sorted(e.name for e in a.entities) == ["بابلو ترابيرو", "محمد عريف"]
+
+
 def test_generic_nouns_alone_are_not_entities() -> None:
     text = "وقع مسئولون بارزون اتفاقا مع منظمة دولية، وقال الشيخ ضيف الله الصالحي إن"
     a = run(text, ("مسئولون", "LOC"), ("منظمة", "ORG"), ("الشيخ", "PER"), ("الله الصالحي", "PER"))

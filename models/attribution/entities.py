@@ -21,8 +21,14 @@ from models.attribution.lexicon import (
     ORG_HEADS,
     SOURCE_NOUNS,
     TITLE_HEADS,
+    WORK_NOUNS,
 )
-from models.attribution.normalize import norm_phrase, strip_article_proclitic, strip_proclitic
+from models.attribution.normalize import (
+    QUOTE_CHARS,
+    norm_phrase,
+    strip_article_proclitic,
+    strip_proclitic,
+)
 from models.attribution.organisations import HEADS, is_nisba
 from models.spans import EntitySpan, ResolvedEntity
 
@@ -80,7 +86,21 @@ def plausible_mentions(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpa
         and not _possessed(text[s.start : s.end])
         and not _relative_adjective(text, s)
         and not _prepositional_person(norm_phrase(text[s.start : s.end]), s.label, people)
+        and not _in_work_title(text, s)
     ]
+
+
+def _in_work_title(text: str, span: EntitySpan) -> bool:
+    """A mention inside the quotation marks of a work's title (بفيلم "إل كلان-El Clan"، كتابه
+    «صناعة الأمل»): the title names a film or a book, not a person, body or place."""
+    window = text[max(0, span.start - 60) : span.start]
+    mark = max(window.rfind(c) for c in QUOTE_CHARS)
+    if mark < 0 or any(c in text[span.start : span.end] for c in QUOTE_CHARS):
+        return False
+    if window[mark] in "»”" or not window[:mark].endswith((" ", "\n")):
+        return False  # «تجارب الكتاب» بإدارة …: a closing mark, the title is over
+    before = norm_phrase(window[:mark]).split()
+    return bool(before) and strip_proclitic(before[-1]) in WORK_NOUNS
 
 
 def _prepositional_person(surface: str, label: str, people: set[str]) -> bool:
