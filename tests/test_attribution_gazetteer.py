@@ -40,6 +40,28 @@ def test_untagged_names_become_mentions_without_their_proclitic() -> None:
     assert result(text) == [("أستراليا", "LOC"), ("كوالالمبور", "LOC"), ("واس", "ORG")]
 
 
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        (
+            "وتحصل اليونان وإيطاليا على الحصة الأكبر",
+            "اليونان وإيطاليا",
+            [("اليونان", "LOC"), ("إيطاليا", "LOC")],
+        ),
+        (
+            "التي تستضيفها الولايات المتحدة وكندا هذا العام",
+            "الولايات المتحدة وكندا",
+            [("الولايات المتحدة", "LOC"), ("كندا", "LOC")],
+        ),
+        ("وصل إلى البوسنة والهرسك أمس", "البوسنة والهرسك", [("البوسنة والهرسك", "LOC")]),
+    ],
+)
+def test_a_place_mention_that_lists_places_is_split(
+    text: str, mention: str, expected: list[tuple[str, str]]
+) -> None:
+    assert result(text, (mention, "LOC")) == expected
+
+
 def test_forces_of_the_yemen_and_syria_wars_and_civil_defence_are_bodies() -> None:
     text = "وسيطرت المقاومة الشعبية بدعم من التحالف العربي على المعسكر، وباشر الدفاع المدني"
     assert result(text) == [

@@ -216,6 +216,7 @@ def with_gazetteer_names(
     matches = gazetteer_matches(tokens)
     if not matches:
         return spans
+    spans = _split_place_lists(spans, matches, tokens)
     mention_at = token_mentions(tokens, spans)
     out: dict[int, EntitySpan] = dict(enumerate(spans))
     added: list[EntitySpan] = []
@@ -241,6 +242,29 @@ def with_gazetteer_names(
             if not m.adjective:
                 added.append(m.span)
     return sorted([*out.values(), *added], key=lambda s: s.start)
+
+
+def _split_place_lists(
+    spans: list[EntitySpan], matches: list[Match], tokens: Sequence[Token]
+) -> list[EntitySpan]:
+    """A place mention that is listed places joined by و (اليونان وإيطاليا، الولايات المتحدة
+    وكندا) split into one mention per place; a listed name with و inside (البوسنة والهرسك) is
+    one match and stays whole."""
+    out: list[EntitySpan] = []
+    for span in spans:
+        inside = [m for m in matches if span.start <= m.span.start and m.span.end <= span.end]
+        covered = {j for m in inside for j in range(m.first, m.stop)}
+        words = [t.i for t in tokens if t.is_word and span.start <= t.start < span.end]
+        if (
+            span.label == "LOC"
+            and len(inside) > 1
+            and all(m.span.label == "LOC" and not m.adjective for m in inside)
+            and set(words) <= covered
+        ):
+            out.extend(m.span for m in inside)
+        else:
+            out.append(span)
+    return out
 
 
 def _name_after_a_body(mention: EntitySpan, m: Match, tokens: Sequence[Token]) -> bool:
