@@ -624,7 +624,8 @@ def _names_around_given_names(
 def _given_name_before(tokens: Sequence[Token], before: Token, one_word: bool) -> bool:
     """A given name right before a PER mention: a listed one, any name-like word between a verb
     that reports speech and a one-word mention (وأوضح وسيم الخطيب), and علي (also a spelling
-    of على) when spelt with ي after a title or a reporting verb (اللواء علي الأحمدي)."""
+    of على) when spelt with ي after a title, its adjective or a reporting verb (اللواء علي
+    الأحمدي، الرئيس اليمني السابق علي عبد الله صالح)."""
     if before.norm in GIVEN_NAMES:
         return True
     if before.i == 0:
@@ -634,7 +635,8 @@ def _given_name_before(tokens: Sequence[Token], before: Token, one_word: bool) -
     speech = form is not None and form.form == "verb" and form.lemma in SPEECH_LEMMAS
     if before.text != "علي":  # وأوضح وسيم | الخطيب: an unseen given name after the verb
         return speech and one_word and _may_be_given_name(before)
-    return _title_word(prev.norm) or (form is not None and form.form == "verb")
+    titled = _title_word(prev.norm) or prev.norm in TITLE_CONTINUATIONS or is_nisba(prev.norm)
+    return titled or (form is not None and form.form == "verb")
 
 
 def _family_name_end(
