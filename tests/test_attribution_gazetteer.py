@@ -69,6 +69,13 @@ def test_forces_of_the_yemen_and_syria_wars_and_civil_defence_are_bodies() -> No
         ("التحالف العربي", "ORG"),
         ("الدفاع المدني", "ORG"),
     ]
+    text = "وتقدمت اللجان الشعبية في تعز، ورد الحوثيون بقصف مواقع للحوثيين السابقة"
+    assert result(text) == [
+        ("اللجان الشعبية", "ORG"),
+        ("تعز", "LOC"),
+        ("الحوثيون", "ORG"),
+        ("الحوثيين", "ORG"),
+    ]
 
 
 def test_a_club_named_by_a_common_word_needs_a_sports_word_before_it() -> None:
