@@ -216,7 +216,7 @@ def with_gazetteer_names(
     matches = gazetteer_matches(tokens)
     if not matches:
         return spans
-    spans = _split_place_lists(spans, matches, tokens)
+    spans = _split_place_lists(text, spans, matches, tokens)
     mention_at = token_mentions(tokens, spans)
     out: dict[int, EntitySpan] = dict(enumerate(spans))
     added: list[EntitySpan] = []
@@ -245,22 +245,27 @@ def with_gazetteer_names(
 
 
 def _split_place_lists(
-    spans: list[EntitySpan], matches: list[Match], tokens: Sequence[Token]
+    text: str, spans: list[EntitySpan], matches: list[Match], tokens: Sequence[Token]
 ) -> list[EntitySpan]:
     """A place mention that is listed places joined by و (اليونان وإيطاليا، الولايات المتحدة
     وكندا) split into one mention per place; a listed name with و inside (البوسنة والهرسك) is
     one match and stays whole."""
     out: list[EntitySpan] = []
     for span in spans:
+        if span.label != "LOC" or " " not in text[span.start : span.end]:
+            out.append(span)
+            continue
         inside = [m for m in matches if span.start <= m.span.start and m.span.end <= span.end]
+        if len(inside) < 2 or any(m.span.label != "LOC" or m.adjective for m in inside):
+            out.append(span)
+            continue
         covered = {j for m in inside for j in range(m.first, m.stop)}
-        words = [t.i for t in tokens if t.is_word and span.start <= t.start < span.end]
-        if (
-            span.label == "LOC"
-            and len(inside) > 1
-            and all(m.span.label == "LOC" and not m.adjective for m in inside)
-            and set(words) <= covered
-        ):
+        first, stop = inside[0].first, inside[-1].stop
+        while first > 0 and tokens[first - 1].end > span.start:
+            first -= 1
+        while stop < len(tokens) and tokens[stop].start < span.end:
+            stop += 1
+        if all(j in covered for j in range(first, stop) if tokens[j].is_word):
             out.extend(m.span for m in inside)
         else:
             out.append(span)
