@@ -252,7 +252,7 @@ def _split_place_lists(
     one match and stays whole."""
     out: list[EntitySpan] = []
     for span in spans:
-        if span.label != "LOC" or " " not in text[span.start : span.end]:
+        if span.label != "LOC" or len(text[span.start : span.end].split()) < 2:
             out.append(span)
             continue
         inside = [m for m in matches if span.start <= m.span.start and m.span.end <= span.end]
@@ -261,7 +261,7 @@ def _split_place_lists(
             continue
         covered = {j for m in inside for j in range(m.first, m.stop)}
         first, stop = inside[0].first, inside[-1].stop
-        while first > 0 and tokens[first - 1].end > span.start:
+        while first > 0 and tokens[first - 1].start >= span.start:
             first -= 1
         while stop < len(tokens) and tokens[stop].start < span.end:
             stop += 1
