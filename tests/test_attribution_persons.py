@@ -373,6 +373,16 @@ def test_an_untagged_given_and_family_name_is_a_person(
     assert result(text, []) == expected
 
 
+def test_a_person_mention_that_lists_people_is_split_at_wa_and_a_given_name() -> None:
+    text = "وشارك كلاوديو برافو وخافيير ماسكيرانو ووليد سليمان في التدريب"
+    spans = tagged(text, ("كلاوديو برافو وخافيير ماسكيرانو", "PER"), ("ووليد سليمان", "PER"))
+    assert result(text, spans) == [
+        ("كلاوديو برافو", "PER"),
+        ("خافيير ماسكيرانو", "PER"),
+        ("ووليد سليمان", "PER"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "mentions", "expected"),
     [

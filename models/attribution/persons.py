@@ -167,7 +167,30 @@ def with_person_names(
     spans = _without_idioms(tokens, _names_through_particles(tokens, spans))
     spans = _names_split_by_type(text, tokens, spans)
     spans = _family_names_after_lineage(tokens, spans)
-    return _family_names_of_people(text, _trimmed_names(tokens, spans))
+    spans = _trimmed_names(tokens, _names_split_at_a_conjunction(tokens, spans))
+    return _family_names_of_people(text, spans)
+
+
+def _names_split_at_a_conjunction(
+    tokens: Sequence[Token], spans: list[EntitySpan]
+) -> list[EntitySpan]:
+    """PER mentions that list people joined by و and a given name split into one mention each
+    (تركي الجلفان | وياسين حمزة، كلاوديو برافو | وخافيير ماسكيرانو), the و left out."""
+    out: list[EntitySpan] = []
+    for span in spans:
+        if span.label != "PER":
+            out.append(span)
+            continue
+        inner = [t for t in tokens if span.start < t.start < span.end and t.is_word]
+        start = span.start
+        for t in inner:
+            rest = t.norm[1:]
+            if t.norm.startswith("و") and rest in GIVEN_NAMES and rest not in AMBIGUOUS_GIVEN_NAMES:
+                prev = tokens[t.i - 1]
+                out.append(EntitySpan(start, prev.end, "PER", span.score))
+                start = t.start + 1
+        out.append(EntitySpan(start, span.end, "PER", span.score))
+    return out
 
 
 def _family_names_after_lineage(
