@@ -181,9 +181,11 @@ def _names_split_at_a_conjunction(
         if span.label != "PER":
             out.append(span)
             continue
-        inner = [t for t in tokens if span.start < t.start < span.end and t.is_word]
         start = span.start
-        for t in inner:
+        j = token_after(tokens, span.start) + 1
+        while j < len(tokens) and tokens[j].start < span.end:
+            t = tokens[j]
+            j += 1
             rest = t.norm[1:]
             if t.norm.startswith("و") and rest in GIVEN_NAMES and rest not in AMBIGUOUS_GIVEN_NAMES:
                 prev = tokens[t.i - 1]
