@@ -78,14 +78,15 @@ def plausible_mentions(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpa
     mistakes for a name (شبه); a one-word person with لل (للاتصال، للتدريس) unless the
     article names ال and the rest as a person (للقذافي); and religious formulas of any length
     (رحمه الله)."""
-    people = {norm_phrase(text[s.start : s.end]) for s in spans if s.label == "PER"}
+    surfaces = [norm_phrase(text[s.start : s.end]) for s in spans]
+    people = {f for f, s in zip(surfaces, spans, strict=True) if s.label == "PER"}
     return [
         s
-        for s in spans
-        if not _implausible(norm_phrase(text[s.start : s.end]).split())
+        for f, s in zip(surfaces, spans, strict=True)
+        if not _implausible(f.split())
         and not _possessed(text[s.start : s.end])
         and not _relative_adjective(text, s)
-        and not _prepositional_person(norm_phrase(text[s.start : s.end]), s.label, people)
+        and not _prepositional_person(f, s.label, people)
         and not _in_work_title(text, s)
     ]
 

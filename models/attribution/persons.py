@@ -565,13 +565,13 @@ def _unseen_name_before_title(
 def _untagged_name_with_family(tokens: Sequence[Token], j: int, mention_at: list[int]) -> bool:
     """After a title: an untagged given and family name (السفير عيد الثقفي), or any name-like
     word before a definite family name in ي (مدرب الفتح ناصيف البياوي)."""
-    if _untagged_full_name(tokens, j, mention_at):
-        return True
-    if j + 1 >= len(tokens) or not tokens[j + 1].text.endswith("ي"):
+    if not _untagged_full_name(tokens, j, mention_at, any_given=True):
         return False
+    if tokens[j].norm in GIVEN_NAMES:
+        return True
     family = tokens[j + 1].norm
     return (
-        _untagged_full_name(tokens, j, mention_at, any_given=True)
+        tokens[j + 1].text.endswith("ي")
         and _family_name_only(tokens[j + 1])
         and family not in nationality_adjectives()
         and not (family.startswith("الت") and len(family) == 7 and family[4] == "ا")

@@ -53,6 +53,7 @@ _STATEMENTS = frozenset({"البيان", "بيان"})  # a statement as the subj
 # Nouns that make an adverbial of the preposition before them (إلى جانب، عن طريق، من جهة).
 _ADVERBIAL_NOUNS = frozenset("جانب طريق كثب جهه جانبه ناحيه خلال قبل بين".split())
 _DEMONSTRATIVES = frozenset("ذلك هذا هذه تلك هذان هاتان هؤلاء".split())
+_FEELING_CUES = frozenset({"عبر", "اعرب"})  # عبر عن أمله: content after the feeling noun
 _GOING_ON = frozenset({"اضاف", "تابع", "اردف"})  # cues that go on with someone's words
 _LEADING_PARTICLES = frozenset({"كما", "وكما", "ثم", "وقد", "قد"})  # before a sentence's verb
 _SUBJECT_WORDS = 3  # a quoted speaker name is at most this long
@@ -381,11 +382,15 @@ def _implied(
 
 def _first_word(doc: Doc, sentence: int, bound: int, skip: frozenset[str] = frozenset()) -> int:
     """Token index of the first word of ``sentence`` that is not in ``skip`` (``bound`` at most)."""
+    return _next_word(doc, doc.token_at(doc.sentences[sentence][0]), bound, skip)
+
+
+def _next_word(doc: Doc, k: int, bound: int, skip: frozenset[str] = frozenset()) -> int:
+    """Index of the first word token from ``k`` on that is not in ``skip`` (``bound`` at most)."""
     toks = doc.tokens
-    first = doc.token_at(doc.sentences[sentence][0])
-    while first < bound and (not toks[first].is_word or toks[first].norm in skip):
-        first += 1
-    return first
+    while k < bound and (not toks[k].is_word or toks[k].norm in skip):
+        k += 1
+    return k
 
 
 def _earlier_subject(doc: Doc, info: CueInfo, titles: list[TitleEntry]) -> SpeakerInfo | None:
@@ -594,11 +599,8 @@ def _accused(doc: Doc, cue: Cue, np: SpeakerInfo, cstart: int) -> bool:
         return False
     if not doc.tokens[comp].norm.startswith("ب"):
         return False
-    toks = doc.tokens
-    k = doc.token_at(np.span[1])
-    while k < comp and not toks[k].is_word:
-        k += 1
-    return k == comp or (toks[k].norm.startswith("و") and comp - k <= 5)
+    k = _next_word(doc, doc.token_at(np.span[1]), comp)
+    return k == comp or (doc.tokens[k].norm.startswith("و") and comp - k <= 5)
 
 
 def _prep_object_first(doc: Doc, cue: Cue, subject: SpeakerInfo | None, cstart: int) -> bool:
@@ -608,12 +610,10 @@ def _prep_object_first(doc: Doc, cue: Cue, subject: SpeakerInfo | None, cstart: 
     Not for a noun that takes the أن (إلى أهمية أن، عن أمله أن), a demonstrative (أشار إلى
     ذلك فلان) or another reporting word before the أن (إلى ما قاله يونكر … إن)."""
     preps = PREP_OBJECT.get(cue.lemma, ())
-    if cue.form not in ("verb", "participle") or cue.lemma in ("عبر", "اعرب"):
+    if cue.form not in ("verb", "participle") or cue.lemma in _FEELING_CUES:
         return False
     toks = doc.tokens
-    k = _speaker_end_token(doc, subject, cue.ti + 1)
-    while k < cstart and not toks[k].is_word:
-        k += 1
+    k = _next_word(doc, _speaker_end_token(doc, subject, cue.ti + 1), cstart)
     if subject is None and k + 1 < cstart and toks[k + 1].norm in preps:
         k += 1  # وأشار التقرير إلى: a one-word subject the speaker rules did not take
     if k + 2 >= cstart - 1 or toks[k].norm not in preps:
@@ -675,7 +675,7 @@ def _other_content(
     right_after = (  # ودعا إلى …: the subject is implied
         cue.ti + 1 < len(toks)
         and toks[cue.ti + 1].norm in (preps or ())
-        and cue.lemma not in ("عبر", "اعرب")  # وأعرب عن شكره وتقديره: thanks, not content
+        and cue.lemma not in _FEELING_CUES  # وأعرب عن شكره وتقديره: thanks, not content
         and _opens_clause(doc, cue)
     )
     if preps and (explicit or right_after or info.prep_first or cue.form in ("participle", "noun")):
@@ -695,7 +695,7 @@ def _other_content(
                 return
             if w in preps or (w in ("الى", "إلى") and "الي" in preps):
                 start = k + 1
-                if cue.lemma in ("عبر", "اعرب"):
+                if cue.lemma in _FEELING_CUES:
                     if start >= len(toks) or toks[start].norm not in FEELING_NOUNS:
                         return
                     start += 1
