@@ -784,6 +784,24 @@ def test_name_in_marks_inside_reported_speech() -> None:
     ]
 
 
+def test_a_numbered_thing_in_marks_is_a_name() -> None:
+    text = 'وأوضحت المؤسسة أن توقف "قطار 6" ظهر أمس كان بسبب عطل فني.'
+    a = run(text, ("المؤسسة", "ORG"))
+    assert [(q.kind, q.text) for q in a.quotes] == [
+        ("indirect", 'توقف "قطار 6" ظهر أمس كان بسبب عطل فني')
+    ]
+
+
+def test_a_bodys_short_name_in_marks_is_a_name() -> None:
+    text = (
+        'أكد المتحدث الرسمي للهيئة الوطنية لمكافحة الفساد "نزاهة" عبدالرحمن العجلان أن هذا '
+        "الأمر غير مقبول."
+    )
+    a = run(text, ("الهيئة الوطنية لمكافحة الفساد", "ORG"), ("عبدالرحمن العجلان", "PER"))
+    assert [(q.kind, q.text) for q in a.quotes] == [("indirect", "هذا الأمر غير مقبول")]
+    assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "عبدالرحمن العجلان"
+
+
 def test_postposed_cue() -> None:
     text = "وتبلغ قيمة الصفقة مليار دولار كما قال المدير العام روبرتو ازيفيدو."
     a = run(text, ("روبرتو ازيفيدو", "PER"))
@@ -890,6 +908,12 @@ def test_names_inside_a_works_title_are_not_entities() -> None:
     assert sorted(e.name for e in a.entities) == ["بابلو ترابيرو", "محمد عريف"]
 
 
+def test_a_pronoun_and_a_word_are_not_a_person() -> None:
+    text = 'وقال مورينيو: "أنا سعيد للغاية بالتعاقد معه".'
+    a = analyze(text, ents(text, ("مورينيو", "PER"), ("أنا سعيد", "PER")))
+    assert [e.text for e in a.entities] == ["مورينيو"]
+
+
 def test_generic_nouns_alone_are_not_entities() -> None:
     text = "وقع مسئولون بارزون اتفاقا مع منظمة دولية، وقال الشيخ ضيف الله الصالحي إن"
     a = run(text, ("مسئولون", "LOC"), ("منظمة", "ORG"), ("الشيخ", "PER"), ("الله الصالحي", "PER"))
@@ -976,3 +1000,203 @@ def test_a_body_named_by_its_region_noun_is_the_same_body() -> None:
         ("أمانة منطقة القصيم", "أمانة منطقة القصيم"),
         ("أمانة المنطقة", "أمانة منطقة القصيم"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text,content,speaker",
+    [
+        (
+            "أكدت المؤسسة العامة للخطوط الحديدية انتظام جميع رحلات قطارات الركاب أمس.",
+            "انتظام جميع رحلات قطارات الركاب أمس",
+            "المؤسسة العامة للخطوط الحديدية",
+        ),
+        (
+            "وأعلنت وزارة الداخلية القبض على خمسة متهمين في قضايا تهريب.",
+            "القبض على خمسة متهمين في قضايا تهريب",
+            "وزارة الداخلية",
+        ),
+        (
+            "وشدد الأمير خالد الفيصل على ضرورة تطوير الخدمات المقدمة للحجاج.",
+            "ضرورة تطوير الخدمات المقدمة للحجاج",
+            "خالد الفيصل",
+        ),
+        (
+            'وأكد مدير التعليم لـ"الوطن" اكتمال الاستعدادات لبدء العام الدراسي.',
+            "اكتمال الاستعدادات لبدء العام الدراسي",
+            "مدير التعليم",
+        ),
+    ],
+)
+def test_what_was_stated_may_be_the_verbs_object(text: str, content: str, speaker: str) -> None:
+    a = run(
+        text,
+        ("المؤسسة العامة للخطوط الحديدية", "ORG"),
+        ("وزارة الداخلية", "ORG"),
+        ("خالد الفيصل", "PER"),
+        ("الوطن", "ORG"),
+    )
+    assert [q.text for q in a.quotes] == [content]
+    assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكد الوزير خالد الناصر خلال الاجتماع الذي عقد في الرياض.",
+        "وأكد الرئيس السوري بشار الأسد لنظيره الروسي فلاديمير بوتين.",
+        "وأكد الرئيس السوري بشار الأسد للوفد الروسي.",
+        "وأعلن الاتحاد السعودي لكرة القدم 2015 عاما للرياضة.",
+        "وأكد الأمير خالد الفيصل الأمير فيصل بن بندر على رأس الوفد.",
+    ],
+)
+def test_no_object_content_after_a_preposition_a_name_or_a_number(text: str) -> None:
+    a = run(
+        text,
+        ("خالد الناصر", "PER"),
+        ("الرياض", "LOC"),
+        ("بشار الأسد", "PER"),
+        ("فلاديمير بوتين", "PER"),
+        ("خالد الفيصل", "PER"),
+        ("فيصل بن بندر", "PER"),
+    )
+    assert a.quotes == []
+
+
+def test_an_opening_attribution_phrase_takes_the_clause_after_its_source() -> None:
+    a = run(
+        "وحسب التوقعات العالمية ستشهد أوروبا ارتفاعا ملحوظا في درجات الحرارة، مشيرا إلى أن "
+        "الدول ستتأثر. وفقا لما أعلنته وزارة الصحة المصرية، كان 21 شخصا قد لقوا حتفهم.",
+        ("أوروبا", "LOC"),
+        ("وزارة الصحة المصرية", "ORG"),
+    )
+    first = find(a, "ستشهد أوروبا")
+    assert first.text == "ستشهد أوروبا ارتفاعا ملحوظا في درجات الحرارة"
+    assert first.speaker is not None and first.speaker.name == "التوقعات العالمية"
+    second = find(a, "لقوا حتفهم")
+    assert second.text == "كان 21 شخصا قد لقوا حتفهم"
+    assert second.speaker is not None and second.speaker.name == "وزارة الصحة المصرية"
+
+
+def test_an_untagged_subject_before_the_verbs_preposition_is_the_speaker() -> None:
+    a = run(
+        "وقد أشار الجاحظ أيضا إلى قيمة الهجاء عند العرب. أعلنت شركة إنشاء عن البدء بتسليم "
+        "169 وحدة سكنية في دبي. وقد ذكر السيوطي في سياق حديثه عن الشعراء أنه كان مليح الشعر.",
+        ("دبي", "LOC"),
+    )
+    got = {q.text: (q.speaker.name if q.speaker else None) for q in a.quotes}
+    assert got == {
+        "قيمة الهجاء عند العرب": "الجاحظ",
+        "البدء بتسليم 169 وحدة سكنية في دبي": "شركة إنشاء",
+        "كان مليح الشعر": "السيوطي",
+    }
+    assert find(a, "البدء بتسليم").speaker.label == "ORG"  # type: ignore[union-attr]
+
+
+def test_a_quote_inside_a_direct_quote_stays_in_it() -> None:
+    text = (
+        'وقال رضا جعفر، الرئيس التنفيذي لشركة "إنشاء": "يسعدنا البدء في تسليم الوحدات في '
+        'مشروع "ذا رزيدنسز" الذي يمثل إضافة نوعية لدبي. ونحن على ثقة تامة من نجاحه". '
+        'وأضاف: "نحن فخورون".'
+    )
+    a = run(text, ("رضا جعفر", "PER"), ("دبي", "LOC"), ("إنشاء", "ORG"))
+    assert [q.text for q in a.quotes] == [
+        'يسعدنا البدء في تسليم الوحدات في مشروع "ذا رزيدنسز" الذي يمثل إضافة نوعية لدبي. '
+        "ونحن على ثقة تامة من نجاحه",
+        "نحن فخورون",
+    ]
+
+
+def test_a_person_in_a_bodys_name_is_not_the_speaker_and_wa_dhalika_continues() -> None:
+    a = run(
+        "توقع خبير بيئي أن يستمر الارتفاع. "
+        'وقال أستاذ علم البيئة بجامعة الملك عبدالعزيز لـ"الوطن": أتوقع استمرار ارتفاع '
+        "درجات الحرارة حتى سبتمبر وذلك بسبب تغير الغلاف الجوي.",
+        ("عبدالعزيز", "PER"),
+        ("الوطن", "ORG"),
+    )
+    q = find(a, "أتوقع")
+    assert q.text.endswith("بسبب تغير الغلاف الجوي")
+    assert q.speaker is not None and q.speaker.name == "خبير بيئي"
+
+
+def test_the_noun_between_a_call_and_its_preposition_is_its_object() -> None:
+    a = run(
+        "وأكد الوزير خالد الناصر دعمه للمبادرة. ودعا الأمة الإسلامية إلى تبني استراتيجية موحدة.",
+        ("خالد الناصر", "PER"),
+    )
+    assert all(q.speaker is None or q.speaker.name != "الأمة الإسلامية" for q in a.quotes)
+
+
+def test_advice_and_warning_verbs_are_cues() -> None:
+    a = run(
+        "ونصح الطبيب خالد الناصر بالإكثار من شرب الماء. ويرى الخبراء أن الحر سيستمر.",
+        ("خالد الناصر", "PER"),
+    )
+    assert find(a, "الإكثار").text == "بالإكثار من شرب الماء"
+    assert find(a, "الحر سيستمر").speaker.name == "الخبراء"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text,content",
+    [
+        (
+            "أكد الدكتور مدحت حماد الباحث في الدراسات الإيرانية على أهمية وجود دعم عربي كامل.",
+            "أهمية وجود دعم عربي كامل",
+        ),
+        ("أعلن نادي الشباب الذي يستعد للموسم تعاقده مع لاعب جديد.", None),
+        ("أكد مدير عام الهيئة المهندس محمد العمرة سعادته بنجاح المهرجان.", "بنجاح المهرجان"),
+        ("أكد مدير عام الهيئة المهندس محمد العمرة.", None),
+        ("وأعلنت وحدات الحماية أنها شددت الحصار على مقاتلي التنظيم في المدينة.", None),
+    ],
+)
+def test_object_content_needs_a_named_subject_and_a_statement(
+    text: str, content: str | None
+) -> None:
+    a = run(text, ("مدحت حماد", "PER"), ("محمد العمرة", "PER"), ("نادي الشباب", "ORG"))
+    objects = [q.text for q in a.quotes if q.cue is not None and q.cue.text in ("أكد", "أعلن")]
+    assert objects == ([content] if content else [])
+
+
+def test_in_sha_allah_opens_no_reported_content() -> None:
+    a = run(
+        "وقال الوزير خالد الناصر في كلمته أمس وقد يتحقق ذلك إن شاء الله قريبا.",
+        ("خالد الناصر", "PER"),
+    )
+    assert all(not q.text.startswith("شاء") for q in a.quotes)
+
+
+def test_idioms_pronoun_prepositions_and_a_verb_after_the_source_are_no_speakers() -> None:
+    a = run(
+        "من جهة أخرى، كشف النقاب في تل أبيب أمس عن مذكرة سرية بعث بها القنصل. "
+        "وأجرى الملك اتصالا أعرب خلاله عن إدانته للتفجير الإرهابي. "
+        "ووفقا لصحيفة مكة شدد السناني على ضرورة تكاتف الجميع لمحاربة الظاهرة.",
+        ("تل أبيب", "LOC"),
+        ("السناني", "PER"),
+        ("مكة", "ORG"),
+    )
+    names = {q.speaker.name for q in a.quotes if q.speaker is not None}
+    assert not names & {"النقاب", "خلاله", "صحيفة مكة", "مكة"}
+    assert find(a, "تكاتف الجميع").speaker.name == "السناني"  # type: ignore[union-attr]
+
+
+def test_eyewitnesses_and_private_sources_are_whole_source_phrases() -> None:
+    a = run(
+        "وأكد شهود عيان تناثر جثث المسلحين في محيط المنطقة. "
+        "وأكدت مصادر خاصة لـ«الوطن» تلقي النادي موافقة نادي الشباب على الانتقال."
+    )
+    assert find(a, "تناثر").text.startswith("تناثر جثث")
+    assert find(a, "تلقي النادي").text.startswith("تلقي النادي")
+
+
+def test_a_body_named_after_a_king_speaks_as_the_body() -> None:
+    a = run(
+        "وأوضحت إدارة مكتبة الملك عبدالعزيز العامة أن البرنامج يستهدف الأطفال. وأوضح المشرف "
+        "الدكتور شارع البقمي أن التقديم سيكون بالبريد.",
+        ("عبدالعزيز", "PER"),
+        ("البقمي", "PER"),
+    )
+    first = find(a, "البرنامج")
+    assert first.speaker is not None
+    assert first.speaker.label == "ORG"
+    assert first.speaker.name.endswith("مكتبة الملك عبدالعزيز العامة")
+    assert find(a, "التقديم").speaker.name == "البقمي"  # type: ignore[union-attr]

@@ -446,6 +446,16 @@ def test_an_unseen_name_in_a_speakers_slot_is_a_person(
             [("ليستر", "PER"), ("سيتي", "ORG"), ("سندرلاند", "ORG")],
             [("ليستر", "PER"), ("سيتي", "ORG"), ("سندرلاند", "ORG")],
         ),
+        (  # a given name and a definite family name the tagger took for a place
+            "وتابع الرئيس العام للمؤسسة المهندس محمد السويكت الموقف",
+            [("محمد", "PER"), ("السويكت", "LOC")],
+            [("محمد السويكت", "PER")],
+        ),
+        (  # not before a listed place or a nationality
+            "ووصل محمد الرياض أمس ثم قابل أحمد المصري",
+            [("محمد", "PER"), ("الرياض", "LOC"), ("أحمد", "PER"), ("المصري", "LOC")],
+            [("محمد", "PER"), ("الرياض", "LOC"), ("أحمد", "PER"), ("المصري", "LOC")],
+        ),
         (  # a listed place before a person
             "وقال وزير خارجية النمسا سباستيان كورتس",
             [("النمسا", "LOC"), ("سباستيان", "PER")],

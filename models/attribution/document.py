@@ -75,17 +75,33 @@ def pair_quote_marks(text: str) -> tuple[list[Segment], list[int]]:
 
     A mark is an opener when preceded by space/start and followed by a letter, a closer when
     preceded by a letter and followed by space/punctuation/end; otherwise the state decides, so
-    mismatched pairs such as ” … ” and symmetric " … " are handled alike.
+    mismatched pairs such as ” … ” and symmetric " … " are handled alike. A clear " opener inside
+    a quote opened by " starts a quote within it (مشروع "ذا رزيدنسز" الفاخر) when it closes
+    before the outer one does in the same paragraph; otherwise it starts a new quote and the
+    outer one was never closed.
     """
     segments: list[Segment] = []
     orphans: list[int] = []
     open_at: int | None = None
+    inner_at: int | None = None  # a clear " opener inside a quote opened by "
+    inner: list[tuple[int, int]] = []  # closed quotes inside the open one, in its paragraph
+
+    def unclosed_outer(end: int) -> None:
+        """The open quote never closed: it ends at the first inner quote, which stand alone."""
+        assert open_at is not None
+        marks = [*inner, *([(inner_at, -1)] if inner_at is not None else [])]
+        _add_segment(text, segments, open_at, None, marks[0][0] if marks else end)
+        for a, b in inner:
+            _add_segment(text, segments, a, b, b)
+        if inner_at is not None:
+            _add_segment(text, segments, inner_at, None, end)
+
     for match in _MARK_OR_NEWLINE.finditer(text):
         i, ch = match.start(), match.group()
         if ch == "\n":
-            if open_at is not None and not _closed_in_a_later_paragraph(text, i):
-                _add_segment(text, segments, open_at, None, i)
-                open_at = None
+            if open_at is not None and (inner or not _closed_in_a_later_paragraph(text, i)):
+                unclosed_outer(i)
+                open_at, inner_at, inner = None, None, []
             continue
         prev = text[i - 1] if i > 0 else " "
         nxt = text[i + 1] if i + 1 < len(text) else " "
@@ -97,20 +113,29 @@ def pair_quote_marks(text: str) -> tuple[list[Segment], list[int]]:
             role = "close"
         else:
             role = "close" if open_at is not None else "open"
-        if role == "open":
-            if open_at is not None and ch in "”»" and not prev.isspace():
-                role = "close"
-            elif open_at is not None:
-                _add_segment(text, segments, open_at, None, i)
-        if role == "open":
-            open_at = i
+        if role == "open" and open_at is not None and ch in "”»" and not prev.isspace():
+            role = "close"
+        if (
+            role == "open"
+            and open_at is not None
+            and inner_at is None
+            and ch == text[open_at] == '"'
+        ):
+            inner_at = i  # مشروع "ذا رزيدنسز" inside a quote: closed first, kept in the quote
+        elif role == "open":
+            if open_at is not None:
+                unclosed_outer(i)
+            open_at, inner_at, inner = i, None, []
+        elif inner_at is not None:
+            inner.append((inner_at, i))
+            inner_at = None
         elif open_at is not None:
             _add_segment(text, segments, open_at, i, i)
-            open_at = None
+            open_at, inner = None, []
         else:
             orphans.append(i)
     if open_at is not None:
-        _add_segment(text, segments, open_at, None, len(text))
+        unclosed_outer(len(text))
     return segments, orphans
 
 

@@ -128,11 +128,14 @@ def _possessed(surface: str) -> bool:
     return " " not in surface.strip() and len(surface) >= 5 and surface.endswith("ته")
 
 
+_PERSONAL_PRONOUNS = frozenset("انا نحن انت انتم هو هي هم هما".split())
+
+
 def _implausible(words: list[str]) -> bool:
     if words and all(w in DIVINE_FORMULA_WORDS for w in words):
         return True
     if len(words) != 1:
-        return False
+        return bool(words) and words[0] in _PERSONAL_PRONOUNS  # أنا سعيد: I am happy
     word = words[0]
     if any(word.endswith(ending) and len(word) >= n for ending, n in _PRONOUN_ENDINGS):
         return True

@@ -255,7 +255,8 @@ def _names_split_by_type(
     """Two adjacent one-word mentions, one of them PER, that are one person's name: the tagger
     splits a name it has not seen by type (سيغمار/LOC غابريال/PER، جانيت/ORG يلين/PER).
 
-    Not when either word is definite (سكوت النصرة، النبي محمد), a listed place or body, or a
+    A given name and a definite family name are one too (محمد/PER السويكت/LOC). Otherwise
+    not when either word is definite (سكوت النصرة، النبي محمد), a listed place or body, or a
     word of place and club names (ليستر سيتي), when the second is a given name (والي طنجة
     محمد يعقوبي: a new name starts), when the pair fills quotation marks («أستون مارتن» is a
     brand) or when the second word carries a proclitic (وكينزنغتون: a second item).
@@ -276,6 +277,15 @@ def _one_name(text: str, tokens: Sequence[Token], a: EntitySpan, b: EntitySpan) 
     words = [norm_phrase(text[s.start : s.end]) for s in (a, b)]
     if any(" " in w or not w for w in words) or words[1] in GIVEN_NAMES:
         return False
+    if (
+        a.label == "PER"
+        and words[0] in GIVEN_NAMES
+        and words[0] not in AMBIGUOUS_GIVEN_NAMES
+        and _definite_family_name(words[1])
+        and (words[1],) not in gazetteer()
+        and words[1] not in PLACE_NAME_WORDS
+    ):
+        return True  # المهندس محمد/PER السويكت/LOC: a given name and its family name
     if any(
         strip_article_proclitic(w).startswith("ال") or (w,) in gazetteer() or w in PLACE_NAME_WORDS
         for w in words

@@ -26,6 +26,7 @@ from models.attribution.lexicon import (
     PREPOSITIONS,
     SOURCE_NOUNS,
     STRICT_LEMMAS,
+    TITLE_CONTINUATIONS,
 )
 from models.attribution.normalize import QUOTE_CHARS, norm, strip_proclitic
 from models.attribution.speakers import (
@@ -45,6 +46,11 @@ _SCAN_LIMIT = 30
 _NEED_SUBJECT = frozenset({"عبر", "بين", "توقع", "رجح", "نقل", "اتهم", "ختم"})
 _SHORT_WORDS = 4
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان"})
+# Verbs whose object may be what was stated (أكد الوزير أهمية …), or what follows على.
+_DIRECT_STATEMENT = frozenset({"اكد", "اعلن"})
+_ON_OBJECT = frozenset({"اكد", "شدد"})
+_OBJECT_BEFORE_PREPOSITION = frozenset({"دعا", "طالب", "حذر", "نصح", "نبه"})
+_RESULT_PARTICLES = frozenset({"فقد", "فان", "فانه", "فانها"})
 # Words that end a noun phrase (a preposition, a relative, a complementizer, an adverb).
 _PHRASE_ENDS = PREPOSITIONS | NON_SUBJECT_STARTS | COMPLEMENTIZERS | ADVERBS | _RELATIVES
 _NAMING_VERBS = frozenset("يسمي تسمي يدعي تدعي سمي سميت يعرف تعرف بعنوان بـ اسم باسم".split())
@@ -110,6 +116,8 @@ def is_name_like(doc: Doc, seg: Segment) -> bool:
     if all(ch.isascii() for ch in content if ch.isalpha()) and len(words) <= 3:
         return True
     spelled = [norm(w) for w in words]
+    if len(words) <= 3 and any(c.isdigit() for c in content) and spelled[0] in NAMING_NOUNS:
+        return True  # "قطار 6": a numbered thing
     if len(words) <= 4 and any(w in LETTERS for w in spelled):  # "إف بي آي": an acronym
         if all(w in LETTERS or w in AMBIGUOUS_LETTERS for w in spelled):
             return True
@@ -133,6 +141,8 @@ def is_name_like(doc: Doc, seg: Segment) -> bool:
         m = doc.mention_at(ti)
         if m is not None and m.label == "PER" and words[0].startswith(("ال", "أل", "إل")):
             return True
+        if m is not None and m.label == "ORG" and len(words) <= 2:
+            return True  # الهيئة الوطنية لمكافحة الفساد "نزاهة": the body's short name
     for k in range(max(0, ti - 3), ti + 1):
         if doc.tokens[k].norm in _NAMING_VERBS:
             return True
@@ -189,6 +199,7 @@ def _find_complementizer(
         if (
             t.norm in COMPLEMENTIZERS
             and toks[k - 1].norm not in NON_REPORT_BEFORE_AN
+            and not (k + 1 < len(toks) and toks[k + 1].norm == "شاء")  # إن شاء الله
             and doc.tok_mention[k] < 0
             and not _in_name_segment(doc, t.start)
         ):
@@ -234,8 +245,6 @@ def _content_end(doc: Doc, start_ti: int, cue_infos: dict[int, CueInfo]) -> int:
             nxt_info = cue_infos.get(k + 1)
             if nxt_info is not None and nxt_info.cue.form in ("participle", "attribution"):
                 return _trim_end(doc, toks[k].start, toks[start_ti].start)
-        if t.norm in ("وذلك",) and k > start_ti:
-            return _trim_end(doc, t.start, toks[start_ti].start)
         last = k
         k += 1
     return _trim_end(doc, toks[last].end, toks[start_ti].start)
@@ -530,6 +539,8 @@ def analyse_cues(
             pv, pv_start = preverbal_speaker(doc, cue.ti, cue.gender, titles)
             relative = cue.ti > 0 and toks[cue.ti - 1].norm in _RELATIVES
             vso = None if relative else np_speaker(doc, a, b, cue.gender, titles)
+            if vso is None and not relative and how not in ("comp", "colon", "quote"):
+                vso = _subject_before_preposition(doc, cue, a, b, titles)
             vso = _passed_on_from(doc, a, b, cue.gender, titles) or vso
             if vso is not None and how == "comp" and _accused(doc, cue, vso, cstart):
                 vso = None  # كما اتهم حزب العمال وتنظيم داعش بأن …: the accused, not the speaker
@@ -626,6 +637,76 @@ def _prep_object_first(doc: Doc, cue: Cue, subject: SpeakerInfo | None, cstart: 
     )
 
 
+def _subject_before_preposition(
+    doc: Doc, cue: Cue, a: int, b: int, titles: list[TitleEntry]
+) -> SpeakerInfo | None:
+    """The short untagged subject between a verb and its own preposition (وقد أشار الجاحظ
+    أيضا إلى، أعلنت شركة إنشاء عن), read as the noun phrase up to that preposition; not for
+    verbs whose object comes there (ودعا الأمة الإسلامية إلى، حذر المواطنين من)."""
+    preps = PREP_OBJECT.get(cue.lemma, ())
+    if cue.form != "verb" or not preps or cue.lemma in _OBJECT_BEFORE_PREPOSITION:
+        return None
+    toks = doc.tokens
+    if cue.ti > 0 and toks[cue.ti].start == cue.start and toks[cue.ti - 1].norm in PREPOSITIONS:
+        return None  # على كشف المستور عن، إلى لفت انتباه العالم إلى: a verbal noun
+    p = next((k for k in range(a + 1, min(b, a + 5)) if toks[k].norm in preps), None)
+    if p is None:
+        return None
+    while p > a and toks[p - 1].norm in ADVERBS:
+        p -= 1
+    return np_speaker(doc, a, p, cue.gender, titles) if p > a else None
+
+
+def _statement_object(doc: Doc, k: int, cue: Cue, sp: SpeakerInfo) -> int:
+    """Where the content starts when a verb takes what was stated as its object right after a
+    named subject (أكدت المؤسسة انتظام الرحلات، أعلنت الوزارة القبض على …), or after على (أكد
+    الوزير على ضرورة …، شدد الأمير على …; also past an apposition: أكد الدكتور فلان أستاذ
+    الدراسات على أهمية …); past an addressee (لـ"الوطن"). ``len(tokens)`` when the subject is
+    not a name, title or source, or the next word cannot start a statement: a preposition or a
+    word with one, a relative, a name, a title, a number, another cue."""
+    toks = doc.tokens
+    n = len(toks)
+    first = norm(doc.text[sp.span[0] : sp.span[1]]).split()[:1] if sp.span else []
+    named = sp.mention is not None or any(is_title_word(w) or w in SOURCE_NOUNS for w in first)
+    if cue.form != "verb" or not named:
+        return n
+    while k < n and toks[k].text in "ـ" + QUOTE_CHARS:
+        k += 1
+    if k < n and (toks[k].norm in ("ل", "لل") or (toks[k].norm[:1] == "ل" and doc.mention_at(k))):
+        k += 1
+        while k < n and (not toks[k].is_word or doc.mention_at(k) is not None):
+            k += 1
+    if k < n and is_title_word(toks[k].norm) and cue.lemma in _ON_OBJECT:
+        on = next((j for j in range(k + 1, min(n, k + 7)) if toks[j].norm == "علي"), None)
+        if on is None or not all(t.is_word and doc.mention_at(t.i) is None for t in toks[k:on]):
+            return n
+        k = on
+    if k < n and toks[k].norm == "علي" and cue.lemma in _ON_OBJECT:
+        k += 1
+    elif cue.lemma not in _DIRECT_STATEMENT:
+        return n
+    if k + 1 < n and toks[k].norm in FEELING_NOUNS:
+        k += 1  # أكد سعادته بنجاح المهرجان: the feeling's object
+    if k >= n or not toks[k].is_word:
+        return n
+    w = toks[k].norm
+    if (
+        w in PREPOSITIONS
+        or w.startswith(("لل", "بال"))
+        or (w[:1] == "ل" and w.endswith(("ه", "ها", "هم")))  # لنظيره: an addressee
+        or w in ADVERBS
+        or w in COMPLEMENTIZERS
+        or w in _RELATIVES
+        or w in TITLE_CONTINUATIONS
+        or w.isdigit()
+        or doc.mention_at(k) is not None
+        or is_title_word(w)
+        or cue_form(w) is not None
+    ):
+        return n
+    return k
+
+
 def _adverbial_between(doc: Doc, a: int, b: int) -> bool:
     """Tokens ``a``..``b`` (exclusive) are one short في phrase without a name (معتبرا في الوقت
     نفسه أن، مؤكدا في تصريح صحفي أن): a participle's أن after it is still its own."""
@@ -682,7 +763,7 @@ def _other_content(
         for k in range(after, min(b + 1, len(toks), cue.ti + _SCAN_LIMIT)):
             w = toks[k].norm
             if doc.tok_sent[k] != info.sentence:
-                return
+                break
             if (
                 "ب" in preps
                 and w.startswith("ب")
@@ -703,11 +784,14 @@ def _other_content(
                     info.content = (toks[start].start, _content_end(doc, start, by_token))
                     info.content_kind = "prep"
                 return
-        return
+        if cue.lemma not in DIRECT_OBJECT:
+            return
     if cue.lemma in DIRECT_OBJECT and explicit and sp is not None and sp.span is not None:
         k = doc.token_at(sp.span[1])
         while k < len(toks) and (toks[k].norm.startswith("وال") or toks[k].norm in ADVERBS):
             k += 1
+        if cue.lemma != "نفي":
+            k = _statement_object(doc, k, cue, sp)
         if k < len(toks) and doc.tok_sent[k] == info.sentence:
             info.content = (toks[k].start, _content_end(doc, k, by_token))
             info.content_kind = "object"
@@ -850,10 +934,11 @@ def detect_quotes(doc: Doc) -> list[Draft]:
             score -= 0.1
         drafts.append(Draft(s, e, "indirect", score, info.cue, info.speaker))
         covered.append((s, e))
+    stops = {i.cue.ti: i for i in infos if i.active and i.cue.form != "attribution"}
     for info in infos:
         if info.cue.form != "attribution":
             continue
-        d = _attribution_quote(doc, info, covered)
+        d = _attribution_quote(doc, info, covered, stops)
         if d is not None:
             drafts.append(d)
             covered.append((d.start, d.end))
@@ -862,14 +947,19 @@ def detect_quotes(doc: Doc) -> list[Draft]:
     return drafts
 
 
-def _attribution_quote(doc: Doc, info: CueInfo, covered: list[tuple[int, int]]) -> Draft | None:
-    """حسب / وفق / نقلا عن: the clause around the phrase, unless it is already a quote."""
+def _attribution_quote(
+    doc: Doc, info: CueInfo, covered: list[tuple[int, int]], stops: dict[int, CueInfo]
+) -> Draft | None:
+    """حسب / وفق / نقلا عن: the clause around the phrase, unless it is already a quote; a
+    clause that the phrase opens ends at the next cue in ``stops``."""
     toks = doc.tokens
     cue = info.cue
     sent_start, sent_end = doc.sentences[info.sentence]
     src_ti = doc.token_at(cue.end)
     if src_ti < len(toks) and toks[src_ti].norm == "عن":
         src_ti += 1
+    elif src_ti + 2 < len(toks) and toks[src_ti].norm in ("ما", "لما"):
+        src_ti += 2  # وفقا لما أعلنته وزارة الصحة: the verb's subject is the source
     elif src_ti + 1 < len(toks) and cue_form(toks[src_ti].norm) is not None:
         src_ti += 1  # حسبما ذكر تقرير: the reporting verb's subject is the source
     sp = attribution_source(doc, src_ti, sent_end)
@@ -885,6 +975,34 @@ def _attribution_quote(doc: Doc, info: CueInfo, covered: list[tuple[int, int]]) 
         start = after[fa + 1].start
         end = _content_end(doc, after[fa + 1].i, {})
         if any(a < end and start < b for a, b in covered):
+            return None
+        return Draft(start, end, "indirect", 0.6, cue, sp)
+    if _first_word(doc, info.sentence, cue.ti) == cue.ti and len(after) > 2:
+        # وحسب التوقعات العالمية ستشهد أوروبا …: the phrase opens, the content follows the
+        # source, or the comma or فإن that ends a longer source (وفقا لمعلومات من مصادر أمنية،)
+        first = after[0].i
+        ends = [t.i for t in after[:10] if t.norm in ("فان", "فانه", "فانها")]
+        ends += [k for k in range(first, after[min(4, len(after) - 1)].i) if toks[k].text in "،,"]
+        lead = [t for t in after if t.i < (min(ends) if ends else first + 1)]
+        if any(cue_form(t.norm) is not None for t in lead):
+            return None  # ووفقا لصحيفة مكة شدد السناني، على: the verb's own quote
+        if ends and min(ends) + 1 < len(toks) and toks[min(ends)].start < sent_end:
+            first = _next_word(doc, min(ends) + 1, len(toks), _RESULT_PARTICLES)
+            lead_word = toks[first].norm if first < len(toks) else ""
+            if lead_word in ("احد", "احدي") or is_title_word(lead_word):
+                return None  # وفقا لتقديرات فلان، أحد أبرز الاقتصاديين: the source goes on
+        elif sp.mention is None and toks[first - 1].is_word:
+            sp = _unpunctuated_source(doc, sp, sp.span)
+            first = _next_word(doc, doc.token_at(sp.span[1]), len(toks))
+        if (
+            first >= len(toks)
+            or toks[first].start >= sent_end
+            or toks[first - 1].text in QUOTE_CHARS
+        ):
+            return None  # وحسب موقع "روسيا اليوم" الذي: the source goes on in marks
+        start = toks[first].start
+        end = _content_end(doc, first, stops)
+        if end - start < 10 or any(a < end and start < b for a, b in covered):
             return None
         return Draft(start, end, "indirect", 0.6, cue, sp)
     start = _strip_conjunction(doc, _trim_start(doc, sent_start, cue.start))
@@ -905,6 +1023,22 @@ def _attribution_quote(doc: Doc, info: CueInfo, covered: list[tuple[int, int]]) 
     if end - start < 10 or any(a < end and start < b for a, b in covered):
         return None
     return Draft(start, end, "indirect", 0.6, cue, sp)
+
+
+def _unpunctuated_source(doc: Doc, sp: SpeakerInfo, span: tuple[int, int]) -> SpeakerInfo:
+    """An unnamed source at ``span`` that no comma ends keeps its head noun and the definite
+    adjectives after it (وحسب التوقعات العالمية | ستشهد أوروبا)."""
+    words = doc.tokens[doc.token_containing(span[0]) : doc.token_at(span[1])]
+    if not words:
+        return sp
+    keep = 1
+    definite = words[0].norm.startswith("ال")
+    while keep < len(words) and definite and words[keep].norm.startswith("ال"):
+        keep += 1
+    span = (span[0], words[keep - 1].end)
+    name = doc.text[span[0] : span[1]]
+    name = "ال" + name[2:] if name.startswith("لل") else name
+    return SpeakerInfo(name, sp.label, None, span, sp.gender, True)
 
 
 def _fill_cataphora(doc: Doc, drafts: list[Draft], infos: list[CueInfo]) -> None:

@@ -18,6 +18,7 @@ from models.attribution.lexicon import (
     ADVERBS,
     COMPLEMENTIZERS,
     FUNCTION_WORDS,
+    NAMING_NOUNS,
     NON_SUBJECT_STARTS,
     OFFICIALS_OF_ORG,
     ORG_HEADS,
@@ -60,7 +61,8 @@ _POSSESSIVE_SUFFIXES = ("ها", "هم", "هما")  # رئيسة تحريرها: 
 _REPORT_SOURCES = frozenset(
     """فريق تقرير التقرير بيان البيان دراسه الدراسه احصاييه الاحصاييه
     احصاءات احصاييات بيانات البيانات وكاله صحيفه موقع وسايل تصريحات تصريح مصادر مصدر مسوولين
-    مراسل شهود سكان ناشطين مصادر خبراء محللين مسح استطلاع الاستطلاع ارقام الارقام""".split()
+    مراسل شهود سكان ناشطين مصادر خبراء محللين مسح استطلاع الاستطلاع ارقام الارقام
+    توقعات التوقعات تقديرات التقديرات معلومات المعلومات نتايج النتايج""".split()
 )
 # Indefinite sources that read like an untagged name after a cue (أشارت تقارير، قال قائل).
 _UNNAMED_SOURCES = frozenset(
@@ -69,7 +71,7 @@ _UNNAMED_SOURCES = frozenset(
 _SOURCE_ADJECTIVES = frozenset(
     "مسوول مسوولون مسوولين مطلع مطلعه مطلعون رفيع رفيعه رسمي رسميه امني "
     "امنيه عسكري عسكريه حكومي حكوميه دبلوماسي دبلوماسيه مقرب مقربه "
-    "موثوق موثوقه".split()
+    "موثوق موثوقه خاصه عيان".split()
 )
 
 
@@ -117,6 +119,22 @@ def _governs(word: str, first: bool) -> bool:
     if word in PREPOSITIONS:
         return True
     return _has_preposition_clitic(word) and (first or is_title_word(word))
+
+
+def _named_after_person(doc: Doc, a: int, k: int) -> bool:
+    """Whether the person named at token ``k`` names a body or place: a body or place noun,
+    then a royal or religious title, then the name (جامعة الملك عبدالعزيز، مستشفى الملك فيصل،
+    مكتبة الملك عبدالعزيز); that person is not the speaker."""
+    toks = doc.tokens
+    j = k
+    while j > a and toks[j - 1].norm in _NAMESAKE_TITLES:
+        j -= 1
+    if j == k and toks[k].norm not in _NAMESAKE_TITLES:  # the name may include the title
+        return False
+    if j == a:
+        return False
+    bare = strip_proclitic(toks[j - 1].norm)
+    return "ال" + bare in ORG_HEADS or bare in NAMING_NOUNS or bare in _NAMESAKE_NOUNS
 
 
 def entity_label(m: Mention) -> str:
@@ -308,6 +326,7 @@ def np_speaker(
     if a >= b or not toks[a].is_word:
         return None
     w = toks[a].norm
+    institution = False  # a person's name seen only as the name of a body or place
     # a person named within the phrase (not as the object of a preposition: للرئيس X، مع X)
     for k in range(a, min(b, a + 16)):
         m = doc.mention_at(k)
@@ -319,6 +338,9 @@ def np_speaker(
             p -= 1
         if p >= a and _governs(toks[p].norm, p == a):
             continue
+        if _named_after_person(doc, a, k):
+            institution = True
+            continue  # بجامعة الملك عبدالعزيز
         if run < k and _has_preposition_clitic(toks[run].norm):
             continue
         if w in NON_SUBJECT_STARTS or w in ADVERBS or _has_preposition_clitic(w):
@@ -335,6 +357,9 @@ def np_speaker(
         outlet = doc.mention_at(a + 2)
         if outlet is not None and outlet.label == "ORG":
             return from_mention(doc, outlet, (toks[a].start, outlet.end), gender)
+    body = doc.mention_at(a + 1) if a + 1 < b else None
+    if body is not None and body.label == "ORG" and "ال" + w in ORG_HEADS:
+        return from_mention(doc, body, (toks[a].start, body.end), gender)  # إدارة | مكتبة …
     if w in SOURCE_NOUNS:
         if w in OFFICIALS_OF_ORG:
             for k in range(a + 1, min(b, a + 4)):
@@ -387,20 +412,27 @@ def np_speaker(
         if org is not None:
             return from_mention(doc, org, span, gender)
         return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, gender, True)
-    return _untagged_name(doc, a, b, gender)
+    named = _untagged_name(doc, a, b, gender)
+    if named is None and institution and b - a <= 8 and all(t.is_word for t in toks[a:b]):
+        span = _span(doc, a, b)  # وأوضحت إدارة مكتبة الملك عبدالعزيز العامة أن
+        return SpeakerInfo(doc.text[span[0] : span[1]], "ORG", None, span, gender, True)
+    return named
 
 
 def _person_by_part_of_name(doc: Doc, word: str) -> Mention | None:
     """The one person of the article whose longer name starts or ends with ``word`` (الجنرال
     راحيل → راحيل شريف, named so earlier or later)."""
-    found = {
-        c.id
+    people = _people_by_part_of_name(doc, word)
+    return people[0] if len(people) == 1 else None
+
+
+def _people_by_part_of_name(doc: Doc, word: str) -> list[Mention]:
+    """First mentions of the people whose longer name starts or ends with ``word``."""
+    return [
+        doc.mentions[c.members[0]]
         for c in doc.clusters
         if c.label == "PER" and len(c.words) > 1 and word in (c.words[0], c.words[-1])
-    }
-    if len(found) != 1:
-        return None
-    return doc.mentions[doc.clusters[found.pop()].members[0]]
+    ]
 
 
 def _name_after_title(doc: Doc, k: int, b: int, gender: str) -> SpeakerInfo | None:
@@ -423,18 +455,30 @@ def _name_after_title(doc: Doc, k: int, b: int, gender: str) -> SpeakerInfo | No
     return _untagged_name(doc, k, b, gender) if k < b else None
 
 
+_NAMESAKE_TITLES = frozenset("الملك الامير الشيخ الامام".split())
+_NAMESAKE_NOUNS = frozenset("جامعه مكتبه مستشفي مدينه مطار جايزه كليه مجمع مسجد قاعده".split())
+# Prepositions of the time, place or occasion phrase that may follow a verb's subject.
+_ADJUNCT_PREPOSITIONS = frozenset("في فى خلال امام لدي عبر عقب اثناء".split())
+# Objects of idioms with a reporting verb: كشف النقاب عن (unveiled), أزاح الستار عن.
+_NOT_SUBJECTS = frozenset({"النقاب", "الستار", "اللثام"})
+
+
 def _untagged_name(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
     """A short untagged phrase right before أن / a quote (وقال محمد رزاح إن)."""
     toks = doc.tokens
-    words = toks[a:b]
-    while words and words[-1].text in QUOTE_CHARS:  # وقال "كيري" إنه
-        words = words[:-1]
+    words = [t for t in toks[a:b] if t.text not in QUOTE_CHARS]  # وقال "كيري" إنه
+    if len(words) > 3 and words[0].norm.startswith("ال"):  # ذكر السيوطي | في سياق حديثه
+        cut = next((j for j in (1, 2) if words[j].norm in _ADJUNCT_PREPOSITIONS), None)
+        words = words[:cut] if cut is not None else words
     if not 1 <= len(words) <= 3 or not all(t.is_word for t in words):
         return None
     for t in words:
         w = t.norm
         if (
             w in NON_SUBJECT_STARTS
+            or w in _NOT_SUBJECTS
+            or (w[-1:] == "ه" and w[:-1] in PREPOSITIONS)  # أعرب خلاله عن
+            or (w[-2:] == "ها" and w[:-2] in PREPOSITIONS)
             or w in ADVERBS
             or w in PREPOSITIONS
             or w.isdigit()
@@ -443,14 +487,20 @@ def _untagged_name(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
         ):
             return None
     span = (words[0].start, words[-1].end)
-    if (len(words) <= 2 and words[-1].norm.startswith("ال")) or words[0].norm == "ال":
-        person = _person_by_part_of_name(doc, words[-1].norm)  # وأضاف الصباغ، وذكر آل حرفش
-        if person is not None:
-            return from_mention(doc, person, span, gender)
+    one = len(words) == 1
+    if (len(words) <= 2 and words[-1].norm.startswith("ال")) or words[0].norm == "ال" or one:
+        people = _people_by_part_of_name(doc, words[-1].norm)  # وأضاف الصباغ، وأعرب مدني
+        if len(people) == 1:
+            return from_mention(doc, people[0], span, gender)
+        if people and one:
+            return None  # وأضاف اليافعي: two people of that name, the context decides
     family = words[0].norm == "ال"  # آل ثابت: a family name
     unnamed = words[0].norm.startswith("ال") and not family
     label = "OTHER" if unnamed or words[0].norm in _UNNAMED_SOURCES else "PER"
-    return SpeakerInfo(doc.text[span[0] : span[1]], label, None, span, gender, True)
+    if "ال" + words[0].norm in ORG_HEADS:  # شركة إنشاء
+        label = "ORG"
+    name = " ".join(t.text for t in words)
+    return SpeakerInfo(name, label, None, span, gender, True)
 
 
 def _np_run_left(doc: Doc, ti: int) -> int:
@@ -574,6 +624,8 @@ def attribution_source(doc: Doc, a: int, sentence_end: int) -> SpeakerInfo | Non
         w = toks[k].norm
         if k > a and (w in PREPOSITIONS or w in ADVERBS or w.isdigit() or doc.mention_at(k)):
             break
+        if w in ("فان", "فانه", "فانها", "فقد"):  # وحسب التوقعات | فإن
+            break
         if w.isdigit():
             break
         k += 1
@@ -592,4 +644,6 @@ def attribution_source(doc: Doc, a: int, sentence_end: int) -> SpeakerInfo | Non
                 return from_mention(doc, m, (span[0], m.end), "m")
     if w0 not in SOURCE_NOUNS and w0 not in _REPORT_SOURCES and first not in _REPORT_SOURCES:
         return None
-    return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, "m", True)
+    name = doc.text[span[0] : span[1]]
+    name = "ال" + name[2:] if name.startswith("لل") else name  # وفقا للمصادر
+    return SpeakerInfo(name, "OTHER", None, span, "m", True)
