@@ -1200,3 +1200,28 @@ def test_a_body_named_after_a_king_speaks_as_the_body() -> None:
     assert first.speaker.label == "ORG"
     assert first.speaker.name.endswith("مكتبة الملك عبدالعزيز العامة")
     assert find(a, "التقديم").speaker.name == "البقمي"  # type: ignore[union-attr]
+
+
+def test_colon_then_in_and_a_feeling_then_fi_and_a_definite_term_in_marks() -> None:
+    a = run(
+        "وقال الوزير خالد الناصر: إن الحوار مستمر بين البلدين. وأعرب الناصر عن أمله في المرونة "
+        'التي تبديها الأطراف. وأكد الناصر أن هذا القمر يحمل لقبا مميزا "القمر الأزرق" في الفلك.',
+        ("خالد الناصر", "PER"),
+        ("الناصر", "PER"),
+    )
+    assert [q.text for q in a.quotes] == [
+        "الحوار مستمر بين البلدين",
+        "المرونة التي تبديها الأطراف",
+        'هذا القمر يحمل لقبا مميزا "القمر الأزرق" في الفلك',
+    ]
+
+
+def test_an_indefinite_executive_title_stays_whole_and_an_honorific_states_objects() -> None:
+    a = run(
+        "وأوضح رئيس تنفيذي لإحدى شركات التأمين أن الأسعار قفزت. "
+        "وقال وزير الخارجية عادل الجبير إن المملكة حريصة على الحوار. "
+        "وشدد معاليه على حرص المملكة على سلامة المنطقة.",
+        ("عادل الجبير", "PER"),
+    )
+    assert find(a, "الأسعار").speaker.name.startswith("رئيس تنفيذي")  # type: ignore[union-attr]
+    assert find(a, "سلامة المنطقة").speaker.name == "عادل الجبير"  # type: ignore[union-attr]

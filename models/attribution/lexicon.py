@@ -236,7 +236,7 @@ TITLE_HEADS = frozenset(
 # أول …).
 TITLE_CONTINUATIONS = frozenset(
     """باسم الرسمي الرسميه العام العامه التنفيذي الاعلي الاول الاسبق السابق السابقه الحالي
-    المكلف المساعد الاقليمي الملكي الشريفين السمو الملكي ركن اول ثاني""".split()
+    المكلف المساعد الاقليمي الملكي الشريفين السمو الملكي ركن اول ثاني تنفيذي تنفيذيه""".split()
 )
 # Unnamed or collective sources (speaker label OTHER unless an organisation follows).
 _SOURCE_NOUNS = """مصدر مصادر المصدر المصادر مسوول مسوولون مسوولين مسوولو المسوول المسوولون

@@ -51,6 +51,8 @@ _DIRECT_STATEMENT = frozenset({"اكد", "اعلن"})
 _ON_OBJECT = frozenset({"اكد", "شدد"})
 _OBJECT_BEFORE_PREPOSITION = frozenset({"دعا", "طالب", "حذر", "نصح", "نبه"})
 _RESULT_PARTICLES = frozenset({"فقد", "فان", "فانه", "فانها"})
+# "His Excellency / Highness" standing for the person already named (وشدد معاليه على …).
+_HONORIFIC_PRONOUNS = frozenset("معاليه سموه فخامته سعادته معاليها سموها".split())
 # Words that end a noun phrase (a preposition, a relative, a complementizer, an adverb).
 _PHRASE_ENDS = PREPOSITIONS | NON_SUBJECT_STARTS | COMPLEMENTIZERS | ADVERBS | _RELATIVES
 _NAMING_VERBS = frozenset("يسمي تسمي يدعي تدعي سمي سميت يعرف تعرف بعنوان بـ اسم باسم".split())
@@ -154,8 +156,8 @@ def is_name_like(doc: Doc, seg: Segment) -> bool:
             return True
         if after[:1] == "و" and after[1:2] in QUOTE_CHARS:
             return True
-    if len(words) == 1 and words[0].startswith(("ال", "أل", "إل")):
-        return True
+    if len(words) <= 2 and all(w.startswith(("ال", "أل", "إل")) for w in words):
+        return True  # "القمر الأزرق": a term or a name
     return False
 
 
@@ -194,8 +196,9 @@ def _find_complementizer(
         t = toks[k]
         if t.start in openers:
             return k, k, "quote"
-        if t.text == ":":
-            return k, k + 1, "colon"
+        if t.text == ":":  # وقال: إن أموره تسير …: the complementizer is not the content
+            nxt = k + 1 if k + 1 < len(toks) and toks[k + 1].norm in ("ان", "بان") else k
+            return k, nxt + 1, "colon"
         if (
             t.norm in COMPLEMENTIZERS
             and toks[k - 1].norm not in NON_REPORT_BEFORE_AN
@@ -667,7 +670,8 @@ def _statement_object(doc: Doc, k: int, cue: Cue, sp: SpeakerInfo) -> int:
     toks = doc.tokens
     n = len(toks)
     first = norm(doc.text[sp.span[0] : sp.span[1]]).split()[:1] if sp.span else []
-    named = sp.mention is not None or any(is_title_word(w) or w in SOURCE_NOUNS for w in first)
+    named = sp.mention is not None or sp.label in ("PER", "ORG")
+    named = named or any(is_title_word(w) or w in SOURCE_NOUNS for w in first)
     if cue.form != "verb" or not named:
         return n
     while k < n and toks[k].text in "ـ" + QUOTE_CHARS:
@@ -780,12 +784,21 @@ def _other_content(
                     if start >= len(toks) or toks[start].norm not in FEELING_NOUNS:
                         return
                     start += 1
+                    if start + 1 < len(toks) and toks[start].norm in ("في", "فى"):
+                        start += 1  # عن أمله في المرونة
                 if start < len(toks):
                     info.content = (toks[start].start, _content_end(doc, start, by_token))
                     info.content_kind = "prep"
                 return
         if cue.lemma not in DIRECT_OBJECT:
             return
+    honorific = cue.ti + 1 < len(toks) and toks[cue.ti + 1].norm in _HONORIFIC_PRONOUNS
+    if cue.lemma in _ON_OBJECT and honorific and sp is not None and sp.label == "PER":
+        k = _statement_object(doc, cue.ti + 2, cue, sp)  # وشدد معاليه على …
+        if k < len(toks) and doc.tok_sent[k] == info.sentence:
+            info.content = (toks[k].start, _content_end(doc, k, by_token))
+            info.content_kind = "object"
+        return
     if cue.lemma in DIRECT_OBJECT and explicit and sp is not None and sp.span is not None:
         k = doc.token_at(sp.span[1])
         while k < len(toks) and (toks[k].norm.startswith("وال") or toks[k].norm in ADVERBS):

@@ -459,8 +459,9 @@ _NAMESAKE_TITLES = frozenset("الملك الامير الشيخ الامام".s
 _NAMESAKE_NOUNS = frozenset("جامعه مكتبه مستشفي مدينه مطار جايزه كليه مجمع مسجد قاعده".split())
 # Prepositions of the time, place or occasion phrase that may follow a verb's subject.
 _ADJUNCT_PREPOSITIONS = frozenset("في فى خلال امام لدي عبر عقب اثناء".split())
-# Objects of idioms with a reporting verb: كشف النقاب عن (unveiled), أزاح الستار عن.
-_NOT_SUBJECTS = frozenset({"النقاب", "الستار", "اللثام"})
+# Objects of idioms with a reporting verb (كشف النقاب عن: unveiled, أزاح الستار عن), and
+# "one of" after an indefinite title (رئيس تنفيذي لإحدى الشركات).
+_NOT_SUBJECTS = frozenset("النقاب الستار اللثام احد احدي لاحد لاحدي باحد باحدي".split())
 
 
 def _untagged_name(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
