@@ -39,6 +39,7 @@ from models.attribution.speakers import (
     noun_cue_speaker,
     np_speaker,
     preverbal_speaker,
+    source_name,
 )
 
 _SCAN_LIMIT = 30
@@ -669,9 +670,9 @@ def _statement_object(doc: Doc, k: int, cue: Cue, sp: SpeakerInfo) -> int:
     word with one, a relative, a name, a title, a number, another cue."""
     toks = doc.tokens
     n = len(toks)
-    first = norm(doc.text[sp.span[0] : sp.span[1]]).split()[:1] if sp.span else []
+    head = norm(doc.text[sp.span[0] : sp.span[1]]).split()[:1] if sp.span else [""]
     named = sp.mention is not None or sp.label in ("PER", "ORG")
-    named = named or any(is_title_word(w) or w in SOURCE_NOUNS for w in first)
+    named = named or is_title_word(head[0]) or head[0] in SOURCE_NOUNS
     if cue.form != "verb" or not named:
         return n
     while k < n and toks[k].text in "ـ" + QUOTE_CHARS:
@@ -793,18 +794,16 @@ def _other_content(
         if cue.lemma not in DIRECT_OBJECT:
             return
     honorific = cue.ti + 1 < len(toks) and toks[cue.ti + 1].norm in _HONORIFIC_PRONOUNS
+    k: int | None = None
     if cue.lemma in _ON_OBJECT and honorific and sp is not None and sp.label == "PER":
         k = _statement_object(doc, cue.ti + 2, cue, sp)  # وشدد معاليه على …
-        if k < len(toks) and doc.tok_sent[k] == info.sentence:
-            info.content = (toks[k].start, _content_end(doc, k, by_token))
-            info.content_kind = "object"
-        return
-    if cue.lemma in DIRECT_OBJECT and explicit and sp is not None and sp.span is not None:
+    elif cue.lemma in DIRECT_OBJECT and explicit and sp is not None and sp.span is not None:
         k = doc.token_at(sp.span[1])
         while k < len(toks) and (toks[k].norm.startswith("وال") or toks[k].norm in ADVERBS):
             k += 1
         if cue.lemma != "نفي":
             k = _statement_object(doc, k, cue, sp)
+    if k is not None:
         if k < len(toks) and doc.tok_sent[k] == info.sentence:
             info.content = (toks[k].start, _content_end(doc, k, by_token))
             info.content_kind = "object"
@@ -1049,9 +1048,9 @@ def _unpunctuated_source(doc: Doc, sp: SpeakerInfo, span: tuple[int, int]) -> Sp
     while keep < len(words) and definite and words[keep].norm.startswith("ال"):
         keep += 1
     span = (span[0], words[keep - 1].end)
-    name = doc.text[span[0] : span[1]]
-    name = "ال" + name[2:] if name.startswith("لل") else name
-    return SpeakerInfo(name, sp.label, None, span, sp.gender, True)
+    return SpeakerInfo(
+        source_name(doc.text[span[0] : span[1]]), sp.label, None, span, sp.gender, True
+    )
 
 
 def _fill_cataphora(doc: Doc, drafts: list[Draft], infos: list[CueInfo]) -> None:

@@ -645,6 +645,9 @@ def attribution_source(doc: Doc, a: int, sentence_end: int) -> SpeakerInfo | Non
                 return from_mention(doc, m, (span[0], m.end), "m")
     if w0 not in SOURCE_NOUNS and w0 not in _REPORT_SOURCES and first not in _REPORT_SOURCES:
         return None
-    name = doc.text[span[0] : span[1]]
-    name = "ال" + name[2:] if name.startswith("لل") else name  # وفقا للمصادر
-    return SpeakerInfo(name, "OTHER", None, span, "m", True)
+    return SpeakerInfo(source_name(doc.text[span[0] : span[1]]), "OTHER", None, span, "m", True)
+
+
+def source_name(phrase: str) -> str:
+    """A source phrase as a name: لل read as ال (وفقا للمصادر → المصادر)."""
+    return "ال" + phrase[2:] if phrase.startswith("لل") else phrase
