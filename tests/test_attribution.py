@@ -1225,3 +1225,63 @@ def test_an_indefinite_executive_title_stays_whole_and_an_honorific_states_objec
     )
     assert find(a, "الأسعار").speaker.name.startswith("رئيس تنفيذي")  # type: ignore[union-attr]
     assert find(a, "سلامة المنطقة").speaker.name == "عادل الجبير"  # type: ignore[union-attr]
+
+
+def test_a_phrase_citing_no_source_does_not_end_the_content() -> None:
+    a = run(
+        "وأكد الجبير أن للإنسان حقوقه المصانة وفق الشريعة الإسلامية، فالمرأة لها حقوقها. "
+        "وقال الجبير إن الأسعار سترتفع وفقا لمصادر مطلعة.",
+        ("الجبير", "PER"),
+    )
+    assert find(a, "للإنسان").text == (
+        "للإنسان حقوقه المصانة وفق الشريعة الإسلامية، فالمرأة لها حقوقها"
+    )
+    assert find(a, "الأسعار").text == "الأسعار سترتفع"
+
+
+def test_a_second_between_and_an_impersonal_saying_are_no_cues() -> None:
+    a = run(
+        "وقال لاكازيت إنه باق في ليون. وأضاف لاكازيت الذي تجري المفاوضات بينه وبين النادي "
+        "«من المبكر القول إننا سنقدم موسما رائعا». ويمكن القول إن الفريق قوي.",
+        ("لاكازيت", "PER"),
+    )
+    assert [(q.cue.text if q.cue else None) for q in a.quotes] == ["وقال", "وأضاف"]
+    assert find(a, "من المبكر").speaker.name == "لاكازيت"  # type: ignore[union-attr]
+
+
+def test_a_participle_on_its_object_and_a_subject_before_a_comma() -> None:
+    a = run(
+        "وقال عصام أبو عيسى إن الربط تأخر كثيرا، مشددا على ضرورة الإسراع في ربطها. "
+        "وفرضت الشرطة طوقا مشددا على المدينة. "
+        "أكد متعاملون في قطاع التأمين السعودي، ارتفاع أسعار التأمين على المركبات.",
+        ("عصام أبو عيسى", "PER"),
+    )
+    assert [q.text for q in a.quotes] == [
+        "الربط تأخر كثيرا",
+        "ضرورة الإسراع في ربطها",
+        "ارتفاع أسعار التأمين على المركبات",
+    ]
+    assert a.quotes[1].speaker.name == "عصام أبو عيسى"  # type: ignore[union-attr]
+    assert a.quotes[2].speaker.name == "متعاملون في قطاع التأمين السعودي"  # type: ignore[union-attr]
+
+
+def test_suggesting_and_writing_report_only_with_a_named_subject() -> None:
+    a = run(
+        "واقترح التميمي، أن تحدد المؤسسة نسبا لكل شركة. وأقترح أن تعاد الدراسة. "
+        'وكتب محمد صلاح على حسابه في "تويتر" "شعور رائع بعد أول مباراة مع روما". '
+        "ورفعوا لافتات كتب عليها «شكرا معالي الوزير على جهودكم».",
+        ("التميمي", "PER"),
+        ("محمد صلاح", "PER"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("تحدد المؤسسة نسبا لكل شركة", "التميمي"),
+        ("شعور رائع بعد أول مباراة مع روما", "محمد صلاح"),
+    ]
+
+
+def test_a_verb_after_an_opening_side_phrase_has_its_subject() -> None:
+    a = run(
+        "من جهتها، استنكرت وزارة الخارجية التصريحات وقالت إنها تنافي الواقع.",
+        ("وزارة الخارجية", "ORG"),
+    )
+    assert find(a, "تنافي").speaker.name == "وزارة الخارجية"  # type: ignore[union-attr]

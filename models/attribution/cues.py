@@ -13,7 +13,21 @@ _STATEMENT_NOUNS = frozenset(
 )
 # بيّن (explained) only with a conjunction: bare بين is "between"
 _BAYYANA = {"وبين": "m", "فبين": "m", "وبينت": "f", "فبينت": "f", "وبينوا": "pl"}
+# Words before القول that make it impersonal (يمكن القول، من المبكر القول).
+_IMPERSONAL = frozenset(
+    """يمكن ويمكن يمكننا ويمكننا يمكنني ويمكنني نستطيع ونستطيع استطيع الممكن المبكر الصعب
+    السهل المفيد الضروري يجب ويجب ينبغي يكفي ويكفي نافله خلاصه يبقي تريد ختام""".split()
+)
+_BETWEEN = frozenset("بين بينه بينها بينهم بينهما بيننا بينكم".split())
 _ATTRIB_VERBS = frozenset("نقلته نقلت اوردته اوردت ذكرته ذكرت افادت افاده اعلنته قاله".split())
+
+
+def _second_between(doc: Doc, i: int) -> bool:
+    """وبين after an earlier بين (بينه وبين النادي): the preposition again, not بيّن."""
+    return any(
+        doc.tokens[k].norm in _BETWEEN and doc.tok_sent[k] == doc.tok_sent[i]
+        for k in range(max(0, i - 6), i)
+    )
 
 
 @dataclass(slots=True)
@@ -67,12 +81,16 @@ def find_cues(doc: Doc) -> list[Cue]:
                 cues.append(Cue(t.i, start, toks[t.i + 2].end, "جاء", "statement", "m"))
             continue
         form = cue_form(w)
-        if form is None and w in _BAYYANA:
+        if form is None and w in _BAYYANA and not _second_between(doc, t.i):
             form = CueForm("بين", "verb", _BAYYANA[w])
         if form is None or (t.i > 0 and toks[t.i - 1].norm == "عدم"):
             continue  # طلب عدم ذكر اسمه: not mentioning is no report
         if form.lemma == "ابان" and "إ" in t.text[:2]:
             continue  # إبان: during, not أبان (he made clear)
+        if form.lemma == "اقترح" and "أ" in t.text[:2]:
+            continue  # أقترح: the writer's own suggestion
+        if w == "القول" and t.i > 0 and toks[t.i - 1].norm in _IMPERSONAL:
+            continue  # يمكن القول إن …: nobody is reported
         if t.i > 0 and toks[t.i - 1].norm == "كما" and form.form != "noun":
             start = toks[t.i - 1].start
         cues.append(Cue(t.i, start, t.end, form.lemma, form.form, form.gender))

@@ -57,6 +57,8 @@ _VERBS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]]
     "روي": ("روي", ("روي",), ("راوي",), ()),
     "نصح": ("نصح", ("نصح",), ("ناصح",), ()),
     "نبه": ("نبه", ("نبه",), ("منبه",), ()),
+    "اقترح": ("اقترح", ("قترح",), (), ()),
+    "كتب": ("كتب", (), (), ()),
 }
 
 # Verbs that must be followed by a complementizer, a colon or a quote to count as a cue
@@ -85,6 +87,8 @@ STRICT_LEMMAS = frozenset(
         "اعتبر",
         "نصح",
         "نبه",
+        "اقترح",
+        "كتب",
     }
 )
 # Verbs whose content may be a prepositional object: lemma -> prepositions (normalised).
@@ -245,7 +249,8 @@ _SOURCE_NOUNS = """مصدر مصادر المصدر المصادر مسوول م
     المعارضون مواطنون المواطنون مواطنين مراسل المراسل مراسلنا مسعفون المسعفون اطباء الاطباء
     دبلوماسيون دبلوماسي الدبلوماسيون متحدث البعض بعضهم اخرون مختصون المختصون باحثون الباحثون
     متابعون المتابعون مغردون المغردون شهود مسيول مسيولون مسيولين مسيولو المسيول المسيولون
-    الاهالي اهالي""".split()  # مسيول…: the مسئول spelling (ئ normalises to ي, ؤ to و)
+    الاهالي اهالي متعاملون المتعاملون متعاملين اقتصاديون
+    الاقتصاديون""".split()  # مسيول…: the مسئول spelling (ئ normalises to ي, ؤ to و)
 SOURCE_NOUNS = frozenset(_SOURCE_NOUNS)
 # Before the verb they may take the accusative plural (إلا أن الباحثين قالوا); after it, that
 # form is the object (طالب المسؤولين).

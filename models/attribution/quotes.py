@@ -64,6 +64,7 @@ _ADVERBIAL_NOUNS = frozenset("جانب طريق كثب جهه جانبه ناح�
 _DEMONSTRATIVES = frozenset("ذلك هذا هذه تلك هذان هاتان هؤلاء".split())
 _FEELING_CUES = frozenset({"عبر", "اعرب"})  # عبر عن أمله: content after the feeling noun
 _GOING_ON = frozenset({"اضاف", "تابع", "اردف"})  # cues that go on with someone's words
+_SIDE_NOUNS = frozenset("جهته جهتها جانبه جانبها ناحيته ناحيتها طرفه طرفها".split())
 _LEADING_PARTICLES = frozenset({"كما", "وكما", "ثم", "وقد", "قد"})  # before a sentence's verb
 _SUBJECT_WORDS = 3  # a quoted speaker name is at most this long
 _SUBJECT_REACH = 8  # tokens from the closing mark to the complementizer
@@ -335,6 +336,7 @@ def _sentence_subject(
     else:
         bound = doc.token_at(doc.sentences[sentence][1])
     first = _first_word(doc, sentence, bound, _LEADING_PARTICLES)  # كما | اعتقلت الشرطة
+    first = _past_side_phrase(doc, first, bound)
     if first >= bound - 1 or doc.mention_at(first) is not None:
         return None
     verb = strip_proclitic(toks[first].norm)
@@ -359,6 +361,18 @@ def _sentence_subject(
     if sp is None or (sp.mention is None and (not named or len(sp.name.split()) < 2)):
         return None  # a bare title (مدير، سمو) names nobody
     return sp
+
+
+def _past_side_phrase(doc: Doc, k: int, bound: int) -> int:
+    """The first word after an opening من جهتها، / بدوره، (whose side speaks), else ``k``."""
+    toks = doc.tokens
+    if k + 1 < bound and toks[k].norm in ("من", "ومن") and toks[k + 1].norm in _SIDE_NOUNS:
+        k += 2
+    elif k < bound and toks[k].norm in ("بدوره", "بدورها"):
+        k += 1
+    else:
+        return k
+    return _next_word(doc, k, bound, _LEADING_PARTICLES)
 
 
 def _implied(
@@ -509,8 +523,11 @@ def analyse_cues(
     for info in infos:
         cue = info.cue
         prayer = cue.lemma == "دعا" and cue.ti + 1 < len(toks) and toks[cue.ti + 1].norm == "الله"
-        if cue.form == "attribution" or prayer:  # ودعا الله أن …: a prayer ends content, no quote
+        if prayer:  # ودعا الله أن …: a prayer ends content, no quote
             info.active = True
+            continue
+        if cue.form == "attribution":  # وفق الشريعة: no source, so no boundary either
+            info.active = _attribution_speaker(doc, info) is not None
             continue
         b, cstart, how = _find_complementizer(doc, info, openers, cue_tokens)
         if (
@@ -553,6 +570,9 @@ def analyse_cues(
             after_verb = vso
             if sp is pv and pv is not None:
                 info.subject_start = pv_start
+        if cue.lemma == "كتب" and not _named_writer(doc, cue, after_verb):
+            info.deferred = True  # كتب عليه، كتب التراث: no one named writes
+            continue
         if how == "comp" and _prep_object_first(doc, cue, after_verb, cstart):
             how = ""  # وأشار التقرير إلى اعتماد الكويت … إذ إن: the content starts after إلى
             info.prep_first = True
@@ -580,6 +600,7 @@ def analyse_cues(
             how in ("comp", "colon", "quote")
             or (cue.form == "verb" and explicit and _reports(doc, cue, sp))
             or (cue.lemma in PREP_OBJECT and cue.form != "imperfect")
+            or _participle_on(doc, cue) is not None
         )
     active = {ti: i for ti, i in by_token.items() if i.active}
     # pass 2: content extents (later cues' subjects are known now)
@@ -603,6 +624,18 @@ def analyse_cues(
             s = _trim_start(doc, info.content[0], info.content[1])
             info.content = (s, info.content[1]) if info.content[1] > s else None
     return infos
+
+
+def _named_writer(doc: Doc, cue: Cue, subject: SpeakerInfo | None) -> bool:
+    """كتب reports only as a clause's verb with a named person or body after it (وكتب ترامب
+    على تويتر "…"); otherwise it is books (كتب التراث) or an inscription (كتب عليه)."""
+    return (
+        cue.form == "verb"
+        and _opens_clause(doc, cue)
+        and subject is not None
+        and subject.mention is not None
+        and doc.mentions[subject.mention].label in ("PER", "ORG")
+    )
 
 
 def _accused(doc: Doc, cue: Cue, np: SpeakerInfo, cstart: int) -> bool:
@@ -681,6 +714,8 @@ def _statement_object(doc: Doc, k: int, cue: Cue, sp: SpeakerInfo) -> int:
         k += 1
         while k < n and (not toks[k].is_word or doc.mention_at(k) is not None):
             k += 1
+    if k + 1 < n and toks[k].text in "،," and toks[k + 1].norm != "علي":
+        k += 1  # أكد متعاملون في قطاع التأمين، ارتفاع …
     if k < n and is_title_word(toks[k].norm) and cue.lemma in _ON_OBJECT:
         on = next((j for j in range(k + 1, min(n, k + 7)) if toks[j].norm == "علي"), None)
         if on is None or not all(t.is_word and doc.mention_at(t.i) is None for t in toks[k:on]):
@@ -692,10 +727,17 @@ def _statement_object(doc: Doc, k: int, cue: Cue, sp: SpeakerInfo) -> int:
         return n
     if k + 1 < n and toks[k].norm in FEELING_NOUNS:
         k += 1  # أكد سعادته بنجاح المهرجان: the feeling's object
-    if k >= n or not toks[k].is_word:
-        return n
+    return k if _starts_statement(doc, k) else n
+
+
+def _starts_statement(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` can open a statement taken as an object: not a preposition or a
+    word with one, a relative, a name, a title, a number or another cue."""
+    toks = doc.tokens
+    if k >= len(toks) or not toks[k].is_word:
+        return False
     w = toks[k].norm
-    if (
+    return not (
         w in PREPOSITIONS
         or w.startswith(("لل", "بال"))
         or (w[:1] == "ل" and w.endswith(("ه", "ها", "هم")))  # لنظيره: an addressee
@@ -707,9 +749,24 @@ def _statement_object(doc: Doc, k: int, cue: Cue, sp: SpeakerInfo) -> int:
         or doc.mention_at(k) is not None
         or is_title_word(w)
         or cue_form(w) is not None
-    ):
-        return n
-    return k
+    )
+
+
+def _participle_on(doc: Doc, cue: Cue) -> int | None:
+    """Content start of مؤكدا / مشددا على ضرورة …: the token after على; None otherwise."""
+    toks = doc.tokens
+    k = cue.ti + 1
+    if cue.form != "participle" or cue.lemma not in _ON_OBJECT:
+        return None
+    if k + 1 >= len(toks) or toks[k].norm != "علي":
+        return None
+    prev = toks[cue.ti - 1].norm if cue.ti > 0 and toks[cue.ti - 1].is_word else ""
+    if prev.endswith("ا" if cue.gender == "m" else ("ه", "ات")):
+        return None  # طوقا مشددا على، رقابة مشددة على: an adjective, not a report
+    k += 1
+    if k + 1 < len(toks) and toks[k].norm in FEELING_NOUNS:
+        k += 1
+    return k if _starts_statement(doc, k) else None
 
 
 def _adverbial_between(doc: Doc, a: int, b: int) -> bool:
@@ -794,10 +851,10 @@ def _other_content(
         if cue.lemma not in DIRECT_OBJECT:
             return
     honorific = cue.ti + 1 < len(toks) and toks[cue.ti + 1].norm in _HONORIFIC_PRONOUNS
-    k: int | None = None
-    if cue.lemma in _ON_OBJECT and honorific and sp is not None and sp.label == "PER":
+    k = _participle_on(doc, cue)  # مشددا على ضرورة …
+    if k is None and cue.lemma in _ON_OBJECT and honorific and sp is not None and sp.label == "PER":
         k = _statement_object(doc, cue.ti + 2, cue, sp)  # وشدد معاليه على …
-    elif cue.lemma in DIRECT_OBJECT and explicit and sp is not None and sp.span is not None:
+    elif k is None and cue.lemma in DIRECT_OBJECT and explicit and sp and sp.span is not None:
         k = doc.token_at(sp.span[1])
         while k < len(toks) and (toks[k].norm.startswith("وال") or toks[k].norm in ADVERBS):
             k += 1
@@ -959,6 +1016,19 @@ def detect_quotes(doc: Doc) -> list[Draft]:
     return drafts
 
 
+def _attribution_speaker(doc: Doc, info: CueInfo) -> SpeakerInfo | None:
+    """The source an attribution phrase cites; None when it cites none (وفق الشريعة)."""
+    toks = doc.tokens
+    src_ti = doc.token_at(info.cue.end)
+    if src_ti < len(toks) and toks[src_ti].norm == "عن":
+        src_ti += 1
+    elif src_ti + 2 < len(toks) and toks[src_ti].norm in ("ما", "لما"):
+        src_ti += 2  # وفقا لما أعلنته وزارة الصحة: the verb's subject is the source
+    elif src_ti + 1 < len(toks) and cue_form(toks[src_ti].norm) is not None:
+        src_ti += 1  # حسبما ذكر تقرير: the reporting verb's subject is the source
+    return attribution_source(doc, src_ti, doc.sentences[info.sentence][1])
+
+
 def _attribution_quote(
     doc: Doc, info: CueInfo, covered: list[tuple[int, int]], stops: dict[int, CueInfo]
 ) -> Draft | None:
@@ -967,14 +1037,7 @@ def _attribution_quote(
     toks = doc.tokens
     cue = info.cue
     sent_start, sent_end = doc.sentences[info.sentence]
-    src_ti = doc.token_at(cue.end)
-    if src_ti < len(toks) and toks[src_ti].norm == "عن":
-        src_ti += 1
-    elif src_ti + 2 < len(toks) and toks[src_ti].norm in ("ما", "لما"):
-        src_ti += 2  # وفقا لما أعلنته وزارة الصحة: the verb's subject is the source
-    elif src_ti + 1 < len(toks) and cue_form(toks[src_ti].norm) is not None:
-        src_ti += 1  # حسبما ذكر تقرير: the reporting verb's subject is the source
-    sp = attribution_source(doc, src_ti, sent_end)
+    sp = _attribution_speaker(doc, info)
     if sp is None or sp.span is None:
         return None
     after = [t for t in toks[doc.token_at(sp.span[1]) :] if t.start < sent_end and t.is_word]

@@ -272,6 +272,9 @@ def _source_adjective(noun: str, word: str) -> bool:
     return nisba and agrees and proper
 
 
+_SECTORS = frozenset("قطاع سوق مجال".split())  # a sector that places a source (في قطاع التأمين)
+
+
 def _source_place_end(doc: Doc, j: int, b: int) -> int:
     """End of the body or place that places an unnamed source (مصدر مسؤول في | وزارة الخارجية
     الكويتية، مصادر في | الحكومة السودانية): a mention, or a definite noun and its definite
@@ -280,12 +283,13 @@ def _source_place_end(doc: Doc, j: int, b: int) -> int:
     m = doc.mention_at(j)
     if m is not None and doc.token_containing(m.start) == j:
         return doc.token_containing(m.end - 1) + 1
-    k = j
-    while k < b and k < j + 3 and toks[k].is_word and toks[k].norm.startswith("ال"):
+    first = j + 1 if j + 1 < b and toks[j].norm in _SECTORS else j  # في قطاع | التأمين
+    k = first
+    while k < b and k < first + 3 and toks[k].is_word and toks[k].norm.startswith("ال"):
         if toks[k].norm in FUNCTION_WORDS or doc.mention_at(k) is not None:
             break
         k += 1
-    return k if k > j else j - 1
+    return k if k > first else j - 1
 
 
 def _skip_addressee(doc: Doc, a: int, b: int) -> int:
