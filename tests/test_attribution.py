@@ -1285,3 +1285,51 @@ def test_a_verb_after_an_opening_side_phrase_has_its_subject() -> None:
         ("وزارة الخارجية", "ORG"),
     )
     assert find(a, "تنافي").speaker.name == "وزارة الخارجية"  # type: ignore[union-attr]
+
+
+def test_a_joined_present_tense_cue_goes_on_with_the_speaker() -> None:
+    a = run(
+        "وقال عبدالله الحكيم إنه أمضى 30 عاما في المهنة. ويبين أن الخبز يختلف بين المناطق. "
+        "وتبين أن المخبز مغلق. يذكر أن المهرجان يستمر أسبوعا.",
+        ("عبدالله الحكيم", "PER"),
+    )
+    assert [q.text for q in a.quotes] == ["أمضى 30 عاما في المهنة", "الخبز يختلف بين المناطق"]
+    assert a.quotes[1].speaker.name == "عبدالله الحكيم"  # type: ignore[union-attr]
+
+
+def test_a_topic_after_amma_speaks_and_a_clause_opening_bayyana_reports() -> None:
+    a = run(
+        "أما العم حمزة الحكيم، فبين أنه يزاول المهنة منذ 25 عاما. "
+        "بين تقرير حديث أن السعوديين هم الأكثر استخداما للتطبيق. "
+        "بين عامي 2010 و2015 ارتفع العدد إلى أن بلغ الذروة.",
+        ("حمزة الحكيم", "PER"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("يزاول المهنة منذ 25 عاما", "حمزة الحكيم"),
+        ("السعوديين هم الأكثر استخداما للتطبيق", "تقرير حديث"),
+    ]
+
+
+def test_unnamed_sources_keep_their_body_and_speak_for_their_sentence() -> None:
+    a = run(
+        "قال متحدث باسم الرئاسة إن الرئيس أقال قادة الجيش. "
+        "وقال مسؤول كبير بالجيش الكاميروني إن 12 مدنيا قتلوا. "
+        "استنكر دبلوماسيون عرب ومصريون مزاعم المالكي، مؤكدين أنها تتصدى للإرهاب.",
+        ("المالكي", "PER"),
+    )
+    assert [q.speaker.name for q in a.quotes if q.speaker] == [
+        "متحدث باسم الرئاسة",
+        "مسؤول كبير بالجيش الكاميروني",
+        "دبلوماسيون عرب ومصريون",
+    ]
+
+
+def test_a_newer_named_subject_speaks_on_over_an_earlier_speaker() -> None:
+    a = run(
+        "وقالت وزارة الدفاع التركية إن الهجوم وقع ليلا. "
+        "وكانت قوات الدفاع الشعبي دانت القصف التركي. "
+        "وقالت إن تركيا أنهت وقف إطلاق النار.",
+        ("وزارة الدفاع التركية", "ORG"),
+        ("قوات الدفاع الشعبي", "ORG"),
+    )
+    assert find(a, "أنهت").speaker.name == "قوات الدفاع الشعبي"  # type: ignore[union-attr]

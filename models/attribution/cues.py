@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from models.attribution.document import Doc
-from models.attribution.lexicon import ATTRIBUTION_WORDS, CUE_FORMS, CueForm
+from models.attribution.lexicon import ATTRIBUTION_WORDS, COMPLEMENTIZERS, CUE_FORMS, CueForm
 
 _STATEMENT_NOUNS = frozenset(
     "البيان بيان التقرير تقرير الرساله رساله نص النص التصريح تصريح".split()
@@ -27,6 +27,18 @@ def _second_between(doc: Doc, i: int) -> bool:
     return any(
         doc.tokens[k].norm in _BETWEEN and doc.tok_sent[k] == doc.tok_sent[i]
         for k in range(max(0, i - 6), i)
+    )
+
+
+def _opening_bayyana(doc: Doc, i: int) -> bool:
+    """Bare بين opening a clause with أن within four words (بين تقرير حديث أن، …، بين أن):
+    the verb بيّن, not the preposition."""
+    toks = doc.tokens
+    if i > 0 and toks[i - 1].is_word and doc.tok_sent[i - 1] == doc.tok_sent[i]:
+        return False
+    return any(
+        toks[k].norm in COMPLEMENTIZERS and doc.tok_sent[k] == doc.tok_sent[i]
+        for k in range(i + 1, min(len(toks), i + 5))
     )
 
 
@@ -83,6 +95,8 @@ def find_cues(doc: Doc) -> list[Cue]:
         form = cue_form(w)
         if form is None and w in _BAYYANA and not _second_between(doc, t.i):
             form = CueForm("بين", "verb", _BAYYANA[w])
+        elif form is None and w == "بين" and _opening_bayyana(doc, t.i):
+            form = CueForm("بين", "verb", "m")
         if form is None or (t.i > 0 and toks[t.i - 1].norm == "عدم"):
             continue  # طلب عدم ذكر اسمه: not mentioning is no report
         if form.lemma == "ابان" and "إ" in t.text[:2]:

@@ -43,6 +43,9 @@ from models.attribution.speakers import (
 )
 
 _SCAN_LIMIT = 30
+# Present-tense cues that go on with the person just quoted (ويبين أن، ويشير إلى أن); not
+# يذكر أن or يتوقع أن, which are impersonal.
+_PRESENT_REPORTS = frozenset("اشار بين اوضح راي اكد قال اضاف شدد لفت".split())
 # bare forms that are too often something else (رأي، طالب، عبر، بين …) unless a subject is named
 _NEED_SUBJECT = frozenset({"عبر", "بين", "توقع", "رجح", "نقل", "اتهم", "ختم"})
 _SHORT_WORDS = 4
@@ -393,18 +396,33 @@ def _implied(
     if interview is not None:
         return interview
     subject = _sentence_subject(doc, info, titles)
-    if subject is not None and subject.mention is not None:
-        return as_implied(subject)  # a named subject; a title alone (الوزير الألماني) waits
+    if subject is not None and (
+        subject.mention is not None or norm(subject.name).split()[0] in SOURCE_NOUNS
+    ):
+        return as_implied(subject)  # a named subject or a source; a title alone waits
     if info.cue.form == "statement":
         for sp, region in reversed(state.history):
             if "بيان" in region:
                 return as_implied(sp)
-    for sp, _ in reversed(state.history):
-        if _compatible(info.cue.gender, sp.gender):
-            return as_implied(sp)
     if subject is None:
         subject = _earlier_subject(doc, info, titles)
+    for sp, _ in reversed(state.history):
+        if _compatible(info.cue.gender, sp.gender):
+            if _newer_named(subject, sp):
+                break  # وكانت قوات الدفاع الشعبي دانت … . وقالت إن: the newer subject
+            return as_implied(sp)
     return None if subject is None else as_implied(subject)
+
+
+def _newer_named(subject: SpeakerInfo | None, speaker: SpeakerInfo) -> bool:
+    """Whether ``subject`` is a name given after ``speaker`` was."""
+    return (
+        subject is not None
+        and subject.mention is not None
+        and subject.span is not None
+        and speaker.span is not None
+        and subject.span[0] > speaker.span[0]
+    )
 
 
 def _first_word(doc: Doc, sentence: int, bound: int, skip: frozenset[str] = frozenset()) -> int:
@@ -586,7 +604,10 @@ def analyse_cues(
             # impersonal يذكر أن / يتوقع أن, and ambiguous bare words, need a named subject
             bare = cue.lemma in _NEED_SUBJECT and how not in ("colon", "quote") and not accusation
             bare = bare and not (how == "comp" and b == cue.ti + 1)  # وبين أنه: the verb
-            if (cue.form == "imperfect" and how != "colon") or (bare and cue.form == "verb"):
+            present = how == "comp" and b == cue.ti + 1 and _goes_on_in_present(doc, cue)
+            if (cue.form == "imperfect" and how != "colon" and not present) or (
+                bare and cue.form == "verb"
+            ):
                 info.deferred = True
                 continue
             sp = _implied(doc, info, infos, state, titles)
@@ -778,6 +799,15 @@ def _adverbial_between(doc: Doc, a: int, b: int) -> bool:
         and words[0].norm in ("في", "فى")
         and all(doc.mention_at(t.i) is None for t in words)
     )
+
+
+def _goes_on_in_present(doc: Doc, cue: Cue) -> bool:
+    """ويبين أن، فيرى أن، كما تشير إلى أن: a present-tense cue joined to the story goes on with
+    the person just quoted; not تبين أن (it turned out) or a bare verb after its subject."""
+    t = doc.tokens[cue.ti]
+    joined = cue.start < t.start or (t.norm[:1] in ("و", "ف") and t.norm not in CUE_FORMS)
+    feminine_bayyana = cue.lemma == "بين" and cue.gender == "f"
+    return joined and cue.lemma in _PRESENT_REPORTS and not feminine_bayyana
 
 
 def _opens_clause(doc: Doc, cue: Cue) -> bool:

@@ -71,7 +71,7 @@ _UNNAMED_SOURCES = frozenset(
 _SOURCE_ADJECTIVES = frozenset(
     "مسوول مسوولون مسوولين مطلع مطلعه مطلعون رفيع رفيعه رسمي رسميه امني "
     "امنيه عسكري عسكريه حكومي حكوميه دبلوماسي دبلوماسيه مقرب مقربه "
-    "موثوق موثوقه خاصه عيان".split()
+    "موثوق موثوقه خاصه عيان كبير كبار بارز بارزون عرب اجانب".split()
 )
 
 
@@ -284,12 +284,20 @@ def _source_place_end(doc: Doc, j: int, b: int) -> int:
     if m is not None and doc.token_containing(m.start) == j:
         return doc.token_containing(m.end - 1) + 1
     first = j + 1 if j + 1 < b and toks[j].norm in _SECTORS else j  # في قطاع | التأمين
-    k = first
-    while k < b and k < first + 3 and toks[k].is_word and toks[k].norm.startswith("ال"):
+    k = _definite_run_end(doc, first, b)
+    return k if k > first else j - 1
+
+
+def _definite_run_end(doc: Doc, j: int, b: int) -> int:
+    """End of up to three definite words from token ``j`` that are no names or function words
+    (التأمين السعودي)."""
+    toks = doc.tokens
+    k = j
+    while k < b and k < j + 3 and toks[k].is_word and toks[k].norm.startswith("ال"):
         if toks[k].norm in FUNCTION_WORDS or doc.mention_at(k) is not None:
             break
         k += 1
-    return k if k > first else j - 1
+    return k
 
 
 def _skip_addressee(doc: Doc, a: int, b: int) -> int:
@@ -376,8 +384,11 @@ def np_speaker(
         if k + 1 < b and "ال" + toks[k].norm in ORG_HEADS:  # مسؤول مركز | الإعلام الأمني
             end = _source_place_end(doc, k + 1, b)
             k = end if end > k + 1 else k
-        if k + 1 < b and toks[k].norm in ("في", "من"):  # مصدر مسؤول في وزارة الخارجية
+        if k + 1 < b and toks[k].norm in ("في", "من", "باسم"):  # مصدر مسؤول في وزارة الخارجية
             k = _source_place_end(doc, k + 1, b)
+        elif k < b and toks[k].norm.startswith("بال"):  # مسؤول كبير بالجيش الكاميروني
+            body = doc.mention_at(k)
+            k = _definite_run_end(doc, k + 1, b) if body is None else doc.token_at(body.end)
         span = _span(doc, a, k)
         phrase = doc.text[span[0] : span[1]]
         return SpeakerInfo(phrase, "OTHER", None, span, gender, True)
@@ -537,11 +548,32 @@ def _np_run_left(doc: Doc, ti: int) -> int:
     return j + 1
 
 
+def _topic_start(doc: Doc, ti: int) -> int | None:
+    """أما العم حمزة الحكيم، فبين أنه …: the first token of the topic that a cue with the
+    answering ف speaks for; None when the cue has no أما before it."""
+    toks = doc.tokens
+    if not toks[ti].norm.startswith("ف"):
+        return None
+    for j in range(ti - 1, max(-1, ti - 12), -1):
+        if doc.tok_sent[j] != doc.tok_sent[ti]:
+            return None
+        if toks[j].norm in ("اما", "واما") and "أ" in toks[j].text[:2]:
+            return j + 1
+    return None
+
+
 def preverbal_speaker(
     doc: Doc, ti: int, gender: str, titles: list[TitleEntry]
 ) -> tuple[SpeakerInfo | None, int]:
     """Speaker before the cue (SVO or relative clause); also returns the run's start token."""
     toks = doc.tokens
+    topic = _topic_start(doc, ti)
+    if topic is not None:
+        end = ti - 1 if not toks[ti - 1].is_word else ti
+        for k in range(topic, end):
+            m = doc.mention_at(k)
+            if m is not None and m.label in ("PER", "ORG"):
+                return from_mention(doc, m, _span(doc, topic, end), gender), topic
     if ti > 0 and toks[ti - 1].norm in _RELATIVES:
         j = ti - 2
         while j >= 0 and toks[j].text in "()" + QUOTE_CHARS:
