@@ -1333,3 +1333,30 @@ def test_a_newer_named_subject_speaks_on_over_an_earlier_speaker() -> None:
         ("قوات الدفاع الشعبي", "ORG"),
     )
     assert find(a, "أنهت").speaker.name == "قوات الدفاع الشعبي"  # type: ignore[union-attr]
+
+
+def test_short_terms_in_marks_leave_the_reported_content_whole() -> None:
+    a = run(
+        'وقال عبدالله الحكيم إنه أمضى 30 عاما في هذه المهنة، ويبين أن اختلاف مسميات "الخبز" '
+        'لا يفسد "لطعمه اللذيذ" قضية. وقال نصر الله إن إيران "ستفحم" منتقديها.',
+        ("عبدالله الحكيم", "PER"),
+        ("نصر الله", "PER"),
+    )
+    assert [(q.kind, q.text) for q in a.quotes] == [
+        ("indirect", "أمضى 30 عاما في هذه المهنة"),
+        ("indirect", 'اختلاف مسميات "الخبز" لا يفسد "لطعمه اللذيذ" قضية'),
+        ("direct", "ستفحم"),
+    ]
+
+
+def test_an_addressee_before_the_preposition_and_an_initial_before_a_name() -> None:
+    a = run(
+        "ودعت وزارة الاتصالات مزودي خدمات الإنترنت إلى حجب المواقع بحجة أنها تروج للفحشاء. "
+        "وقال د. محمد العلي إن الأمر صعب.",
+        ("وزارة الاتصالات", "ORG"),
+        ("محمد العلي", "PER"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("حجب المواقع بحجة أنها تروج للفحشاء", "وزارة الاتصالات"),
+        ("الأمر صعب", "محمد العلي"),
+    ]

@@ -201,13 +201,16 @@ def split_sentences(text: str, protected: Sequence[tuple[int, int]]) -> list[tup
 
 def _abbreviation_dot(text: str, i: int) -> bool:
     """A dot inside an abbreviation written without spaces (إيه.بي.سي، د.عسيري): a short run of
-    letters before it and a letter right after it."""
-    if text[i] != "." or i + 1 >= len(text) or not text[i + 1].isalpha():
+    letters before it and a letter right after it; or the dot of an initial before a name
+    (د. محمد، ن.ن. كول): one letter, then a space and a letter."""
+    if text[i] != "." or i + 1 >= len(text):
         return False
     k = i
     while k > 0 and text[k - 1].isalpha():
         k -= 1
-    return 0 < i - k <= 3
+    if text[i + 1].isalpha():
+        return 0 < i - k <= 3
+    return i - k == 1 and text[i + 1] == " " and i + 2 < len(text) and text[i + 2].isalpha()
 
 
 def build_doc(text: str, entities: Sequence[EntitySpan], tokens: list[Token] | None = None) -> Doc:

@@ -685,6 +685,14 @@ def _prep_object_first(doc: Doc, cue: Cue, subject: SpeakerInfo | None, cstart: 
     k = _next_word(doc, _speaker_end_token(doc, subject, cue.ti + 1), cstart)
     if subject is None and k + 1 < cstart and toks[k + 1].norm in preps:
         k += 1  # وأشار التقرير إلى: a one-word subject the speaker rules did not take
+    elif cue.lemma in _OBJECT_BEFORE_PREPOSITION and toks[k].norm not in preps:
+        # ودعت الوزارة مزودي خدمات الإنترنت إلى حجب …: the addressee, then the preposition
+        k = next(
+            (j for j in range(k + 1, min(k + 5, cstart)) if toks[j].norm in preps),
+            k,
+        )
+        if not all(t.is_word for t in toks[cue.ti : k]):
+            return False
     if k + 2 >= cstart - 1 or toks[k].norm not in preps:
         return False
     nxt = toks[k + 1].norm
@@ -1019,10 +1027,11 @@ def detect_quotes(doc: Doc) -> list[Draft]:
             continue
         s, e = info.content
         c0 = info.cue.start
-        if (
-            any(a < e and s < b and not a <= c0 < b for a, b in direct_spans)
-            or len(doc.text[s:e].split()) < 2
-        ):
+        inner = [d for d in drafts if d.start < e and s < d.end and not d.start <= c0 < d.end]
+        if _terms_in_marks(doc, inner, (s, e)):  # أن اختلاف "الخبز" لا يفسد "لطعمه اللذيذ"
+            drafts = [d for d in drafts if d not in inner]
+            covered = [c for c in covered if c not in {(d.start, d.end) for d in inner}]
+        elif inner or len(doc.text[s:e].split()) < 2:
             continue
         score = {"comp": 0.8, "colon": 0.75, "prep": 0.65, "object": 0.6, "postposed": 0.7}[
             info.content_kind
@@ -1057,6 +1066,18 @@ def _attribution_speaker(doc: Doc, info: CueInfo) -> SpeakerInfo | None:
     elif src_ti + 1 < len(toks) and cue_form(toks[src_ti].norm) is not None:
         src_ti += 1  # حسبما ذكر تقرير: the reporting verb's subject is the source
     return attribution_source(doc, src_ti, doc.sentences[info.sentence][1])
+
+
+def _terms_in_marks(doc: Doc, inner: list[Draft], content: tuple[int, int]) -> bool:
+    """Reported content holding two or more marked phrases, each of one or two words, sets off
+    terms, not the speaker's words: the content stands as one quote."""
+    marked = [g for g in doc.segments if content[0] <= g.start and g.end <= content[1]]
+    return (
+        bool(inner)
+        and len(marked) >= 2
+        and all(len(doc.text[g.start : g.end].split()) <= 2 for g in marked)
+        and all(d.kind == "direct" for d in inner)
+    )
 
 
 def _attribution_quote(
