@@ -18,6 +18,7 @@ _IMPERSONAL = frozenset(
     """يمكن ويمكن يمكننا ويمكننا يمكنني ويمكنني نستطيع ونستطيع استطيع الممكن المبكر الصعب
     السهل المفيد الضروري يجب ويجب ينبغي يكفي ويكفي نافله خلاصه يبقي تريد ختام""".split()
 )
+_COPULAS = frozenset("ليس ليست يكن تكن يكون تكون كان كانت غير امرا بات باتت اصبح".split())
 _BETWEEN = frozenset("بين بينه بينها بينهم بينهما بيننا بينكم".split())
 _ATTRIB_VERBS = frozenset("نقلته نقلت اوردته اوردت ذكرته ذكرت افادت افاده اعلنته قاله".split())
 
@@ -101,8 +102,10 @@ def find_cues(doc: Doc) -> list[Cue]:
             continue  # طلب عدم ذكر اسمه: not mentioning is no report
         if form.lemma == "ابان" and "إ" in t.text[:2]:
             continue  # إبان: during, not أبان (he made clear)
-        if form.lemma == "اقترح" and "أ" in t.text[:2]:
-            continue  # أقترح: the writer's own suggestion
+        if form.lemma in ("اقترح", "استغرب") and "أ" in t.text[:2]:
+            continue  # أقترح، أستغرب: the writer's own words
+        if form.form == "participle" and t.i > 0 and toks[t.i - 1].norm in _COPULAS:
+            continue  # ليس مستغربا أن، لم يكن مؤكدا: an adjective, not a report
         if w == "القول" and t.i > 0 and toks[t.i - 1].norm in _IMPERSONAL:
             continue  # يمكن القول إن …: nobody is reported
         if t.i > 0 and toks[t.i - 1].norm == "كما" and form.form != "noun":

@@ -59,6 +59,8 @@ _VERBS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]]
     "نبه": ("نبه", ("نبه",), ("منبه",), ()),
     "اقترح": ("اقترح", ("قترح",), (), ()),
     "كتب": ("كتب", (), (), ()),
+    "استغرب": ("استغرب", ("ستغرب",), ("مستغرب",), ()),
+    "تعهد": ("تعهد", ("تعهد",), ("متعهد",), ()),
 }
 
 # Verbs that must be followed by a complementizer, a colon or a quote to count as a cue
@@ -89,6 +91,7 @@ STRICT_LEMMAS = frozenset(
         "نبه",
         "اقترح",
         "كتب",
+        "تعهد",
     }
 )
 # Verbs whose content may be a prepositional object: lemma -> prepositions (normalised).
@@ -105,6 +108,7 @@ PREP_OBJECT = {
     "نوه": ("الي", "ب"),
     "نصح": ("ب",),
     "نبه": ("الي",),
+    "تعهد": ("ب",),
 }
 # Verbs whose content may directly follow the subject (no complementizer): نفت روسيا أي مسؤولية.
 DIRECT_OBJECT = frozenset({"نفي", "اكد", "اعلن", "شدد"})

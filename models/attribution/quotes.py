@@ -53,6 +53,7 @@ _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "�
 # Verbs whose object may be what was stated (أكد الوزير أهمية …), or what follows على.
 _DIRECT_STATEMENT = frozenset({"اكد", "اعلن"})
 _ON_OBJECT = frozenset({"اكد", "شدد"})
+_OBJECT_PARTICIPLES = frozenset({"استغرب"})  # مستغربا ما يتم تداوله
 _OBJECT_BEFORE_PREPOSITION = frozenset({"دعا", "طالب", "حذر", "نصح", "نبه"})
 _RESULT_PARTICLES = frozenset({"فقد", "فان", "فانه", "فانها"})
 # "His Excellency / Highness" standing for the person already named (وشدد معاليه على …).
@@ -621,7 +622,7 @@ def analyse_cues(
             how in ("comp", "colon", "quote")
             or (cue.form == "verb" and explicit and _reports(doc, cue, sp))
             or (cue.lemma in PREP_OBJECT and cue.form != "imperfect")
-            or _participle_on(doc, cue) is not None
+            or _participle_object(doc, cue) is not None
         )
     active = {ti: i for ti, i in by_token.items() if i.active}
     # pass 2: content extents (later cues' subjects are known now)
@@ -693,8 +694,10 @@ def _prep_object_first(doc: Doc, cue: Cue, subject: SpeakerInfo | None, cstart: 
         )
         if not all(t.is_word for t in toks[cue.ti : k]):
             return False
-    if k + 2 >= cstart - 1 or toks[k].norm not in preps:
-        return False
+    attached = "ب" in preps and toks[k].norm.startswith("ب") and len(toks[k].norm) > 3
+    attached = attached and not toks[cstart - 1].norm.startswith("ب")  # not before its بأن
+    if k + 2 >= cstart - 1 or (toks[k].norm not in preps and not attached):
+        return False  # (تعهدت بمفاوضات سريعة … من المتوقع أن: the ب object first)
     nxt = toks[k + 1].norm
     return (
         nxt not in _ADVERBIAL_NOUNS
@@ -781,10 +784,13 @@ def _starts_statement(doc: Doc, k: int) -> bool:
     )
 
 
-def _participle_on(doc: Doc, cue: Cue) -> int | None:
-    """Content start of مؤكدا / مشددا على ضرورة …: the token after على; None otherwise."""
+def _participle_object(doc: Doc, cue: Cue) -> int | None:
+    """Content start of a participle's object: مستغربا صدورها …, or after على in مؤكدا /
+    مشددا على ضرورة …; None otherwise."""
     toks = doc.tokens
     k = cue.ti + 1
+    if cue.form == "participle" and cue.lemma in _OBJECT_PARTICIPLES:
+        return k if _starts_statement(doc, k) else None
     if cue.form != "participle" or cue.lemma not in _ON_OBJECT:
         return None
     if k + 1 >= len(toks) or toks[k].norm != "علي":
@@ -889,7 +895,7 @@ def _other_content(
         if cue.lemma not in DIRECT_OBJECT:
             return
     honorific = cue.ti + 1 < len(toks) and toks[cue.ti + 1].norm in _HONORIFIC_PRONOUNS
-    k = _participle_on(doc, cue)  # مشددا على ضرورة …
+    k = _participle_object(doc, cue)  # مشددا على ضرورة …
     if k is None and cue.lemma in _ON_OBJECT and honorific and sp is not None and sp.label == "PER":
         k = _statement_object(doc, cue.ti + 2, cue, sp)  # وشدد معاليه على …
     elif k is None and cue.lemma in DIRECT_OBJECT and explicit and sp and sp.span is not None:
