@@ -61,6 +61,7 @@ _VERBS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]]
     "كتب": ("كتب", (), (), ()),
     "استغرب": ("استغرب", ("ستغرب",), ("مستغرب",), ()),
     "تعهد": ("تعهد", ("تعهد",), ("متعهد",), ()),
+    "تساءل": ("تساءل", ("تساءل",), ("متسايل",), ()),
 }
 
 # Verbs that must be followed by a complementizer, a colon or a quote to count as a cue

@@ -546,7 +546,7 @@ def analyse_cues(
             info.active = True
             continue
         if cue.form == "attribution":  # وفق الشريعة: no source, so no boundary either
-            info.active = _attribution_speaker(doc, info) is not None
+            info.active = _attribution_speaker(doc, info) is not None or _cites(doc, cue)
             continue
         b, cstart, how = _find_complementizer(doc, info, openers, cue_tokens)
         if (
@@ -1084,6 +1084,16 @@ def _terms_in_marks(doc: Doc, inner: list[Draft], content: tuple[int, int]) -> b
         and all(len(doc.text[g.start : g.end].split()) <= 2 for g in marked)
         and all(d.kind == "direct" for d in inner)
     )
+
+
+def _cites(doc: Doc, cue: Cue) -> bool:
+    """وفقا لشبكة سكاي، حسبما أورد: a phrase that cites someone the source rules do not know
+    (لـ and an indefinite noun, or a reporting verb); not وفقا للقانون or حسب الخطة."""
+    k = doc.token_at(cue.end)
+    if k >= len(doc.tokens):
+        return False
+    w = doc.tokens[k].norm
+    return cue.end > doc.tokens[cue.ti].end or (w[:1] == "ل" and not w.startswith("لل"))
 
 
 def _attribution_quote(

@@ -34,6 +34,7 @@ from models.attribution.normalize import (
     strip_article_proclitic,
     strip_proclitic,
 )
+from models.attribution.organisations import OUTLET_NOUNS
 
 _LEFT_BOUNDARIES = (
     frozenset(
@@ -324,7 +325,34 @@ def _skip_addressee(doc: Doc, a: int, b: int) -> int:
         and (m.start > toks[a].start or not doc.clusters[m.cluster].words[0].startswith("ل"))
     ):
         return doc.token_at(m.end)
+    w = toks[a].norm
+    if m is None and w[:1] == "ل" and w[1:] in OUTLET_NOUNS and a + 1 < b:
+        return _outlet_end(doc, a + 1, b)  # لصحيفة بيلد، لصحيفة «الحياة»: spoken to
+    if m is None and w[:1] == "ل" and len(w) > 4 and w.endswith(("ه", "ها", "هم")):
+        return a + 1  # لصديقته إنه: whom he told
     return a
+
+
+def _outlet_end(doc: Doc, k: int, b: int) -> int:
+    """End of the outlet's name from token ``k``: a name in marks, a mention, or the words up
+    to a title, a name of a person or a source (لصحيفة الحياة | وزير الخارجية …)."""
+    toks = doc.tokens
+    if toks[k].text in QUOTE_CHARS:
+        k += 1
+        while k < b and toks[k].text not in QUOTE_CHARS:
+            k += 1
+        return min(k + 1, b)
+    outlet = doc.mention_at(k)
+    if outlet is not None and outlet.label != "PER":
+        return doc.token_at(outlet.end)
+    while k < b and toks[k].is_word:
+        person = doc.mention_at(k)
+        if is_title_word(toks[k].norm) or toks[k].norm in SOURCE_NOUNS:
+            break
+        if person is not None and person.label == "PER":
+            break
+        k += 1
+    return k
 
 
 def np_speaker(
@@ -345,6 +373,11 @@ def np_speaker(
         if m is None or m.label != "PER" or doc.token_containing(m.start) != k:
             continue
         run = max(a, _np_run_left(doc, k))
+        for j in range(k - 1, run - 1, -1):
+            other = doc.mention_at(j)
+            if other is not None and other.label != "PER":
+                run = j + 1  # في لبنان | وليد الجلال: the preposition governs the place
+                break
         p = run - 1
         while p >= a and toks[p].text in QUOTE_CHARS + "(،,":
             p -= 1
