@@ -1412,3 +1412,17 @@ def test_whom_a_speaker_tells_is_no_speaker_and_a_cited_outlet_ends_the_content(
         ("موكله لن يجدد", "رامي عباس"),
         ("بدفع تعويض", "رامي عباس"),
     ]
+
+
+def test_a_report_before_a_relative_speaks_and_a_model_number_in_marks_is_a_name() -> None:
+    a = run(
+        "وجاء الإغلاق قريبا من توقعات التقرير السابق الذي أشار إلى أن المؤشر قد يستهدف 8870 "
+        'نقطة. وقال مدير الشركة خالد العمر إن المبيعات زادت. وأضاف أن "جلاكسي تاب إس2" سيكون '
+        "أكثر تطورا في مجال القراءة.",
+        ("خالد العمر", "PER"),
+    )
+    assert [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("indirect", "المؤشر قد يستهدف 8870 نقطة", "التقرير السابق"),
+        ("indirect", "المبيعات زادت", "خالد العمر"),
+        ("indirect", 'جلاكسي تاب إس2" سيكون أكثر تطورا في مجال القراءة', "خالد العمر"),
+    ]

@@ -126,6 +126,8 @@ def is_name_like(doc: Doc, seg: Segment) -> bool:
     spelled = [norm(w) for w in words]
     if len(words) <= 3 and any(c.isdigit() for c in content) and spelled[0] in NAMING_NOUNS:
         return True  # "قطار 6": a numbered thing
+    if len(words) <= 4 and any(_model_number(w) for w in words):
+        return True  # "جلاكسي تاب إس2": a product and its model
     if len(words) <= 4 and any(w in LETTERS for w in spelled):  # "إف بي آي": an acronym
         if all(w in LETTERS or w in AMBIGUOUS_LETTERS for w in spelled):
             return True
@@ -165,6 +167,11 @@ def is_name_like(doc: Doc, seg: Segment) -> bool:
     if len(words) <= 2 and all(w.startswith(("ال", "أل", "إل")) for w in words):
         return True  # "القمر الأزرق": a term or a name
     return False
+
+
+def _model_number(word: str) -> bool:
+    """Letters and digits in one word (إس2، MH370): a model or a code, never speech."""
+    return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
 
 
 def _quoted_subject(doc: Doc, seg: Segment, before: int, n_words: int) -> bool:

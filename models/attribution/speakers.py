@@ -595,6 +595,20 @@ def _topic_start(doc: Doc, ti: int) -> int | None:
     return None
 
 
+_REPORTS = frozenset("التقرير التقارير الدراسه الدراسات البيان الصحيفه الوكاله".split())
+
+
+def _report_antecedent(doc: Doc, j: int, gender: str) -> SpeakerInfo | None:
+    """A report or an unnamed source that a relative clause's cue speaks for (التقرير السابق
+    الذي أشار إلى أن), ending at token ``j``; None for any other noun."""
+    toks = doc.tokens
+    a = j - 1 if j > 0 and toks[j - 1].norm in _REPORTS | SOURCE_NOUNS else j
+    if j < 0 or not (toks[a].norm in _REPORTS or toks[a].norm in SOURCE_NOUNS):
+        return None
+    span = _span(doc, a, j + 1)
+    return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, gender, True)
+
+
 def preverbal_speaker(
     doc: Doc, ti: int, gender: str, titles: list[TitleEntry]
 ) -> tuple[SpeakerInfo | None, int]:
@@ -614,7 +628,7 @@ def preverbal_speaker(
         m = doc.mention_at(j)
         if m is not None:
             return from_mention(doc, m, None, gender, explicit=False), ti - 1
-        return None, ti
+        return _report_antecedent(doc, j, gender), ti
     a = _np_run_left(doc, ti)
     if a >= ti:
         return None, ti
