@@ -1426,3 +1426,14 @@ def test_a_report_before_a_relative_speaks_and_a_model_number_in_marks_is_a_name
         ("indirect", "المبيعات زادت", "خالد العمر"),
         ("indirect", 'جلاكسي تاب إس2" سيكون أكثر تطورا في مجال القراءة', "خالد العمر"),
     ]
+
+
+def test_a_statement_object_after_the_occasion_of_the_statement() -> None:
+    a = run(
+        "وأكد إبراهيم الحمزي في بداية الاجتماع التزام المديرية العامة للسجون بمراجعة شاملة. "
+        "وأكد الحمزي في الرياض وجود خطة.",
+        ("إبراهيم الحمزي", "PER"),
+        ("الحمزي", "PER"),
+        ("الرياض", "LOC"),
+    )
+    assert [q.text for q in a.quotes] == ["التزام المديرية العامة للسجون بمراجعة شاملة"]

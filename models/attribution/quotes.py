@@ -53,6 +53,9 @@ _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "�
 # Verbs whose object may be what was stated (أكد الوزير أهمية …), or what follows على.
 _DIRECT_STATEMENT = frozenset({"اكد", "اعلن"})
 _ON_OBJECT = frozenset({"اكد", "شدد"})
+# Nouns of the occasion a statement was made on (في بداية الاجتماع، خلال كلمته).
+_OCCASIONS = frozenset("بدايه ختام نهايه كلمه".split())
+_OWN_OCCASIONS = frozenset("كلمته كلمتها لقايه حديثه حديثها".split())
 _OBJECT_PARTICIPLES = frozenset({"استغرب"})  # مستغربا ما يتم تداوله
 _OBJECT_BEFORE_PREPOSITION = frozenset({"دعا", "طالب", "حذر", "نصح", "نبه"})
 _RESULT_PARTICLES = frozenset({"فقد", "فان", "فانه", "فانها"})
@@ -755,6 +758,11 @@ def _statement_object(doc: Doc, k: int, cue: Cue, sp: SpeakerInfo) -> int:
             k += 1
     if k + 1 < n and toks[k].text in "،," and toks[k + 1].norm != "علي":
         k += 1  # أكد متعاملون في قطاع التأمين، ارتفاع …
+    if k + 3 < n and toks[k].norm in ("في", "خلال"):
+        if toks[k + 1].norm in _OCCASIONS and toks[k + 2].norm.startswith("ال"):
+            k += 3  # أكد الحمزي في بداية الاجتماع التزام …: past the occasion
+        elif toks[k + 1].norm in _OWN_OCCASIONS:
+            k += 2  # أكد الوزير خلال كلمته أهمية …
     if k < n and is_title_word(toks[k].norm) and cue.lemma in _ON_OBJECT:
         on = next((j for j in range(k + 1, min(n, k + 7)) if toks[j].norm == "علي"), None)
         if on is None or not all(t.is_word and doc.mention_at(t.i) is None for t in toks[k:on]):
