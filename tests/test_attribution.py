@@ -1437,3 +1437,16 @@ def test_a_statement_object_after_the_occasion_of_the_statement() -> None:
         ("الرياض", "LOC"),
     )
     assert [q.text for q in a.quotes] == ["التزام المديرية العامة للسجون بمراجعة شاملة"]
+
+
+def test_told_me_is_no_speaker_and_expecting_reports_only_before_an() -> None:
+    a = run(
+        "وقال المديفر إن المؤتمر سيبحث التحديات، متوقعا أن يكون للتجمع دور كبير. "
+        "وحققت الشركة نموا متوقعا في الربع الأول. فأكد لي المديفر أن الخطة جاهزة.",
+        ("المديفر", "PER"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("المؤتمر سيبحث التحديات", "المديفر"),
+        ("يكون للتجمع دور كبير", "المديفر"),
+        ("الخطة جاهزة", "المديفر"),
+    ]

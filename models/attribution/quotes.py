@@ -599,6 +599,9 @@ def analyse_cues(
             after_verb = vso
             if sp is pv and pv is not None:
                 info.subject_start = pv_start
+        if cue.lemma == "توقع" and cue.form == "participle" and (how != "comp" or b > cue.ti + 1):
+            info.deferred = True  # نموا متوقعا: an adjective; متوقعا أن …: a report
+            continue
         if cue.lemma == "كتب" and not _named_writer(doc, cue, after_verb):
             info.deferred = True  # كتب عليه، كتب التراث: no one named writes
             continue

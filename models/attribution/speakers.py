@@ -330,7 +330,12 @@ def _skip_addressee(doc: Doc, a: int, b: int) -> int:
         return _outlet_end(doc, a + 1, b)  # لصحيفة بيلد، لصحيفة «الحياة»: spoken to
     if m is None and w[:1] == "ل" and len(w) > 4 and w.endswith(("ه", "ها", "هم")):
         return a + 1  # لصديقته إنه: whom he told
+    if w in _TOLD_PRONOUNS:
+        return a + 1  # قال لي: told me
     return a
+
+
+_TOLD_PRONOUNS = frozenset("لي لنا له لها لهم لهما لك لكم".split())
 
 
 def _outlet_end(doc: Doc, k: int, b: int) -> int:
@@ -445,6 +450,8 @@ def np_speaker(
         named = _name_after_title(doc, k, b, gender)
         if named is not None and named.span is not None:
             return SpeakerInfo(named.name, "PER", None, (span[0], named.span[1]), gender, True)
+        if words == ("د",):
+            return None  # د. and a name the rules cannot read: no speaker rather than "د"
         return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, gender, True)
     if _bare(w) in ORG_HEADS:
         org = resolve_org_head(doc, w, toks[a].start)
