@@ -1044,8 +1044,7 @@ def detect_quotes(doc: Doc) -> list[Draft]:
             if end <= seg.start:  # "، داعيا …: a stray mark, nothing quoted
                 continue
         drafts.append(Draft(seg.start, end, "direct", score, info.cue, info.speaker))
-    direct_spans = [(d.start, d.end) for d in drafts]
-    covered: list[tuple[int, int]] = list(direct_spans)
+    covered: list[tuple[int, int]] = [(d.start, d.end) for d in drafts]
     for info in infos:
         if info.content is None or info.deferred:
             continue
@@ -1053,8 +1052,9 @@ def detect_quotes(doc: Doc) -> list[Draft]:
         c0 = info.cue.start
         inner = [d for d in drafts if d.start < e and s < d.end and not d.start <= c0 < d.end]
         if _terms_in_marks(doc, inner, (s, e)):  # أن اختلاف "الخبز" لا يفسد "لطعمه اللذيذ"
-            drafts = [d for d in drafts if d not in inner]
-            covered = [c for c in covered if c not in {(d.start, d.end) for d in inner}]
+            terms = {(d.start, d.end) for d in inner}
+            drafts = [d for d in drafts if (d.start, d.end) not in terms]
+            covered = [c for c in covered if c not in terms]
         elif inner or len(doc.text[s:e].split()) < 2:
             continue
         score = {"comp": 0.8, "colon": 0.75, "prep": 0.65, "object": 0.6, "postposed": 0.7}[

@@ -602,15 +602,20 @@ def _topic_start(doc: Doc, ti: int) -> int | None:
     return None
 
 
-_REPORTS = frozenset("التقرير التقارير الدراسه الدراسات البيان الصحيفه الوكاله".split())
+# Reports and unnamed sources that may stand before a relative clause's cue.
+_REPORTERS = SOURCE_NOUNS | frozenset(
+    "التقرير التقارير الدراسه الدراسات البيان الصحيفه الوكاله".split()
+)
 
 
 def _report_antecedent(doc: Doc, j: int, gender: str) -> SpeakerInfo | None:
     """A report or an unnamed source that a relative clause's cue speaks for (التقرير السابق
     الذي أشار إلى أن), ending at token ``j``; None for any other noun."""
     toks = doc.tokens
-    a = j - 1 if j > 0 and toks[j - 1].norm in _REPORTS | SOURCE_NOUNS else j
-    if j < 0 or not (toks[a].norm in _REPORTS or toks[a].norm in SOURCE_NOUNS):
+    if j < 0:
+        return None
+    a = j - 1 if j > 0 and toks[j - 1].norm in _REPORTERS else j
+    if toks[a].norm not in _REPORTERS:
         return None
     span = _span(doc, a, j + 1)
     return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, gender, True)
