@@ -19,6 +19,7 @@ _IMPERSONAL = frozenset(
     السهل المفيد الضروري يجب ويجب ينبغي يكفي ويكفي نافله خلاصه يبقي تريد ختام""".split()
 )
 _COPULAS = frozenset("ليس ليست يكن تكن يكون تكون كان كانت غير امرا بات باتت اصبح".split())
+_OPENERS = frozenset("كما فيما بينما حيث قد وقد فقد لقد ثم".split())
 _BETWEEN = frozenset("بين بينه بينها بينهم بينهما بيننا بينكم".split())
 _ATTRIB_VERBS = frozenset("نقلته نقلت اوردته اوردت ذكرته ذكرت افادت افاده اعلنته قاله".split())
 
@@ -28,6 +29,18 @@ def _second_between(doc: Doc, i: int) -> bool:
     return any(
         doc.tokens[k].norm in _BETWEEN and doc.tok_sent[k] == doc.tok_sent[i]
         for k in range(max(0, i - 6), i)
+    )
+
+
+def _via(doc: Doc, i: int) -> bool:
+    """Bare عبر inside a clause with no عن after it (غرد عبر حسابه): the preposition, not
+    عبّر عن (من جانبه عبر الوزير عن سعادته)."""
+    toks = doc.tokens
+    if i == 0 or not toks[i - 1].is_word or toks[i - 1].norm in _OPENERS:
+        return False
+    return not any(
+        toks[k].norm == "عن" and doc.tok_sent[k] == doc.tok_sent[i]
+        for k in range(i + 1, min(len(toks), i + 12))
     )
 
 
@@ -100,6 +113,8 @@ def find_cues(doc: Doc) -> list[Cue]:
             form = CueForm("بين", "verb", "m")
         if form is None or (t.i > 0 and toks[t.i - 1].norm == "عدم"):
             continue  # طلب عدم ذكر اسمه: not mentioning is no report
+        if w == "عبر" and _via(doc, t.i):
+            continue  # غرد عبر حسابه: the preposition "via" inside a clause
         if form.lemma == "ابان" and "إ" in t.text[:2]:
             continue  # إبان: during, not أبان (he made clear)
         if form.lemma in ("اقترح", "استغرب") and "أ" in t.text[:2]:

@@ -181,8 +181,13 @@ def split_sentences(text: str, protected: Sequence[tuple[int, int]]) -> list[tup
         if ch == "\n":
             cut = i
         elif ch in _SENT_END and not inside[i]:
-            decimal = (
-                ch == "." and 0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+            decimal = (  # 2.5, or a Latin dotted name (riyadhedu.org, www.spa.gov.sa)
+                ch == "."
+                and 0 < i < n - 1
+                and (
+                    (text[i - 1].isdigit() and text[i + 1].isdigit())
+                    or (_latin(text[i - 1]) and _latin(text[i + 1]))
+                )
             )
             if not decimal and not _abbreviation_dot(text, i):
                 j = i + 1
@@ -197,6 +202,10 @@ def split_sentences(text: str, protected: Sequence[tuple[int, int]]) -> list[tup
     if start < n:
         spans.append((start, n))
     return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
 
 
 def _abbreviation_dot(text: str, i: int) -> bool:

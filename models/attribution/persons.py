@@ -326,9 +326,21 @@ def _trimmed_names(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[Ent
             w = w[1:]
         if len(w) > 2 and (form := cue_form(w[0].norm)) is not None and form.form == "verb":
             w = w[1:]  # روى | عايض عسيري: the reporting verb before its subject
+        if len(w) > 2 and _said_then_quoted(tokens, w[-1]):
+            w = w[:-1]  # عادل بن محمد فقيه | غرد: «…»: the subject's own verb
         start = max(span.start, w[0].start)
         out.append(EntitySpan(start, min(span.end, w[-1].end), "PER", span.score))
     return out
+
+
+def _said_then_quoted(tokens: Sequence[Token], t: Token) -> bool:
+    """A reporting verb followed by a colon, an opening quote mark or قائلا."""
+    form = cue_form(t.norm)
+    if form is None or form.form != "verb" or t.i + 1 >= len(tokens):
+        return False
+    nxt = tokens[t.i + 1]
+    after = cue_form(nxt.norm)
+    return nxt.text[:1] in ':«“"' or (after is not None and after.form == "participle")
 
 
 def _family_names_of_people(text: str, spans: list[EntitySpan]) -> list[EntitySpan]:

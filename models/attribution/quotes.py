@@ -57,6 +57,7 @@ _ON_OBJECT = frozenset({"اكد", "شدد"})
 _OCCASIONS = frozenset("بدايه ختام نهايه كلمه".split())
 _OWN_OCCASIONS = frozenset("كلمته كلمتها لقايه حديثه حديثها".split())
 _OBJECT_PARTICIPLES = frozenset({"استغرب"})  # مستغربا ما يتم تداوله
+_WRITING = frozenset({"كتب", "غرد"})  # need a named writer
 _OBJECT_BEFORE_PREPOSITION = frozenset({"دعا", "طالب", "حذر", "نصح", "نبه"})
 _RESULT_PARTICLES = frozenset({"فقد", "فان", "فانه", "فانها"})
 # "His Excellency / Highness" standing for the person already named (وشدد معاليه على …).
@@ -212,7 +213,8 @@ def _find_complementizer(
         t = toks[k]
         if t.start in openers:
             return k, k, "quote"
-        if t.text == ":":  # وقال: إن أموره تسير …: the complementizer is not the content
+        if t.text == ":" and not toks[k - 1].norm.lower().startswith("http"):  # not a web address
+            # وقال: إن أموره تسير …: the complementizer is not the content
             nxt = k + 1 if k + 1 < len(toks) and toks[k + 1].norm in ("ان", "بان") else k
             return k, nxt + 1, "colon"
         if (
@@ -599,10 +601,14 @@ def analyse_cues(
             after_verb = vso
             if sp is pv and pv is not None:
                 info.subject_start = pv_start
+        if cue.lemma == "اقر" and (how != "comp" or toks[cstart - 2].norm == "علي"):
+            info.deferred = True  # أقر تشكيل لجنة على أن، أقرت ملكية «…»: approved, not admitted
+            continue
         if cue.lemma == "توقع" and cue.form == "participle" and (how != "comp" or b > cue.ti + 1):
             info.deferred = True  # نموا متوقعا: an adjective; متوقعا أن …: a report
             continue
-        if cue.lemma == "كتب" and not _named_writer(doc, cue, after_verb):
+        before = sp if after_verb is None and how in ("colon", "quote", "cue") else None
+        if cue.lemma in _WRITING and not _named_writer(doc, cue, after_verb, before):
             info.deferred = True  # كتب عليه، كتب التراث: no one named writes
             continue
         if how == "comp" and _prep_object_first(doc, cue, after_verb, cstart):
@@ -661,16 +667,23 @@ def analyse_cues(
     return infos
 
 
-def _named_writer(doc: Doc, cue: Cue, subject: SpeakerInfo | None) -> bool:
-    """كتب reports only as a clause's verb with a named person or body after it (وكتب ترامب
-    على تويتر "…"); otherwise it is books (كتب التراث) or an inscription (كتب عليه)."""
-    return (
-        cue.form == "verb"
-        and _opens_clause(doc, cue)
-        and subject is not None
-        and subject.mention is not None
-        and doc.mentions[subject.mention].label in ("PER", "ORG")
-    )
+def _named_writer(
+    doc: Doc, cue: Cue, subject: SpeakerInfo | None, before: SpeakerInfo | None
+) -> bool:
+    """كتب and غرد report only as a clause's verb with a named person or body after it (وكتب
+    ترامب على تويتر "…"), or before it when a colon or quote follows (الوزير فلان كتب: «…»);
+    otherwise it is books (كتب التراث) or an inscription (كتب عليه)."""
+
+    def named(sp: SpeakerInfo | None) -> bool:
+        return (
+            sp is not None
+            and sp.mention is not None
+            and doc.mentions[sp.mention].label in ("PER", "ORG")
+        )
+
+    if cue.form != "verb":
+        return False
+    return (_opens_clause(doc, cue) and named(subject)) or named(before)
 
 
 def _accused(doc: Doc, cue: Cue, np: SpeakerInfo, cstart: int) -> bool:

@@ -563,7 +563,7 @@ def _np_run_left(doc: Doc, ti: int) -> int:
     """Start token of the noun-phrase run ending right before token ``ti`` (ti if none)."""
     toks = doc.tokens
     j = ti - 1
-    while j >= 0 and ti - j <= 8:
+    while j >= 0 and ti - j <= 10:
         t = toks[j]
         w = t.norm
         if t.text in "()" or (t.text in ",،" and doc.mention_at(j - 1) is not None):
@@ -583,6 +583,12 @@ def _np_run_left(doc: Doc, ti: int) -> int:
             continue
         if w.startswith("ال") and w not in ADVERBS and w not in _RELATIVES:
             j -= 1
+            continue
+        if w.startswith("و") and len(w) > 3 and j + 1 < ti and toks[j + 1].norm.startswith("ال"):
+            j -= 1  # وزير الاتصالات وتقنية المعلومات: a noun joined by و stays in the title
+            continue
+        if w.startswith("وال") and w not in ADVERBS:
+            j -= 1  # وزير الاقتصاد والتخطيط
             continue
         break
     return j + 1
