@@ -260,7 +260,7 @@ _SOURCE_NOUNS = """مصدر مصادر المصدر المصادر مسوول م
     دبلوماسيون دبلوماسي الدبلوماسيون متحدث البعض بعضهم اخرون مختصون المختصون باحثون الباحثون
     متابعون المتابعون مغردون المغردون شهود مسيول مسيولون مسيولين مسيولو المسيول المسيولون
     الاهالي اهالي متعاملون المتعاملون متعاملين اقتصاديون
-    الاقتصاديون""".split()  # مسيول…: the مسئول spelling (ئ normalises to ي, ؤ to و)
+    الاقتصاديون النقاد نقاد""".split()  # مسيول…: the مسئول spelling (ئ normalises to ي, ؤ to و)
 SOURCE_NOUNS = frozenset(_SOURCE_NOUNS)
 # Before the verb they may take the accusative plural (إلا أن الباحثين قالوا); after it, that
 # form is the object (طالب المسؤولين).
@@ -351,6 +351,14 @@ NAMING_NOUNS = frozenset(
 )
 # Typical sentence-internal clause openers that end reported content.
 CLAUSE_BREAKERS = frozenset({"وذلك", "فيما", "بينما", "في حين", "وفي حين", "حيث"})
+# Participles of speech acts that are not reports themselves (مستعرضا، سائلا الله، مشيدا ب…):
+# after a comma they open the speaker's next act, so reported content ends there.
+SPEECH_ACT_PARTICIPLES = frozenset(
+    w + ending
+    for w in """مستعرض سايل مشيد متمني مثمن مستشهد مطمين متوعد مبدي مستنكر منتقد مناشد
+    واصف مستدرك مستبعد""".split()
+    for ending in ("ا", "ه", "ين")
+)
 # Given names that are also common words (حسن good, عمر age, فهد lynx, جو weather): only
 # context makes them names.
 AMBIGUOUS_GIVEN_NAMES = frozenset(

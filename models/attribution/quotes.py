@@ -25,6 +25,7 @@ from models.attribution.lexicon import (
     PREP_OBJECT,
     PREPOSITIONS,
     SOURCE_NOUNS,
+    SPEECH_ACT_PARTICIPLES,
     STRICT_LEMMAS,
     TITLE_CONTINUATIONS,
 )
@@ -232,6 +233,20 @@ def _find_complementizer(
     return k, -1, ""
 
 
+_CONTRASTS = frozenset({"لكن", "ولكن", "بل", "غير", "الا"})
+
+
+def _before_connective(doc: Doc, cut: int, floor: int) -> int:
+    """Move a cut back over the contrast that joins the next speaker's clause (…، لكن
+    المعارضة تقول، غير أن النقاد يقولون)."""
+    toks = doc.tokens
+    if cut - 1 > floor and toks[cut - 1].norm in _CONTRASTS:
+        return cut - 1
+    if cut - 2 > floor and toks[cut - 1].norm == "ان" and toks[cut - 2].norm in ("غير", "الا"):
+        return cut - 2
+    return cut
+
+
 def _in_name_segment(doc: Doc, char: int) -> bool:
     return any(seg.name_like and seg.start <= char < seg.end for seg in doc.segments)
 
@@ -255,13 +270,14 @@ def _content_end(doc: Doc, start_ti: int, cue_infos: dict[int, CueInfo]) -> int:
                 cut = other.subject_start if 0 <= other.subject_start < k else k
                 if other.cue.start < t.start:
                     cut = min(cut, doc.token_at(other.cue.start))
+                cut = _before_connective(doc, cut, start_ti)
                 if cut <= start_ti:
                     return toks[start_ti].start
                 return _trim_end(doc, toks[cut - 1].end, toks[start_ti].start)
         if t.text in "،,؛" and k + 1 < len(toks):
             nxt = toks[k + 1].norm
             pair = nxt + " " + toks[k + 2].norm if k + 2 < len(toks) else nxt
-            if nxt in CLAUSE_BREAKERS or pair in CLAUSE_BREAKERS:
+            if nxt in CLAUSE_BREAKERS or pair in CLAUSE_BREAKERS or nxt in SPEECH_ACT_PARTICIPLES:
                 return _trim_end(doc, toks[k].start, toks[start_ti].start)
             nxt_info = cue_infos.get(k + 1)
             if nxt_info is not None and nxt_info.cue.form in ("participle", "attribution"):
@@ -1189,7 +1205,11 @@ def _attribution_quote(
             if t.text in "،,؛" and k + 1 < len(toks):
                 nxt = toks[k + 1].norm
                 pair = nxt + " " + toks[k + 2].norm if k + 2 < len(toks) else nxt
-                if nxt in CLAUSE_BREAKERS or pair in CLAUSE_BREAKERS:
+                if (
+                    nxt in CLAUSE_BREAKERS
+                    or pair in CLAUSE_BREAKERS
+                    or nxt in SPEECH_ACT_PARTICIPLES
+                ):
                     end = _trim_end(doc, t.start, start)
                     break
             k += 1
