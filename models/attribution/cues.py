@@ -44,6 +44,19 @@ def _via(doc: Doc, i: int) -> bool:
     )
 
 
+def _as_reported(doc: Doc, i: int) -> bool:
+    """على ما + a reporting verb right after a comma: an attribution phrase (…، على ما نقلت
+    وكالة إيسنا), not a preposition's object (يعتمد على ما ذكره)."""
+    toks = doc.tokens
+    if i == 0 or i + 2 >= len(toks) or toks[i - 1].text not in "،,":
+        return False
+    verb = toks[i + 2].norm
+    form = cue_form(verb)
+    return toks[i + 1].norm == "ما" and (
+        verb in _ATTRIB_VERBS or (form is not None and form.form == "verb")
+    )
+
+
 def _opening_bayyana(doc: Doc, i: int) -> bool:
     """Bare بين opening a clause with أن within four words (بين تقرير حديث أن، …، بين أن):
     the verb بيّن, not the preposition."""
@@ -101,6 +114,9 @@ def find_cues(doc: Doc) -> list[Cue]:
             if w in ("نقلا", "ونقلا") and (nxt is None or nxt.norm != "عن"):
                 continue
             cues.append(Cue(t.i, start, end, "حسب", "attribution", "m"))
+            continue
+        if w == "علي" and _as_reported(doc, t.i):  # …، على ما ذكرت وسائل إعلام
+            cues.append(Cue(t.i, start, toks[t.i + 2].end, "حسب", "attribution", "m"))
             continue
         if w in ("جاء", "وجاء") and t.i + 2 < len(toks) and toks[t.i + 1].norm in ("في", "فى"):
             if toks[t.i + 2].norm in _STATEMENT_NOUNS:

@@ -1195,8 +1195,10 @@ def _attribution_quote(
             return None
         return Draft(start, end, "indirect", 0.6, cue, sp)
     start = _strip_conjunction(doc, _trim_start(doc, sent_start, cue.start))
-    if len(after) <= 2:
+    if len([t for t in after if t.norm not in ADVERBS and t.norm != "يوم"]) <= 2:
         end = _trim_end(doc, cue.start, start)
+        if cue.ti > 0 and toks[cue.ti - 1].norm in ("وذلك", "ذلك"):
+            end = _trim_end(doc, toks[cue.ti - 1].start, start)  # …، وذلك بحسب
     else:
         end = _content_end(doc, doc.token_at(start), {})
         k = doc.token_at(sp.span[1])

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from models.attribution.document import Doc
+from models.attribution.document import Doc, Segment
 from models.attribution.entities import Mention
 from models.attribution.lexicon import (
     ADVERBS,
@@ -63,7 +63,8 @@ _REPORT_SOURCES = frozenset(
     """فريق تقرير التقرير بيان البيان دراسه الدراسه احصاييه الاحصاييه
     احصاءات احصاييات بيانات البيانات وكاله صحيفه موقع وسايل تصريحات تصريح مصادر مصدر مسوولين
     مراسل شهود سكان ناشطين مصادر خبراء محللين مسح استطلاع الاستطلاع ارقام الارقام
-    توقعات التوقعات تقديرات التقديرات معلومات المعلومات نتايج النتايج""".split()
+    توقعات التوقعات تقديرات التقديرات معلومات المعلومات نتايج النتايج تقارير التقارير
+    عده شركه""".split()
 )
 # Indefinite sources that read like an untagged name after a cue (أشارت تقارير، قال قائل).
 _UNNAMED_SOURCES = frozenset(
@@ -746,7 +747,22 @@ def attribution_source(doc: Doc, a: int, sentence_end: int) -> SpeakerInfo | Non
                 return from_mention(doc, m, (span[0], m.end), "m")
     if w0 not in SOURCE_NOUNS and w0 not in _REPORT_SOURCES and first not in _REPORT_SOURCES:
         return None
+    named = _marked_name_after(doc, k, sentence_end)
+    if named is not None:  # بحسب شركة "إفكتف ميجور"، وكالة «إيسنا»: the name in marks
+        end = named.close_mark + 1 if named.close_mark is not None else named.end
+        return SpeakerInfo(doc.text[named.start : named.end], "ORG", None, (start, end), "m", True)
     return SpeakerInfo(source_name(doc.text[span[0] : span[1]]), "OTHER", None, span, "m", True)
+
+
+def _marked_name_after(doc: Doc, k: int, sentence_end: int) -> Segment | None:
+    """The short marked segment that opens at token ``k`` (the source's name in marks)."""
+    toks = doc.tokens
+    if k >= len(toks) or toks[k].text not in QUOTE_CHARS or toks[k].start >= sentence_end:
+        return None
+    for seg in doc.segments:
+        if seg.open_mark == toks[k].start and len(doc.text[seg.start : seg.end].split()) <= 3:
+            return seg
+    return None
 
 
 def source_name(phrase: str) -> str:
