@@ -613,6 +613,8 @@ def analyse_cues(
             if vso is not None and how == "comp" and _accused(doc, cue, vso, cstart):
                 vso = None  # كما اتهم حزب العمال وتنظيم داعش بأن …: the accused, not the speaker
                 accusation = True
+            if pv is not None and toks[cue.ti - 1].norm == "قد":
+                vso = None  # وكان مارتينو قد صرح بعد هزيمة "التانجو": the subject came first
             sp = vso if vso is not None else pv
             after_verb = vso
             if sp is pv and pv is not None:

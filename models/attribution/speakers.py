@@ -249,7 +249,35 @@ def resolve_title(
         key = (0, pos - e.pos) if e.pos <= pos else (1, e.pos - pos)
         if best is None or key < best[0]:
             best = (key, e)
+    if best is None and len(words) == 1 and words[0].startswith("ال"):
+        # المحافظ after محافظ عدن نايف البكري: the one person the article gave that title
+        head = _bare(strip_proclitic(words[0][2:]))
+        people = {
+            doc.mentions[e.mention].cluster
+            for e in titles
+            if _bare(strip_proclitic(e.words[0])) == head and e.pos < pos
+        }
+        people |= _titled_after(doc, head, pos)  # راشد آل خليفة وزير الداخلية
+        if len(people) == 1:
+            cluster = people.pop()
+            return next(m for m in doc.mentions if m.cluster == cluster and m.start < pos)
     return doc.mentions[best[1].mention] if best else None
+
+
+def _titled_after(doc: Doc, head: str, pos: int) -> set[int]:
+    """Clusters of the people named before ``pos`` with the title ``head`` right after the
+    name (an appositive comma allowed)."""
+    toks = doc.tokens
+    out = set()
+    for m in doc.mentions:
+        if m.label != "PER" or m.start >= pos:
+            continue
+        k = doc.token_at(m.end)
+        if k < len(toks) and toks[k].text in ",،":
+            k += 1
+        if k < len(toks) and _bare(strip_proclitic(toks[k].norm)) == head:
+            out.add(m.cluster)
+    return out
 
 
 def resolve_org_head(doc: Doc, word: str, pos: int) -> Mention | None:
@@ -585,7 +613,13 @@ def _np_run_left(doc: Doc, ti: int) -> int:
         if w.startswith("ال") and w not in ADVERBS and w not in _RELATIVES:
             j -= 1
             continue
-        if w.startswith("و") and len(w) > 3 and j + 1 < ti and toks[j + 1].norm.startswith("ال"):
+        if (
+            w.startswith("و")
+            and len(w) > 3
+            and 0 < j < ti - 1
+            and toks[j + 1].norm.startswith("ال")
+            and toks[j - 1].norm.startswith("ال")
+        ):
             j -= 1  # وزير الاتصالات وتقنية المعلومات: a noun joined by و stays in the title
             continue
         if w.startswith("وال") and w not in ADVERBS:
@@ -648,8 +682,9 @@ def preverbal_speaker(
         if m is not None:
             return from_mention(doc, m, None, gender, explicit=False), ti - 1
         return _report_antecedent(doc, j, gender), ti
-    a = _np_run_left(doc, ti)
-    if a >= ti:
+    end = ti - 1 if ti > 0 and toks[ti - 1].norm == "قد" else ti  # وكان مارتينو قد صرح
+    a = _np_run_left(doc, end)
+    if a >= end:
         return None, ti
     left = toks[a - 1] if a > 0 else None
     if left is not None and left.is_word and left.norm not in _LEFT_BOUNDARIES:
@@ -658,14 +693,15 @@ def preverbal_speaker(
         return None, ti
     if doc.tok_sent[a] != doc.tok_sent[ti]:
         return None, ti
-    span = _span(doc, a, ti)
-    for k in range(a, ti):
-        m = doc.mention_at(k)
-        if m is not None:
-            return from_mention(doc, m, span, gender), a
+    span = _span(doc, a, end)
+    named = [m for k in range(a, end) if (m := doc.mention_at(k)) is not None]
+    if named:  # زعيم حزب الله حسن نصر الله: the person the title's body leads to
+        person = next((m for m in named if m.label == "PER"), None)
+        first = person if person is not None and is_title_word(toks[a].norm) else named[0]
+        return from_mention(doc, first, span, gender), a
     w = toks[a].norm
     if is_title_word(w):
-        words = tuple(t.norm for t in toks[a:ti] if t.is_word)
+        words = tuple(t.norm for t in toks[a:end] if t.is_word)
         person = resolve_title(doc, titles, words, toks[a].start)
         if person is not None:
             return from_mention(doc, person, span, gender), a
