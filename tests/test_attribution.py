@@ -1558,3 +1558,17 @@ def test_a_bare_title_is_the_one_person_the_article_gave_it() -> None:
         "ماجد القصبي",
         "الوزير",
     ]
+
+
+def test_a_first_person_verb_is_the_speakers_own_word_and_no_cue() -> None:
+    a = run(
+        "وصرح هاشمي أمام السجن: «لا أعتبر هذه العقوبة عادلة، وأرى أنها مدفوعة سياسيا». "
+        "وأضاف: «سأبقى في خدمة الثورة». وأعتبر الزيادي أن الشباب بلا حصانة فكرية.",
+        ("هاشمي", "PER"),
+        ("الزيادي", "PER"),
+    )
+    assert [(q.kind, q.text, q.speaker.name) for q in a.quotes] == [
+        ("direct", "لا أعتبر هذه العقوبة عادلة، وأرى أنها مدفوعة سياسيا", "هاشمي"),
+        ("direct", "سأبقى في خدمة الثورة", "هاشمي"),
+        ("indirect", "الشباب بلا حصانة فكرية", "الزيادي"),
+    ]

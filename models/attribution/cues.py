@@ -6,7 +6,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from models.attribution.document import Doc
-from models.attribution.lexicon import ATTRIBUTION_WORDS, COMPLEMENTIZERS, CUE_FORMS, CueForm
+from models.attribution.lexicon import (
+    ATTRIBUTION_WORDS,
+    COMPLEMENTIZERS,
+    CUE_FORMS,
+    SOURCE_NOUNS,
+    CueForm,
+)
 
 _STATEMENT_NOUNS = frozenset(
     "البيان بيان التقرير تقرير الرساله رساله نص النص التصريح تصريح".split()
@@ -19,6 +25,8 @@ _IMPERSONAL = frozenset(
     السهل المفيد الضروري يجب ويجب ينبغي يكفي ويكفي نافله خلاصه يبقي تريد ختام""".split()
 )
 _COPULAS = frozenset("ليس ليست يكن تكن يكون تكون كان كانت غير امرا بات باتت اصبح".split())
+# Verbs whose past tense starts with a plain alif: with أ they are the first person (أعتبر).
+_WASLA_VERBS = frozenset({"اقترح", "استغرب", "اعتبر", "اعترف"})
 _OPENERS = frozenset("كما فيما بينما حيث قد وقد فقد لقد ثم".split())
 _BETWEEN = frozenset("بين بينه بينها بينهم بينهما بيننا بينكم".split())
 _ATTRIB_VERBS = frozenset("نقلته نقلت اوردته اوردت ذكرته ذكرت افادت افاده اعلنته قاله".split())
@@ -41,6 +49,14 @@ def _via(doc: Doc, i: int) -> bool:
     return not any(
         toks[k].norm == "عن" and doc.tok_sent[k] == doc.tok_sent[i]
         for k in range(i + 1, min(len(toks), i + 12))
+    )
+
+
+def _named_next(doc: Doc, i: int) -> bool:
+    """A name or a source right after the verb (وأعتبر الزيادي أنه: a misspelt past tense)."""
+    k = i + 1
+    return k < len(doc.tokens) and (
+        doc.mention_at(k) is not None or doc.tokens[k].norm in SOURCE_NOUNS
     )
 
 
@@ -133,8 +149,8 @@ def find_cues(doc: Doc) -> list[Cue]:
             continue  # غرد عبر حسابه: the preposition "via" inside a clause
         if form.lemma == "ابان" and "إ" in t.text[:2]:
             continue  # إبان: during, not أبان (he made clear)
-        if form.lemma in ("اقترح", "استغرب") and "أ" in t.text[:2]:
-            continue  # أقترح، أستغرب: the writer's own words
+        if form.lemma in _WASLA_VERBS and "أ" in t.text[:2] and not _named_next(doc, t.i):
+            continue  # أقترح، أستغرب، أعتبر: the first person, the speaker or writer himself
         if form.form == "participle" and t.i > 0 and toks[t.i - 1].norm in _COPULAS:
             continue  # ليس مستغربا أن، لم يكن مؤكدا: an adjective, not a report
         if w == "القول" and t.i > 0 and toks[t.i - 1].norm in _IMPERSONAL:
