@@ -217,8 +217,8 @@ def _abbreviation_dot(text: str, i: int) -> bool:
     k = i
     while k > 0 and text[k - 1].isalpha():
         k -= 1
-    if text[i + 1].isalpha():
-        return 0 < i - k <= 3
+    if text[i + 1].isalpha():  # د.عسيري، إيه.بي.سي; not a word run into the next (أمس.وتشهد)
+        return 0 < i - k <= 2 or (i - k == 3 and "." in text[i + 2 : i + 6])
     return i - k == 1 and text[i + 1] == " " and i + 2 < len(text) and text[i + 2].isalpha()
 
 

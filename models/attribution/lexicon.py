@@ -356,7 +356,7 @@ CLAUSE_BREAKERS = frozenset({"وذلك", "فيما", "بينما", "في حين"
 SPEECH_ACT_PARTICIPLES = frozenset(
     w + ending
     for w in """مستعرض سايل مشيد متمني مثمن مستشهد مطمين متوعد مبدي مستنكر منتقد مناشد
-    واصف مستدرك مستبعد""".split()
+    واصف مستدرك مستبعد معبر""".split()
     for ending in ("ا", "ه", "ين")
 )
 # Given names that are also common words (حسن good, عمر age, فهد lynx, جو weather): only

@@ -282,6 +282,9 @@ def _content_end(doc: Doc, start_ti: int, cue_infos: dict[int, CueInfo]) -> int:
             nxt_info = cue_infos.get(k + 1)
             if nxt_info is not None and nxt_info.cue.form in ("participle", "attribution"):
                 return _trim_end(doc, toks[k].start, toks[start_ti].start)
+            form = cue_form(nxt)
+            if form is not None and form.form == "participle":  # …، مؤكدة مقتل العشرات
+                return _trim_end(doc, toks[k].start, toks[start_ti].start)
         last = k
         k += 1
     return _trim_end(doc, toks[last].end, toks[start_ti].start)
