@@ -902,6 +902,19 @@ def _reports(doc: Doc, cue: Cue, sp: SpeakerInfo | None) -> bool:
     )
 
 
+def _after_title(doc: Doc, k: int) -> bool:
+    """Token ``k`` right after an initial's dot (د. بخاري), or after a title with the ب object
+    still to come (الدكتور بخاري بضرورة): a name that starts with ب, not the verb's object."""
+    toks = doc.tokens
+    prev = toks[k - 1] if k > 0 else None
+    if prev is None:
+        return False
+    if prev.text == ".":
+        return k > 1 and len(toks[k - 2].norm) == 1
+    nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
+    return prev.is_word and is_title_word(prev.norm) and nxt.startswith("ب") and len(nxt) > 3
+
+
 def _other_content(
     doc: Doc, info: CueInfo, b: int, explicit: bool, by_token: dict[int, CueInfo]
 ) -> None:
@@ -928,6 +941,7 @@ def _other_content(
                 and len(w) > 3
                 and w != "باسم"
                 and doc.mention_at(k) is None
+                and not _after_title(doc, k)
             ):
                 info.content = (toks[k].start, _content_end(doc, k, by_token))
                 info.content_kind = "prep"
