@@ -13,6 +13,7 @@ from models.attribution.lexicon import (
     SOURCE_NOUNS,
     CueForm,
 )
+from models.attribution.normalize import QUOTE_CHARS
 
 _STATEMENT_NOUNS = frozenset(
     "البيان بيان التقرير تقرير الرساله رساله نص النص التصريح تصريح".split()
@@ -44,7 +45,10 @@ def _via(doc: Doc, i: int) -> bool:
     """Bare عبر inside a clause with no عن after it (غرد عبر حسابه): the preposition, not
     عبّر عن (من جانبه عبر الوزير عن سعادته)."""
     toks = doc.tokens
-    if i == 0 or not toks[i - 1].is_word or toks[i - 1].norm in _OPENERS:
+    prev = toks[i - 1] if i > 0 else None
+    if prev is None or prev.norm in _OPENERS:
+        return False
+    if not prev.is_word and prev.text not in QUOTE_CHARS + ")":  # «هشتاقاً» عبر موقع
         return False
     return not any(
         toks[k].norm == "عن" and doc.tok_sent[k] == doc.tok_sent[i]

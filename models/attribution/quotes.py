@@ -151,6 +151,8 @@ def is_name_like(doc: Doc, seg: Segment) -> bool:
         w = prev.norm
         if w in NAMING_NOUNS or strip_proclitic(w) in NAMING_NOUNS or w in ("و", "او"):
             return True
+        if ti > 0 and _named_by_adjective(w, doc.tokens[ti - 1].norm):
+            return True  # الصحيفة المحلية «في إل تي»
         if w.endswith("ـ") or prev.text.endswith("ـ"):
             return True
         m = doc.mention_at(ti)
@@ -899,6 +901,17 @@ def _reports(doc: Doc, cue: Cue, sp: SpeakerInfo | None) -> bool:
         return doc.mentions[sp.mention].label in ("PER", "ORG")
     return sp.span is not None and norm(doc.text[sp.span[0] : sp.span[1]]).split()[0] in (
         SOURCE_NOUNS
+    )
+
+
+def _named_by_adjective(adjective: str, noun: str) -> bool:
+    """A naming noun and the definite nisba adjective right after it, before a marked name
+    (الصحيفة المحلية «في إل تي»)."""
+    bare = noun[2:] if noun.startswith("ال") else noun
+    return (
+        adjective.startswith("ال")
+        and adjective.endswith(("يه", "ي"))
+        and (noun in NAMING_NOUNS or bare in NAMING_NOUNS or strip_proclitic(noun) in NAMING_NOUNS)
     )
 
 

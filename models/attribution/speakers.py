@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from models.attribution.cues import cue_form
 from models.attribution.document import Doc, Segment
 from models.attribution.entities import Mention
 from models.attribution.lexicon import (
@@ -31,6 +32,7 @@ from models.attribution.lexicon import (
 from models.attribution.normalize import (
     QUOTE_CHARS,
     Token,
+    norm,
     strip_article_proclitic,
     strip_proclitic,
 )
@@ -70,6 +72,7 @@ _REPORT_SOURCES = frozenset(
 _UNNAMED_SOURCES = frozenset(
     "تقرير تقارير دراسه بيان انباء معلومات اوساط وسايل صحيفه موقع كثيرون قايل".split()
 )
+_OUTLETS = frozenset("صحيفه الصحيفه وكاله الوكاله موقع الموقع قناه القناه مجله المجله".split())
 _SOURCE_ADJECTIVES = frozenset(
     "مسوول مسوولون مسوولين مطلع مطلعه مطلعون رفيع رفيعه رسمي رسميه امني "
     "امنيه عسكري عسكريه حكومي حكوميه دبلوماسي دبلوماسيه مقرب مقربه "
@@ -436,6 +439,17 @@ def np_speaker(
         outlet = doc.mention_at(a + 2)
         if outlet is not None and outlet.label == "ORG":
             return from_mention(doc, outlet, (toks[a].start, outlet.end), gender)
+    if _bare(w) in _OUTLETS:  # الصحيفة المحلية «في إل تي»: the outlet named in marks
+        for k in range(a + 1, min(b, a + 4)):
+            named = _marked_name_after(doc, k, len(doc.text))
+            if named is not None:
+                end = named.close_mark + 1 if named.close_mark is not None else named.end
+                name = doc.text[named.start : named.end]
+                if _nisba(norm(name)):
+                    break
+                return SpeakerInfo(name, "ORG", None, (toks[a].start, end), gender, True)
+            if not toks[k].is_word:
+                break
     body = doc.mention_at(a + 1) if a + 1 < b else None
     if body is not None and body.label == "ORG" and "ال" + w in ORG_HEADS:
         return from_mention(doc, body, (toks[a].start, body.end), gender)  # إدارة | مكتبة …
@@ -683,6 +697,10 @@ def preverbal_speaker(
             return from_mention(doc, m, None, gender, explicit=False), ti - 1
         return _report_antecedent(doc, j, gender), ti
     end = ti - 1 if ti > 0 and toks[ti - 1].norm == "قد" else ti  # وكان مارتينو قد صرح
+    outlet = _outlet_before(doc, end, gender)
+    form = cue_form(toks[ti].norm)
+    if outlet is not None and form is not None and form.form == "verb":
+        return outlet
     a = _np_run_left(doc, end)
     if a >= end:
         return None, ti
@@ -713,6 +731,33 @@ def preverbal_speaker(
         if org is not None:
             return from_mention(doc, org, span, gender), a
     return None, ti
+
+
+def _outlet_before(doc: Doc, ti: int, gender: str) -> tuple[SpeakerInfo, int] | None:
+    """An outlet named in marks right before token ``ti`` (الصحيفة المحلية «في إل تي» ذكرت)."""
+    toks = doc.tokens
+    if ti < 3 or toks[ti - 1].text not in QUOTE_CHARS:
+        return None
+    seg = next((g for g in doc.segments if g.close_mark == toks[ti - 1].start), None)
+    if seg is None or seg.open_mark is None or len(doc.text[seg.start : seg.end].split()) > 3:
+        return None
+    k = doc.token_containing(seg.open_mark) - 1
+    for j in range(k, max(-1, k - 3), -1):
+        if not toks[j].is_word:
+            return None
+        if _bare(toks[j].norm) in _OUTLETS:
+            before = toks[j - 1].norm if j > 0 else ""
+            name = doc.text[seg.start : seg.end]
+            if toks[j].norm[:1] in "بل" or before in PREPOSITIONS or _nisba(norm(name)):
+                return None  # على موقع «تويتر» تقول، الصحيفة "الأسبانية": no outlet subject
+            span = (toks[j].start, toks[ti - 1].end)
+            return SpeakerInfo(name, "ORG", None, span, gender, True), j
+    return None
+
+
+def _nisba(word: str) -> bool:
+    """A definite nationality adjective alone (الإسبانية), not a name."""
+    return " " not in word and word.startswith("ال") and word.endswith(("يه", "ي"))
 
 
 def noun_cue_speaker(
