@@ -1618,3 +1618,14 @@ def test_an_outlet_named_in_marks_speaks_before_or_after_its_verb() -> None:
         ("التحقيق مستمر", "أفتونبلادت"),
         ("اللاعب سيرحل", "الصحيفة"),
     ]
+
+
+def test_a_short_marked_name_after_a_title_or_a_report_is_no_quote() -> None:
+    a = run(
+        "وكشف تقرير «ساما» عن ارتفاع القروض الزراعية. وكشف المدير الفني «دونيس» برنامج "
+        "الفريق. وقال المدرب: «نحن جاهزون للمباراة».",
+    )
+    assert [(q.kind, q.text) for q in a.quotes] == [
+        ("indirect", "ارتفاع القروض الزراعية"),
+        ("direct", "نحن جاهزون للمباراة"),
+    ]

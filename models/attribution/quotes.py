@@ -153,6 +153,8 @@ def is_name_like(doc: Doc, seg: Segment) -> bool:
             return True
         if ti > 0 and _named_by_adjective(w, doc.tokens[ti - 1].norm):
             return True  # الصحيفة المحلية «في إل تي»
+        if len(words) <= 2 and _titled_or_reported(doc, ti) and _word_follows(doc, seg):
+            return True  # المدير الفني «دونيس» برنامج، تقرير «ساما» عن
         if w.endswith("ـ") or prev.text.endswith("ـ"):
             return True
         m = doc.mention_at(ti)
@@ -902,6 +904,26 @@ def _reports(doc: Doc, cue: Cue, sp: SpeakerInfo | None) -> bool:
     return sp.span is not None and norm(doc.text[sp.span[0] : sp.span[1]]).split()[0] in (
         SOURCE_NOUNS
     )
+
+
+_REPORT_NOUNS = frozenset("تقرير التقرير بيان البيان دراسه الدراسه".split())
+
+
+def _titled_or_reported(doc: Doc, ti: int) -> bool:
+    """Token ``ti`` is a title (or a title's adjective) or a report noun."""
+    toks = doc.tokens
+    w = toks[ti].norm
+    if is_title_word(w) or strip_proclitic(w) in _REPORT_NOUNS:
+        return True
+    return ti > 0 and w.startswith("ال") and is_title_word(toks[ti - 1].norm)
+
+
+def _word_follows(doc: Doc, seg: Segment) -> bool:
+    """A word, not punctuation, right after the segment's closing mark."""
+    if seg.close_mark is None:
+        return False
+    k = doc.token_at(seg.close_mark + 1)
+    return k < len(doc.tokens) and doc.tokens[k].is_word
 
 
 def _named_by_adjective(adjective: str, noun: str) -> bool:
