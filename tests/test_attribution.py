@@ -1629,3 +1629,18 @@ def test_a_short_marked_name_after_a_title_or_a_report_is_no_quote() -> None:
         ("indirect", "ارتفاع القروض الزراعية"),
         ("direct", "نحن جاهزون للمباراة"),
     ]
+
+
+def test_a_whole_clause_before_the_speakers_words_in_marks_is_an_indirect_quote_too() -> None:
+    a = run(
+        "أما شرطة لوس أنجلوس فأكدت للصحيفة أن مور لم تكن في منزلها في هذا الوقت، «ولم يكن أي "
+        "من أفراد العائلة في المكان». وأكد الأسد أن “الإرهاب يشكل عائقا” أمام الحل.",
+        ("شرطة لوس أنجلوس", "ORG"),
+        ("مور", "PER"),
+        ("الأسد", "PER"),
+    )
+    assert [(q.kind, q.text, q.speaker.name) for q in a.quotes] == [
+        ("indirect", "مور لم تكن في منزلها في هذا الوقت", "شرطة لوس أنجلوس"),
+        ("direct", "ولم يكن أي من أفراد العائلة في المكان", "شرطة لوس أنجلوس"),
+        ("direct", "الإرهاب يشكل عائقا", "الأسد"),
+    ]

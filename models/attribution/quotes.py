@@ -1138,7 +1138,11 @@ def detect_quotes(doc: Doc) -> list[Draft]:
             terms = {(d.start, d.end) for d in inner}
             drafts = [d for d in drafts if (d.start, d.end) not in terms]
             covered = [c for c in covered if c not in terms]
-        elif inner or len(doc.text[s:e].split()) < 2:
+        elif inner:
+            e = _clause_before_quote(doc, s, min(inner, key=lambda d: d.start))
+            if e is None:
+                continue  # أكد الأسد أن “الإرهاب يشكل عائقا” أمام الحل: the marked part only
+        elif len(doc.text[s:e].split()) < 2:
             continue
         score = {"comp": 0.8, "colon": 0.75, "prep": 0.65, "object": 0.6, "postposed": 0.7}[
             info.content_kind
@@ -1160,6 +1164,21 @@ def detect_quotes(doc: Doc) -> list[Draft]:
     _fill_cataphora(doc, drafts, infos)
     drafts.sort(key=lambda d: (d.start, d.end))
     return drafts
+
+
+def _clause_before_quote(doc: Doc, start: int, quote: Draft) -> int | None:
+    """End of a whole reported clause of four or more words that a comma closes before the
+    speaker's words in marks, which then end the sentence (فأكدت للصحيفة أن مور لم تكن في
+    منزلها، «ولم يكن أي من أفراد العائلة في المكان»)."""
+    tail = doc.text[quote.end : quote.end + 3].lstrip("".join(QUOTE_CHARS) + " ")
+    if tail and tail[0] not in ".!؟?\n":
+        return None
+    head = doc.text[start : quote.start].rstrip().rstrip(QUOTE_CHARS).rstrip()
+    if not head.endswith(("،", ",")) or len(head.split()) < 4:
+        return None
+    if any(ch in QUOTE_CHARS for ch in head):
+        return None
+    return _trim_end(doc, start + len(head), start)
 
 
 def _attribution_speaker(doc: Doc, info: CueInfo) -> SpeakerInfo | None:
