@@ -1644,3 +1644,17 @@ def test_a_whole_clause_before_the_speakers_words_in_marks_is_an_indirect_quote_
         ("direct", "ولم يكن أي من أفراد العائلة في المكان", "شرطة لوس أنجلوس"),
         ("direct", "الإرهاب يشكل عائقا", "الأسد"),
     ]
+
+
+def test_invisible_marks_in_numbers_chained_initials_and_a_name_in_marks_before_a_colon() -> None:
+    a = run(
+        "وقالت مجموعة راندوم هاوس إن الروائي إي.إل. دوكتورو توفي. وذكرت الحكومة اليابانية أن "
+        'البطالة قفزت إلى 4.\u200f3 في المائة. وقال "ولد الشيخ أحمد": نحن موقفنا واضح.',
+        ("راندوم هاوس", "ORG"),
+        ("ولد الشيخ أحمد", "PER"),
+    )
+    assert [(q.kind, q.text) for q in a.quotes] == [
+        ("indirect", "الروائي إي.إل. دوكتورو توفي"),
+        ("indirect", "البطالة قفزت إلى 4.\u200f3 في المائة"),
+        ("indirect", "نحن موقفنا واضح"),
+    ]

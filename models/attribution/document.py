@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -181,11 +182,12 @@ def split_sentences(text: str, protected: Sequence[tuple[int, int]]) -> list[tup
         if ch == "\n":
             cut = i
         elif ch in _SENT_END and not inside[i]:
-            decimal = (  # 2.5, or a Latin dotted name (riyadhedu.org, www.spa.gov.sa)
+            nxt = _visible_after(text, i)
+            decimal = (  # 2.5 (4.\u200f3 too), or a Latin dotted name (riyadhedu.org)
                 ch == "."
                 and 0 < i < n - 1
                 and (
-                    (text[i - 1].isdigit() and text[i + 1].isdigit())
+                    (text[i - 1].isdigit() and nxt.isdigit())
                     or (_latin(text[i - 1]) and _latin(text[i + 1]))
                 )
             )
@@ -204,6 +206,14 @@ def split_sentences(text: str, protected: Sequence[tuple[int, int]]) -> list[tup
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
+def _visible_after(text: str, i: int) -> str:
+    """The first character after ``i`` that is not an invisible format mark (U+200F …)."""
+    k = i + 1
+    while k < len(text) and unicodedata.category(text[k]) == "Cf":
+        k += 1
+    return text[k] if k < len(text) else ""
+
+
 def _latin(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
@@ -219,7 +229,13 @@ def _abbreviation_dot(text: str, i: int) -> bool:
         k -= 1
     if text[i + 1].isalpha():  # د.عسيري، إيه.بي.سي; not a word run into the next (أمس.وتشهد)
         return 0 < i - k <= 2 or (i - k == 3 and "." in text[i + 2 : i + 6])
-    return i - k == 1 and text[i + 1] == " " and i + 2 < len(text) and text[i + 2].isalpha()
+    chained = i - k == 2 and k > 0 and text[k - 1] == "."  # إي.إل. دوكتورو
+    return (
+        (i - k == 1 or chained)
+        and text[i + 1] == " "
+        and i + 2 < len(text)
+        and text[i + 2].isalpha()
+    )
 
 
 def build_doc(text: str, entities: Sequence[EntitySpan], tokens: list[Token] | None = None) -> Doc:

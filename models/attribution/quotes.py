@@ -155,6 +155,9 @@ def is_name_like(doc: Doc, seg: Segment) -> bool:
             return True  # الصحيفة المحلية «في إل تي»
         if len(words) <= 2 and _titled_or_reported(doc, ti) and _word_follows(doc, seg):
             return True  # المدير الفني «دونيس» برنامج، تقرير «ساما» عن
+        form = cue_form(w)
+        if form is not None and form.form in ("verb", "imperfect") and _colon_after(doc, seg):
+            return True  # وقال "ولد الشيخ أحمد": نحن …: the speaker's name in marks
         if w.endswith("ـ") or prev.text.endswith("ـ"):
             return True
         m = doc.mention_at(ti)
@@ -916,6 +919,13 @@ def _titled_or_reported(doc: Doc, ti: int) -> bool:
     if is_title_word(w) or strip_proclitic(w) in _REPORT_NOUNS:
         return True
     return ti > 0 and w.startswith("ال") and is_title_word(toks[ti - 1].norm)
+
+
+def _colon_after(doc: Doc, seg: Segment) -> bool:
+    """A colon right after the segment's closing mark."""
+    if seg.close_mark is None:
+        return False
+    return doc.text[seg.close_mark + 1 : seg.close_mark + 3].lstrip().startswith(":")
 
 
 def _word_follows(doc: Doc, seg: Segment) -> bool:
