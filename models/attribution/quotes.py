@@ -254,6 +254,15 @@ def _before_connective(doc: Doc, cut: int, floor: int) -> int:
     return cut
 
 
+def _next_clause_after(doc: Doc, k: int) -> bool:
+    """The comma at token ``k`` opens a clause opener (فيما، حيث، في حين) or the speaker's next
+    act (مستعرضا، سائلا الله): reported content ends there."""
+    toks = doc.tokens
+    nxt = toks[k + 1].norm
+    pair = nxt + " " + toks[k + 2].norm if k + 2 < len(toks) else nxt
+    return nxt in CLAUSE_BREAKERS or pair in CLAUSE_BREAKERS or nxt in SPEECH_ACT_PARTICIPLES
+
+
 def _in_name_segment(doc: Doc, char: int) -> bool:
     return any(seg.name_like and seg.start <= char < seg.end for seg in doc.segments)
 
@@ -283,8 +292,7 @@ def _content_end(doc: Doc, start_ti: int, cue_infos: dict[int, CueInfo]) -> int:
                 return _trim_end(doc, toks[cut - 1].end, toks[start_ti].start)
         if t.text in "،,؛" and k + 1 < len(toks):
             nxt = toks[k + 1].norm
-            pair = nxt + " " + toks[k + 2].norm if k + 2 < len(toks) else nxt
-            if nxt in CLAUSE_BREAKERS or pair in CLAUSE_BREAKERS or nxt in SPEECH_ACT_PARTICIPLES:
+            if _next_clause_after(doc, k):
                 return _trim_end(doc, toks[k].start, toks[start_ti].start)
             nxt_info = cue_infos.get(k + 1)
             if nxt_info is not None and nxt_info.cue.form in ("participle", "attribution"):
@@ -1287,16 +1295,9 @@ def _attribution_quote(
         k = doc.token_at(sp.span[1])
         while k < len(toks) and toks[k].start < end:
             t = toks[k]
-            if t.text in "،,؛" and k + 1 < len(toks):
-                nxt = toks[k + 1].norm
-                pair = nxt + " " + toks[k + 2].norm if k + 2 < len(toks) else nxt
-                if (
-                    nxt in CLAUSE_BREAKERS
-                    or pair in CLAUSE_BREAKERS
-                    or nxt in SPEECH_ACT_PARTICIPLES
-                ):
-                    end = _trim_end(doc, t.start, start)
-                    break
+            if t.text in "،,؛" and k + 1 < len(toks) and _next_clause_after(doc, k):
+                end = _trim_end(doc, t.start, start)
+                break
             k += 1
     if end - start < 10 or any(a < end and start < b for a, b in covered):
         return None

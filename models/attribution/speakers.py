@@ -443,11 +443,9 @@ def np_speaker(
         for k in range(a + 1, min(b, a + 4)):
             named = _marked_name_after(doc, k, len(doc.text))
             if named is not None:
-                end = named.close_mark + 1 if named.close_mark is not None else named.end
-                name = doc.text[named.start : named.end]
-                if _nisba(norm(name)):
+                if _nisba(norm(doc.text[named.start : named.end])):
                     break
-                return SpeakerInfo(name, "ORG", None, (toks[a].start, end), gender, True)
+                return _named_in_marks(doc, named, toks[a].start, gender)
             if not toks[k].is_word:
                 break
     body = doc.mention_at(a + 1) if a + 1 < b else None
@@ -697,10 +695,11 @@ def preverbal_speaker(
             return from_mention(doc, m, None, gender, explicit=False), ti - 1
         return _report_antecedent(doc, j, gender), ti
     end = ti - 1 if ti > 0 and toks[ti - 1].norm == "قد" else ti  # وكان مارتينو قد صرح
-    outlet = _outlet_before(doc, end, gender)
     form = cue_form(toks[ti].norm)
-    if outlet is not None and form is not None and form.form == "verb":
-        return outlet
+    if form is not None and form.form == "verb":
+        outlet = _outlet_before(doc, end, gender)
+        if outlet is not None:
+            return outlet
     a = _np_run_left(doc, end)
     if a >= end:
         return None, ti
@@ -747,11 +746,10 @@ def _outlet_before(doc: Doc, ti: int, gender: str) -> tuple[SpeakerInfo, int] | 
             return None
         if _bare(toks[j].norm) in _OUTLETS:
             before = toks[j - 1].norm if j > 0 else ""
-            name = doc.text[seg.start : seg.end]
-            if toks[j].norm[:1] in "بل" or before in PREPOSITIONS or _nisba(norm(name)):
+            name = norm(doc.text[seg.start : seg.end])
+            if toks[j].norm[:1] in "بل" or before in PREPOSITIONS or _nisba(name):
                 return None  # على موقع «تويتر» تقول، الصحيفة "الأسبانية": no outlet subject
-            span = (toks[j].start, toks[ti - 1].end)
-            return SpeakerInfo(name, "ORG", None, span, gender, True), j
+            return _named_in_marks(doc, seg, toks[j].start, gender), j
     return None
 
 
@@ -830,9 +828,15 @@ def attribution_source(doc: Doc, a: int, sentence_end: int) -> SpeakerInfo | Non
         return None
     named = _marked_name_after(doc, k, sentence_end)
     if named is not None:  # بحسب شركة "إفكتف ميجور"، وكالة «إيسنا»: the name in marks
-        end = named.close_mark + 1 if named.close_mark is not None else named.end
-        return SpeakerInfo(doc.text[named.start : named.end], "ORG", None, (start, end), "m", True)
+        return _named_in_marks(doc, named, start, "m")
     return SpeakerInfo(source_name(doc.text[span[0] : span[1]]), "OTHER", None, span, "m", True)
+
+
+def _named_in_marks(doc: Doc, seg: Segment, start: int, gender: str) -> SpeakerInfo:
+    """A source named by the marked segment ``seg``, its phrase running from ``start`` to the
+    closing mark."""
+    end = seg.close_mark + 1 if seg.close_mark is not None else seg.end
+    return SpeakerInfo(doc.text[seg.start : seg.end], "ORG", None, (start, end), gender, True)
 
 
 def _marked_name_after(doc: Doc, k: int, sentence_end: int) -> Segment | None:
