@@ -2,7 +2,10 @@
 
 Usage: ``python -m models.train_ner --init runs/pretrain --out models/arabic-news-small``
 (``--init none`` trains the same architecture from random weights, optionally with count-based
-word embeddings: ``--init-embeddings runs/svd_embeddings.npy``).
+word embeddings: ``--init-embeddings runs/svd_embeddings.npy``). With ``--news-entities`` the
+hand-annotated news articles of :mod:`models.news_entities` join the training data;
+``--init`` of a trained checkpoint with ``--anercorp-fraction`` below 1 and ``--select last``
+adapts that tagger to the news (``make adapt-ner``).
 """
 
 from __future__ import annotations
@@ -29,8 +32,10 @@ from transformers import (
 )
 
 from models.corpus import Sentence, default_data_dir, read_conll
+from models.decoding import EntityDecoding
 from models.evaluate import evaluate_ner
 from models.lexicon import LEXICON_FILE, Lexicon
+from models.news_entities import annotated_sentences, read_annotations
 from models.pretrain import tokenizer_fingerprint
 from models.quote_head import HEAD_FILE
 from models.tagger import Tagger
@@ -243,7 +248,7 @@ def run_signature(args: argparse.Namespace, tokenizer: PreTrainedTokenizerBase) 
     """What a resumable checkpoint must share with this run: tokenizer and training settings."""
     keys = ("init", "arch", "init_embeddings", "batch_size", "lr", "weight_decay",
             "warmup_ratio", "max_length", "max_sentences", "seed", "mention_replacement",
-            "pack_chars")  # fmt: skip
+            "pack_chars", "news_entities", "anercorp_fraction", "select", "decoding")  # fmt: skip
     return {"tokenizer": tokenizer_fingerprint(tokenizer)} | {
         k: str(getattr(args, k)) for k in keys
     }
@@ -289,11 +294,50 @@ def main(argv: list[str] | None = None) -> None:
         default=0,
         help="join consecutive sentences into examples of up to this many characters (0: off)",
     )
+    p.add_argument(
+        "--news-entities",
+        type=Path,
+        default=None,
+        help="hand-annotated SaudiNewsNet articles (models.news_entities JSONL) to train on too",
+    )
+    p.add_argument(
+        "--anercorp-fraction",
+        type=float,
+        default=1.0,
+        help="share of ANERcorp train sentences drawn anew each epoch (adapting to the news)",
+    )
+    p.add_argument(
+        "--decoding",
+        default="tune",
+        choices=["tune", "keep"],
+        help="select the entity decoding on ANERcorp dev, or keep the --init checkpoint's",
+    )
+    p.add_argument(
+        "--select",
+        default="best-dev",
+        choices=["best-dev", "last"],
+        help="ship the epoch with the best ANERcorp dev F1, or the last one",
+    )
     p.add_argument("--resume", action="store_true")
     args = p.parse_args(argv)
+    if args.decoding == "keep" and args.init == "none":
+        p.error("--decoding keep needs a trained --init checkpoint")
+    # read now: with --out equal to --init (make adapt-ner) the config is overwritten below
+    kept_decoding = (
+        EntityDecoding.from_config(BertConfig.from_pretrained(args.init))
+        if args.decoding == "keep"
+        else None
+    )
     device, bf16 = start_run(args.threads, args.seed, args.device, args.precision)
 
-    train = list(read_conll(args.data_dir / "anercorp" / "train.txt"))[: args.max_sentences]
+    anercorp = list(read_conll(args.data_dir / "anercorp" / "train.txt"))[: args.max_sentences]
+    news: list[Sentence] = []
+    if args.news_entities:
+        records = read_annotations(args.news_entities)
+        news = list(annotated_sentences(records, args.data_dir / "saudinewsnet"))
+        news = news[: args.max_sentences]
+        log.info("%d sentences of annotated news", len(news))
+    train = anercorp + news
     dev = list(read_conll(args.data_dir / "anercorp" / "dev.txt"))[: args.max_sentences]
     tokenizer, model = build_model(args)
     model.to(device)
@@ -306,12 +350,17 @@ def main(argv: list[str] | None = None) -> None:
     def epoch_data(epoch: int) -> list[tuple[list[int], list[int]]]:
         """This epoch's examples: mentions replaced, then sentences packed into windows."""
         rng = random.Random(args.seed * 1000 + epoch)
-        examples = [replace_mentions(s, mentions, args.mention_replacement, rng) for s in train]
+        examples = train
+        if args.anercorp_fraction < 1:
+            drawn = rng.sample(anercorp, round(args.anercorp_fraction * len(anercorp)))
+            examples = drawn + news
+        examples = [replace_mentions(s, mentions, args.mention_replacement, rng) for s in examples]
         if args.pack_chars > 0:
             examples = pack_sentences(examples, args.pack_chars, rng)
         return encode(tokenizer, examples, args.max_length)
 
-    steps_per_epoch = -(-len(epoch_data(0)) // args.batch_size)
+    examples_per_epoch = len(epoch_data(0))
+    steps_per_epoch = -(-examples_per_epoch // args.batch_size)
     total = steps_per_epoch * args.epochs
     optimizer = torch.optim.AdamW(weight_decay_groups(model, args.weight_decay), lr=args.lr)
     scheduler = get_linear_schedule_with_warmup(optimizer, int(args.warmup_ratio * total), total)
@@ -339,7 +388,7 @@ def main(argv: list[str] | None = None) -> None:
             state["history"],
         )
         log.info("resumed after epoch %d (best dev F1 %.4f)", start_epoch, best_f1)
-    log.info("%d train / %d dev sentences, %d steps", len(train), len(dev), total)
+    log.info("%d train / %d dev examples per epoch, %d steps", examples_per_epoch, len(dev), total)
 
     for epoch in range(start_epoch, args.epochs):
         model.train()
@@ -378,7 +427,7 @@ def main(argv: list[str] | None = None) -> None:
         metrics.pop("report")
         history.append({"epoch": epoch + 1, "train_loss": total_loss / n, **metrics})
         log.info("epoch %d loss %.4f dev F1 %.4f", epoch + 1, total_loss / n, metrics["f1"])
-        if metrics["f1"] > best_f1:
+        if metrics["f1"] > best_f1 or args.select == "last":
             best_f1, best_epoch = metrics["f1"], epoch + 1
             model.save_pretrained(best_dir)
         tmp = args.work / "checkpoint.tmp"
@@ -411,12 +460,14 @@ def main(argv: list[str] | None = None) -> None:
         log.warning("removed %s: run `make train-quotes` for the new encoder", stale_head)
     save_half_precision(best, args.out)
     tokenizer.save_pretrained(args.out)
-    if lex_path:
+    if lex_path and lex_path.resolve() != (args.out / LEXICON_FILE).resolve():
         shutil.copy(lex_path, args.out / LEXICON_FILE)
     tagger = Tagger.from_pretrained(args.out, device=str(device), quote_head=False)
     decoding, decoding_table = tune_decoding(tagger, dev)
+    if args.decoding == "keep":
+        decoding = kept_decoding
     write_decoding(args.out, decoding)
-    log.info("entity decoding selected on dev: %s", decoding or "argmax")
+    log.info("entity decoding (%s): %s", args.decoding, decoding or "argmax")
     summary = {
         "best_epoch": best_epoch,
         "dev": next(h for h in history if h["epoch"] == best_epoch),
@@ -426,7 +477,7 @@ def main(argv: list[str] | None = None) -> None:
         "args": {k: str(v) for k, v in vars(args).items()},
     }
     (args.work / "summary.json").write_text(json.dumps(summary, indent=1, ensure_ascii=False))
-    log.info("best epoch %d dev F1 %.4f -> %s", best_epoch, best_f1, args.out)
+    log.info("epoch %d (dev F1 %.4f) -> %s", best_epoch, best_f1, args.out)
 
 
 if __name__ == "__main__":

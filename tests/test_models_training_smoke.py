@@ -16,7 +16,9 @@ import pytest
 
 from models import embeddings, pretrain, train_ner, train_quotes, train_tokenizer
 from models.corpus import Sentence
+from models.decoding import EntityDecoding
 from models.tagger import Tagger
+from models.tune_decoding import write_decoding
 
 SENTENCES = [
     [("قال", "O"), ("الرئيس", "O"), ("بوتين", "B-PERS"), ("في", "O"), ("موسكو", "B-LOC")],
@@ -43,6 +45,7 @@ def write_data(root: Path) -> None:
         {"source": "x", "url": "u", "date_extracted": None, "title": None, "author": "",
          "content": None},
     ] * 10  # fmt: skip
+    articles.append({"url": "news-1", "title": "قمة", "content": "قال الرئيس بوتين في موسكو ."})
     with zipfile.ZipFile(root / "saudinewsnet" / "2015-07-21.zip", "w") as zf:
         zf.writestr("2015-07-21.json", json.dumps(articles, ensure_ascii=False))
 
@@ -122,13 +125,33 @@ def test_tokenizer_pretrain_and_ner_smoke(tmp_path: Path, caplog: pytest.LogCapt
     vectors = np.load(svd)
     assert vectors.shape == (150, 32) and np.isfinite(vectors).all()
     scratch = tmp_path / "scratch"
-    train_ner.main(
-        ["--data-dir", str(data), "--init", "none", "--tokenizer", str(tok), "--arch", str(pre),
-         "--init-embeddings", str(svd), "--out", str(scratch), "--work",
-         str(tmp_path / "ner_scratch"), "--epochs", "1", "--batch-size", "4",
-         "--mention-replacement", "0.5", "--pack-chars", "60", *common]
-    )  # fmt: skip
+    news = tmp_path / "news.jsonl"
+    entities = [{"name": "بوتين", "label": "PER", "aliases": []}]
+    news.write_text(json.dumps({"url": "news-1", "entities": entities}, ensure_ascii=False))
+    caplog.clear()
+    with caplog.at_level(logging.INFO):
+        train_ner.main(
+            ["--data-dir", str(data), "--init", "none", "--tokenizer", str(tok), "--arch", str(pre),
+             "--init-embeddings", str(svd), "--out", str(scratch), "--work",
+             str(tmp_path / "ner_scratch"), "--epochs", "1", "--batch-size", "4",
+             "--mention-replacement", "0.5", "--pack-chars", "60", "--news-entities", str(news),
+             *common]
+        )  # fmt: skip
+    assert "2 sentences of annotated news" in caplog.text
     assert (scratch / "model.safetensors").exists()
+    # adapting a trained tagger in place (make adapt-ner): the last epoch and its decoding kept
+    write_decoding(scratch, EntityDecoding(0.7, 0.3, True))  # not what tuning would pick
+    train_ner.main(
+        ["--data-dir", str(data), "--init", str(scratch), "--out", str(scratch), "--work",
+         str(tmp_path / "ner_adapt"), "--epochs", "2", "--batch-size", "4", "--lr", "1e-4",
+         "--news-entities", str(news), "--anercorp-fraction", "0.5", "--select", "last",
+         "--decoding", "keep", *common]
+    )  # fmt: skip
+    summary = json.loads((tmp_path / "ner_adapt" / "summary.json").read_text())
+    assert summary["best_epoch"] == 2 and summary["init"] == str(scratch)
+    kept = json.loads((scratch / "config.json").read_text())["entity_decoding"]
+    assert kept == EntityDecoding(0.7, 0.3, True).to_dict()
+    assert Tagger.from_pretrained(scratch, device="cpu").predict(["قال بوتين"])[0] is not None
 
 
 def test_mention_replacement_swaps_whole_mentions_of_the_same_type() -> None:
