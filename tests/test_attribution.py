@@ -1287,6 +1287,17 @@ def test_a_verb_after_an_opening_side_phrase_has_its_subject() -> None:
     assert find(a, "تنافي").speaker.name == "وزارة الخارجية"  # type: ignore[union-attr]
 
 
+def test_a_verb_after_on_the_other_hand_has_its_subject() -> None:
+    a = run(
+        "وقال الوزير أحمد سالم إن الاتفاق قريب. وأضاف أن «داعش» تهدد المنطقة. "
+        "من جانب آخر، تطرق حسن نصر الله إلى الوضع الداخلي، فقال إن «الحوار هو الحل».",
+        ("أحمد سالم", "PER"),
+        ("داعش", "ORG"),
+        ("حسن نصر الله", "PER"),
+    )
+    assert find(a, "الحوار هو الحل").speaker.name == "حسن نصر الله"  # type: ignore[union-attr]
+
+
 def test_a_joined_present_tense_cue_goes_on_with_the_speaker() -> None:
     a = run(
         "وقال عبدالله الحكيم إنه أمضى 30 عاما في المهنة. ويبين أن الخبز يختلف بين المناطق. "
