@@ -11,18 +11,14 @@ on the news it runs on.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from models.attribution.normalize import PROCLITICS, token_after, tokenize
 from models.corpus import Sentence, iter_saudinewsnet
 
-WORD = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+|[^\w\s]")
-LETTER = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 SENTENCE_END = {".", "!", "؟", "?"}
-# what may be written before a name inside the same word (وبوتين، لروسيا، فبغداد)
-PROCLITICS = {"و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل"}
 LABELS = {"PER", "ORG", "LOC"}
 ANNOTATIONS_FILE = Path(__file__).resolve().parent / "annotations" / "news_entities.jsonl"
 
@@ -33,6 +29,8 @@ def mention_spans(text: str, entities: Iterable[dict[str, Any]]) -> list[tuple[i
     An occurrence may follow a proclitic inside its word but not run into a longer word
     (مصر is not found in مصري). Overlaps keep the longest span.
     """
+    tokens = tokenize(text)
+    word_ends = {t.end for t in tokens}
     found = []
     for ent in entities:
         label = ent["label"]
@@ -43,13 +41,9 @@ def mention_spans(text: str, entities: Iterable[dict[str, Any]]) -> list[tuple[i
             start = text.find(alias) if alias else -1
             while start >= 0:
                 end = start + len(alias)
-                word_start = start
-                while word_start > 0 and LETTER.match(text[word_start - 1]):
-                    word_start -= 1
-                prefix = text[word_start:start]
-                if (not prefix or prefix in PROCLITICS) and not (
-                    end < len(text) and LETTER.match(text[end])
-                ):
+                first = tokens[token_after(tokens, start)]
+                prefix = text[first.start : start]
+                if (not prefix or prefix in PROCLITICS) and end in word_ends:
                     found.append((start, end, label))
                 start = text.find(alias, start + 1)
     kept: list[tuple[int, int, str]] = []
@@ -62,25 +56,24 @@ def mention_spans(text: str, entities: Iterable[dict[str, Any]]) -> list[tuple[i
 def tag_text(text: str, spans: list[tuple[int, int, str]]) -> list[Sentence]:
     """Words of ``text`` tagged BIO by ``spans``, split into sentences and lines."""
     sentences: list[Sentence] = []
-    for line_match in re.finditer(r"[^\n]+", text):
-        offset = line_match.start()
-        tokens: list[str] = []
-        tags: list[str] = []
-        previous = None
-        for m in WORD.finditer(line_match.group()):
-            start, end = offset + m.start(), offset + m.end()
-            span = next((s for s in spans if s[0] < end and start < s[1]), None)
-            if span is None:
-                tags.append("O")
-            else:
-                tags.append(("I-" if span == previous else "B-") + span[2])
-            previous = span
-            tokens.append(m.group())
-            if m.group() in SENTENCE_END:
-                sentences.append(Sentence(tokens, tags))
-                tokens, tags, previous = [], [], None
-        if tokens:
+    tokens: list[str] = []
+    tags: list[str] = []
+    previous = None
+    last_end = 0
+    for t in tokenize(text):
+        if tokens and text.count("\n", last_end, t.start):
             sentences.append(Sentence(tokens, tags))
+            tokens, tags, previous = [], [], None
+        last_end = t.end
+        span = next((s for s in spans if s[0] < t.end and t.start < s[1]), None)
+        tags.append("O" if span is None else ("I-" if span == previous else "B-") + span[2])
+        previous = span
+        tokens.append(t.text)
+        if t.text in SENTENCE_END:
+            sentences.append(Sentence(tokens, tags))
+            tokens, tags, previous = [], [], None
+    if tokens:
+        sentences.append(Sentence(tokens, tags))
     return sentences
 
 

@@ -151,7 +151,9 @@ def test_tokenizer_pretrain_and_ner_smoke(tmp_path: Path, caplog: pytest.LogCapt
     assert summary["best_epoch"] == 2 and summary["init"] == str(scratch)
     kept = json.loads((scratch / "config.json").read_text())["entity_decoding"]
     assert kept == EntityDecoding(0.7, 0.3, True).to_dict()
-    assert Tagger.from_pretrained(scratch, device="cpu").predict(["قال بوتين"])[0] is not None
+    adapted = Tagger.from_pretrained(scratch, device="cpu").predict(["قال بوتين في موسكو"])[0]
+    assert all(0 <= s.start < s.end <= 18 for s in adapted)
+    assert {s.label for s in adapted} <= {"PER", "ORG", "LOC", "MISC"}
 
 
 def test_mention_replacement_swaps_whole_mentions_of_the_same_type() -> None:

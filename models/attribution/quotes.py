@@ -75,7 +75,11 @@ _FEELING_CUES = frozenset({"عبر", "اعرب"})  # عبر عن أمله: conte
 _GOING_ON = frozenset({"اضاف", "تابع", "اردف"})  # cues that go on with someone's words
 _SIDE_NOUNS = frozenset("جهته جهتها جانبه جانبها ناحيته ناحيتها طرفه طرفها".split())
 # من جانب آخر، من جهة أخرى: "on the other hand", no side of its own
-_OTHER_SIDE = (frozenset("جانب جهه ناحيه".split()), frozenset("اخر اخري ثان ثاني ثانيه".split()))
+_OTHER_SIDE = frozenset(
+    f"{noun} {other}"
+    for noun in ("جانب", "جهه", "ناحيه")
+    for other in ("اخر", "اخري", "ثان", "ثاني", "ثانيه")
+)
 _LEADING_PARTICLES = frozenset({"كما", "وكما", "ثم", "وقد", "قد"})  # before a sentence's verb
 _SUBJECT_WORDS = 3  # a quoted speaker name is at most this long
 _SUBJECT_REACH = 8  # tokens from the closing mark to the complementizer
@@ -419,14 +423,10 @@ def _past_side_phrase(doc: Doc, k: int, bound: int) -> int:
     """The first word after an opening من جهتها، / بدوره، (whose side speaks) or من جانب آخر،
     (on the other hand), else ``k``."""
     toks = doc.tokens
-    if k + 1 < bound and toks[k].norm in ("من", "ومن") and toks[k + 1].norm in _SIDE_NOUNS:
+    from_side = k + 1 < bound and toks[k].norm in ("من", "ومن")
+    if from_side and toks[k + 1].norm in _SIDE_NOUNS:
         k += 2
-    elif (
-        k + 2 < bound
-        and toks[k].norm in ("من", "ومن")
-        and toks[k + 1].norm in _OTHER_SIDE[0]
-        and toks[k + 2].norm in _OTHER_SIDE[1]
-    ):
+    elif from_side and k + 2 < bound and f"{toks[k + 1].norm} {toks[k + 2].norm}" in _OTHER_SIDE:
         k += 3
     elif k < bound and toks[k].norm in ("بدوره", "بدورها"):
         k += 1
