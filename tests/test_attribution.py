@@ -1669,3 +1669,20 @@ def test_invisible_marks_in_numbers_chained_initials_and_a_name_in_marks_before_
         ("indirect", "البطالة قفزت إلى 4.\u200f3 في المائة"),
         ("indirect", "نحن موقفنا واضح"),
     ]
+
+
+def test_praise_condemnation_and_talk_about_something_are_reported() -> None:
+    a = run(
+        "وندد الموفد الخاص للأمم المتحدة نيكولاس كاي الأحد بهذه الجريمة. "
+        "من جهته، أشاد الشيخ عبدالعزيز الحارثي بفكرة الجائزة. "
+        "وتحدث جون كيري عن الاتفاق الذي أبرم في فيينا. "
+        "وتحدث الرئيس مع نظيره هاتفيا.",
+        ("نيكولاس كاي", "PER"),
+        ("عبدالعزيز الحارثي", "PER"),
+        ("جون كيري", "PER"),
+    )
+    assert [(q.text, q.kind, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("بهذه الجريمة", "indirect", "نيكولاس كاي"),
+        ("بفكرة الجائزة", "indirect", "عبدالعزيز الحارثي"),
+        ("الاتفاق الذي أبرم في فيينا", "indirect", "جون كيري"),
+    ]

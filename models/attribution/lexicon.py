@@ -64,6 +64,9 @@ _VERBS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]]
     "استغرب": ("استغرب", ("ستغرب",), ("مستغرب",), ()),
     "تعهد": ("تعهد", ("تعهد",), ("متعهد",), ()),
     "تساءل": ("تساءل", ("تساءل",), ("متسايل",), ()),
+    "تحدث": ("تحدث", ("تحدث",), (), ()),
+    "اشاد": ("اشاد", ("شيد",), ("مشيد",), ()),
+    "ندد": ("ندد", ("ندد",), ("مندد",), ()),
 }
 
 # Verbs that must be followed by a complementizer, a colon or a quote to count as a cue
@@ -97,6 +100,7 @@ STRICT_LEMMAS = frozenset(
         "غرد",
         "اقر",
         "تعهد",
+        "تحدث",
     }
 )
 # Verbs whose content may be a prepositional object: lemma -> prepositions (normalised).
@@ -114,6 +118,9 @@ PREP_OBJECT = {
     "نصح": ("ب",),
     "نبه": ("الي",),
     "تعهد": ("ب",),
+    "تحدث": ("عن",),
+    "اشاد": ("ب",),
+    "ندد": ("ب",),
 }
 # Verbs whose content may directly follow the subject (no complementizer): نفت روسيا أي مسؤولية.
 DIRECT_OBJECT = frozenset({"نفي", "اكد", "اعلن", "شدد"})
