@@ -1686,3 +1686,15 @@ def test_praise_condemnation_and_talk_about_something_are_reported() -> None:
         ("بفكرة الجائزة", "indirect", "عبدالعزيز الحارثي"),
         ("الاتفاق الذي أبرم في فيينا", "indirect", "جون كيري"),
     ]
+
+
+def test_a_stated_object_after_a_verb_without_its_own_subject() -> None:
+    a = run(
+        "وقال حمادي الجبالي إن الادعاءات باطلة. ونفى وجود أي صفقة مع السلطات. "
+        "وأكد مختصو الأرصاد ارتفاع درجات الحرارة.",
+        ("حمادي الجبالي", "PER"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("الادعاءات باطلة", "حمادي الجبالي"),
+        ("وجود أي صفقة مع السلطات", "حمادي الجبالي"),
+    ]

@@ -839,6 +839,18 @@ def _statement_object(doc: Doc, k: int, cue: Cue, sp: SpeakerInfo) -> int:
     return k if _starts_statement(doc, k) else n
 
 
+def _implied_subject_object(doc: Doc, cue: Cue) -> int | None:
+    """Content start when a past verb that opens its clause takes what was stated as its object
+    with no subject of its own (ونفى وجود أي صفقة، وأكد دعم مسار …): the object is an
+    indefinite noun right after the verb, not one shaped like a participle that may be the
+    untagged subject (وأكدت مذيعة القناة، وأكد مختصو الأرصاد); None otherwise."""
+    k = cue.ti + 1
+    if cue.form != "verb" or not _opens_clause(doc, cue) or not _starts_statement(doc, k):
+        return None
+    w = doc.tokens[k].norm
+    return None if w.startswith(("ال", "وال", "م")) or w.endswith("و") else k
+
+
 def _starts_statement(doc: Doc, k: int) -> bool:
     """Whether token ``k`` can open a statement taken as an object: not a preposition or a
     word with one, a relative, a name, a title, a number or another cue."""
@@ -1033,6 +1045,8 @@ def _other_content(
             k += 1
         if cue.lemma != "نفي":
             k = _statement_object(doc, k, cue, sp)
+    elif k is None and cue.lemma in DIRECT_OBJECT and not explicit and sp is not None:
+        k = _implied_subject_object(doc, cue)
     if k is not None:
         if k < len(toks) and doc.tok_sent[k] == info.sentence:
             info.content = (toks[k].start, _content_end(doc, k, by_token))
