@@ -1698,3 +1698,18 @@ def test_a_stated_object_after_a_verb_without_its_own_subject() -> None:
         ("الادعاءات باطلة", "حمادي الجبالي"),
         ("وجود أي صفقة مع السلطات", "حمادي الجبالي"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence,speaker",
+    [
+        ("وأكد مصدر في حكومة جوبا أن السلاح وصل من إسرائيل.", "مصدر في حكومة جوبا"),
+        ("وقالت مصادر الحكومة إن القوات تقدمت.", "مصادر الحكومة"),
+        ("وقالت مصادر غير رسمية إن القوات تقدمت.", "مصادر غير رسمية"),
+        ("وأكد عدد من الناشطين أن الموقف مرفوض.", "عدد من الناشطين"),
+        ("وقال أحد أفراد القوة في المكان إنه رأى الحافلة.", "أحد أفراد القوة"),
+    ],
+)
+def test_an_unnamed_source_keeps_the_words_that_place_it(sentence: str, speaker: str) -> None:
+    a = run(sentence, ("جوبا", "LOC"), ("إسرائيل", "LOC"))
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == [speaker]

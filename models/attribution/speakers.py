@@ -318,6 +318,12 @@ def _source_place_end(doc: Doc, j: int, b: int) -> int:
         return doc.token_containing(m.end - 1) + 1
     first = j + 1 if j + 1 < b and toks[j].norm in _SECTORS else j  # في قطاع | التأمين
     k = _definite_run_end(doc, first, b)
+    if k == first and "ال" + toks[j].norm in ORG_HEADS and j + 1 < b:
+        m = doc.mention_at(j + 1)  # مصدر في حكومة | جوبا، مصادر في قيادة | الجيش الوطني
+        if m is not None and doc.token_containing(m.start) == j + 1:
+            return doc.token_containing(m.end - 1) + 1
+        k = _definite_run_end(doc, j + 1, b)
+        return k if k > j + 1 else j - 1
     return k if k > first else j - 1
 
 
@@ -460,6 +466,10 @@ def np_speaker(
         k = a + 1
         while k < b and k < a + 4 and _source_adjective(w, toks[k].norm):
             k += 1
+        if k + 1 < b and toks[k].norm == "غير" and _source_adjective(w, toks[k + 1].norm):
+            k += 2  # مصادر غير رسمية
+        if k == a + 1 and not w.startswith("ال"):
+            k = max(k, _definite_run_end(doc, k, b))  # مصادر الحكومة: the source's body
         if k + 1 < b and "ال" + toks[k].norm in ORG_HEADS:  # مسؤول مركز | الإعلام الأمني
             end = _source_place_end(doc, k + 1, b)
             k = end if end > k + 1 else k
@@ -471,6 +481,11 @@ def np_speaker(
         span = _span(doc, a, k)
         phrase = doc.text[span[0] : span[1]]
         return SpeakerInfo(phrase, "OTHER", None, span, gender, True)
+    if w in _PART_OF_GROUP and a + 1 < b:
+        group = _group_end(doc, a + 1, b)
+        if group > a + 1:
+            span = _span(doc, a, group)  # أحد أفراد القوة، عدد من الناشطين
+            return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, gender, True)
     if is_title_word(w):
         k = title_run(doc, a, b)
         span = _span(doc, a, k)
@@ -513,6 +528,30 @@ def np_speaker(
         span = _span(doc, a, b)  # وأوضحت إدارة مكتبة الملك عبدالعزيز العامة أن
         return SpeakerInfo(doc.text[span[0] : span[1]], "ORG", None, span, gender, True)
     return named
+
+
+_PART_OF_GROUP = frozenset("احد احدي عدد بعض".split())  # one of, a number of, some of
+
+
+def _group_end(doc: Doc, k: int, b: int) -> int:
+    """End of the group that أحد / عدد / بعض take a part of (أحد | أفراد القوة، عدد من |
+    الناشطين): up to four words that are no names, prepositions or function words and that
+    reach a definite word; ``k`` when there is none."""
+    toks = doc.tokens
+    if k < b and toks[k].norm == "من":
+        k += 1
+    end = k
+    for j in range(k, min(b, k + 4)):
+        t = toks[j]
+        if not t.is_word or doc.mention_at(j) is not None or _has_preposition_clitic(t.norm):
+            break
+        if t.norm in FUNCTION_WORDS or t.norm in PREPOSITIONS or t.norm in COMPLEMENTIZERS:
+            break
+        if t.norm.startswith("ال"):
+            end = j + 1
+        elif end > k:
+            break
+    return end
 
 
 def _person_by_part_of_name(doc: Doc, word: str) -> Mention | None:
