@@ -205,3 +205,8 @@ def test_a_country_name_used_as_an_adjective_is_no_place() -> None:
 def test_a_newspaper_named_by_a_common_word_only_in_quotation_marks() -> None:
     text = "وقال لـ«المدينة» إن المدينة تحتاج إلى حدائق، وأكد لـ«عكاظ» ذلك"
     assert result(text) == [("المدينة", "ORG"), ("عكاظ", "ORG")]
+
+
+def test_a_listed_town_that_starts_with_a_title_word_is_one_place() -> None:
+    text = "استهداف عربة متحركة في اتجاه جنوب الشيخ زويد مما أسفر عن تدميرها"
+    assert result(text, ("زويد", "LOC")) == [("الشيخ زويد", "LOC")]

@@ -171,3 +171,22 @@ def test_overlapping_mentions_give_way_and_the_speaker_is_the_organisation() -> 
     assert [(e.name, e.label) for e in analysis.entities] == [("وزارة الدفاع الروسية", "ORG")]
     speaker = analysis.quotes[0].speaker
     assert speaker is not None and (speaker.name, speaker.label) == ("وزارة الدفاع الروسية", "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions", "expected"),
+    [
+        (
+            "ويزود متجر متخصص «حجاب دوت كوم» على الإنترنت المحجبات بالملابس",
+            [("دوت", "ORG"), ("كوم", "PER")],
+            [("حجاب دوت كوم", "ORG")],
+        ),
+        ("ذلك موقع جوجل دوت كوم الشهير", [("جوجل", "ORG")], [("جوجل دوت كوم", "ORG")]),
+        ("وكتب على حسابه دوت كوم", [], []),  # no name before the domain
+    ],
+)
+def test_a_website_named_with_its_domain_is_one_organisation(
+    text: str, mentions: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    spans = with_organisation_names(text, tagged(text, *mentions))
+    assert [(text[x.start : x.end], x.label) for x in spans] == expected

@@ -42,6 +42,11 @@ def result(text: str, spans: list[EntitySpan]) -> list[tuple[str, str]]:
             [("روى عايض عسيري", "PER")],
             [("عايض عسيري", "PER")],
         ),
+        (  # a title with "his" that the tagger joined to the name after it
+            "وقال الرئيس باراك أوباما ووزير خارجيته جون كيري مرارا إن",
+            [("باراك أوباما", "PER"), ("خارجيته جون كيري", "PER")],
+            [("باراك أوباما", "PER"), ("جون كيري", "PER")],
+        ),
         (  # …or the verb after the name that brings in its quote
             "وزير الاقتصاد المهندس عادل بن محمد فقيه غرد: «اللهم احفظ لنا وطننا»",
             [("عادل بن محمد فقيه غرد", "PER")],

@@ -320,16 +320,41 @@ def quoted_outlet_spans(tokens: Sequence[Token]) -> list[EntitySpan]:
     return spans
 
 
+_WEB_SUFFIXES = frozenset("كوم نت اورج اورغ".split())  # دوت كوم، دوت نت، دوت أورغ
+
+
+def web_name_spans(tokens: Sequence[Token]) -> list[EntitySpan]:
+    """ORG spans of websites spelled out with their domain (حجاب دوت كوم، «أشلي ماديسون دوت
+    كوم»، جوجل دوت كوم): the words inside the marks, else the word before دوت."""
+    spans: list[EntitySpan] = []
+    for i in range(1, len(tokens) - 1):
+        if tokens[i].norm != "دوت" or tokens[i + 1].norm not in _WEB_SUFFIXES:
+            continue
+        if not tokens[i - 1].is_word:
+            continue
+        first = i - 1
+        j = i - 2
+        while j >= 0 and i - j <= MAX_OUTLET_WORDS and tokens[j].is_word:
+            j -= 1
+        if j >= 0 and tokens[j].text in QUOTE_CHARS and j < first:
+            first = j + 1
+        elif tokens[first].norm in FUNCTION_WORDS or tokens[first].text.endswith(("ه", "ها")):
+            continue  # حسابه دوت كوم: a word with "his", no name
+        spans.append(EntitySpan(tokens[first].start, tokens[i + 1].end, "ORG", SCORE))
+    return spans
+
+
 def with_organisation_names(
     text: str, entities: Sequence[EntitySpan], tokens: Sequence[Token] | None = None
 ) -> list[EntitySpan]:
-    """The tagger's mentions plus head-noun organisation names and outlets named in quotation
-    marks; a mention that overlaps such a name gives way to it."""
+    """The tagger's mentions plus head-noun organisation names, outlets named in quotation
+    marks and websites named with their domain; a mention that overlaps such a name gives way
+    to it."""
     tokens = tokenize(text) if tokens is None else tokens
     organisations = organisation_spans(text, entities, tokens)
     outlets = [
         o
-        for o in quoted_outlet_spans(tokens)
+        for o in quoted_outlet_spans(tokens) + web_name_spans(tokens)
         if not any(s.start < o.end and o.start < s.end for s in organisations)
     ]
     organisations = sorted(organisations + outlets, key=lambda s: s.start)

@@ -301,8 +301,9 @@ def _trimmed_names(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[Ent
     """PER mentions without an indefinite title word at their end (محمد بن نايف بن عبدالعزيز |
     ولي), a definite word before a given name or a definite nationality at their start
     (المدافعين | عبدالله العبدالله، الأرجنتيني | بابلو ترابيرو; not تركي الفيصل),
-    a listed place after ب at their start (مدير المطار بجدة | عبدالحميد أبا العري) or a
-    reporting verb at their start (روى | عايض عسيري)."""
+    a listed place after ب at their start (مدير المطار بجدة | عبدالحميد أبا العري), a title
+    with a possessive pronoun at their start (خارجيته | جون كيري) or a reporting verb at their
+    start (روى | عايض عسيري)."""
     ranges = mention_token_ranges(token_mentions(tokens, spans))
     out = []
     for k, span in enumerate(spans):
@@ -324,6 +325,8 @@ def _trimmed_names(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[Ent
             w = w[1:]
         if len(w) > 2 and located_place(w[0].norm):  # بجدة | عبدالحميد أبا العري
             w = w[1:]
+        if len(w) > 2 and len(w[0].text) >= 5 and w[0].text.endswith("ته"):
+            w = w[1:]  # وزير خارجيته | جون كيري: a title with "his" before the name
         if len(w) > 2 and (form := cue_form(w[0].norm)) is not None and form.form == "verb":
             w = w[1:]  # روى | عايض عسيري: the reporting verb before its subject
         if len(w) > 2 and _said_then_quoted(tokens, w[-1]):
