@@ -1713,3 +1713,11 @@ def test_a_stated_object_after_a_verb_without_its_own_subject() -> None:
 def test_an_unnamed_source_keeps_the_words_that_place_it(sentence: str, speaker: str) -> None:
     a = run(sentence, ("جوبا", "LOC"), ("إسرائيل", "LOC"))
     assert [q.speaker.name if q.speaker else None for q in a.quotes] == [speaker]
+
+
+def test_the_outlet_of_an_interview_in_marks_is_no_quote() -> None:
+    a = run(
+        "وقال أوباما في مقابلة مع «إن بي آر نيوز» إن الاتفاق جيد.",
+        ("أوباما", "PER"),
+    )
+    assert [(q.text, q.kind) for q in a.quotes] == [("الاتفاق جيد", "indirect")]

@@ -164,6 +164,8 @@ def is_name_like(doc: Doc, seg: Segment) -> bool:
         form = cue_form(w)
         if form is not None and form.form in ("verb", "imperfect") and _colon_after(doc, seg):
             return True  # وقال "ولد الشيخ أحمد": نحن …: the speaker's name in marks
+        if w == "مع" and ti > 0 and strip_proclitic(doc.tokens[ti - 1].norm) in _INTERVIEW_NOUNS:
+            return True  # في مقابلة مع "إن بي آر نيوز": whom the speaker talked to
         if w.endswith("ـ") or prev.text.endswith("ـ"):
             return True
         m = doc.mention_at(ti)
