@@ -205,6 +205,9 @@ class EntityDecoding:
     outside_threshold: float = 0.5  # a word belongs to an entity when P(O) is below this
     min_score: float = 0.0  # entities whose mean entity probability is lower are dropped
     merge_adjacent: bool = False  # a B- word of the same type continues the entity before it
+    # a rare word (pre-training count at most this) right after a person's given name is the
+    # family name the model left out (حميد | كرزاي); 0 turns this off
+    rare_family_count: int = 20
 
     @classmethod
     def from_config(cls, config: Any) -> EntityDecoding | None:
@@ -215,6 +218,30 @@ class EntityDecoding:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready settings for ``config.entity_decoding``."""
         return asdict(self)
+
+
+def _rare_family_name(
+    text: str, name_end: int, start: int, end: int, lexicon: Lexicon, decoding: EntityDecoding
+) -> bool:
+    """Whether the word ``text[start:end]`` right after a person's name ending at ``name_end``
+    is a family name the model left out: a rare word of letters after a given name (not one
+    with ال), one space away, with no plural ات, possessive pronoun, or proclitic, future س or
+    accusative ا that a frequent word would explain (سليم | سحاب; not متعهدات، حفله،
+    وشتاينماير، كخطة، سيلجأ، خلوقا)."""
+    limit = decoding.rare_family_count
+    word = text[start:end]
+    given = text[text.rfind(" ", 0, name_end) + 1 : name_end]
+    if not limit or text[name_end:start] != " " or len(word) < 3 or not word.isalpha():
+        return False
+    if normalize_text(given).startswith("ال") or word.endswith(("ه", "ها", "هم", "هما", "ات")):
+        return False
+    count = lexicon.count(normalize_text(word))
+    if count > limit or proclitic_length(word, lexicon):
+        return False
+    for rest in (word[1:] if word[0] in "سكبلوف" else "", word[:-1] if word[-1] == "ا" else ""):
+        if rest and lexicon.count(normalize_text(rest)) > max(STRIP_RATIO * count, limit):
+            return False
+    return True
 
 
 def decode_distributions(
@@ -249,7 +276,17 @@ def decode_distributions(
         start = starts[current[0]]
         start += proclitic_length(text[start : ends[current[0]]], lexicon)
         label = ENTITY_TYPES[int(mass[current].sum(0).argmax())]
-        spans.append(EntitySpan(start, extend_over_marks(text, ends[current[-1]]), label, score))
+        end = ends[current[-1]]
+        nxt = current[-1] + 1
+        if (
+            label == "PER"
+            and lexicon is not None
+            and nxt < len(starts)
+            and outside[nxt] >= decoding.outside_threshold
+            and _rare_family_name(text, end, starts[nxt], ends[nxt], lexicon, decoding)
+        ):
+            end = ends[nxt]
+        spans.append(EntitySpan(start, extend_over_marks(text, end), label, score))
 
     for w in np.flatnonzero(outside < decoding.outside_threshold).tolist():
         if current and current[-1] == w - 1:

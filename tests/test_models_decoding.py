@@ -233,3 +233,16 @@ def test_windowed_evaluation_maps_spans_back_to_each_sentence(tiny_tagger_parts)
     ]
     metrics = evaluate_ner(tagger, sentences, window_chars=20)
     assert metrics["window_chars"] == 20 and metrics["per_label"]["LOC"]["f1-score"] > 0
+
+
+def test_a_rare_word_after_a_given_name_is_its_left_out_family_name() -> None:
+    person = {"B-PER": 0.9}
+    # كرزاي is rare; يصل is a frequent word; الرئيس الأسد starts with ال; ولندن has a proclitic
+    assert decode_dist("الرئيس حميد كرزاي امس", [{}, person, {}, {}]) == [("حميد كرزاي", "PER")]
+    assert decode_dist("وقال فيصل يصل غدا", [{}, person, {}, {}]) == [("فيصل", "PER")]
+    assert decode_dist("قال الأسد كرزاي", [{}, person, {}]) == [("الأسد", "PER")]
+    assert decode_dist("زار فيصل ولندن", [{}, person, {}]) == [("فيصل", "PER")]
+    assert decode_dist("زار فيصل حفله", [{}, person, {}]) == [("فيصل", "PER")]
+    assert decode_dist("الرئيس حميد كرزاي امس", [{}, person, {}, {}], rare_family_count=0) == [
+        ("حميد", "PER")
+    ]
