@@ -205,9 +205,9 @@ class EntityDecoding:
     outside_threshold: float = 0.5  # a word belongs to an entity when P(O) is below this
     min_score: float = 0.0  # entities whose mean entity probability is lower are dropped
     merge_adjacent: bool = False  # a B- word of the same type continues the entity before it
-    # a rare word (pre-training count at most this) right after a person's given name is the
-    # family name the model left out (حميد | كرزاي); 0 turns this off
-    rare_family_count: int = 20
+    # a rare word (pre-training count at most this) right before or after a person's name is
+    # the given or family name the model left out (برايان | مايرز، حميد | كرزاي); 0: off
+    rare_name_count: int = 20
 
     @classmethod
     def from_config(cls, config: Any) -> EntityDecoding | None:
@@ -220,20 +220,16 @@ class EntityDecoding:
         return asdict(self)
 
 
-def _rare_family_name(
-    text: str, name_end: int, start: int, end: int, lexicon: Lexicon, decoding: EntityDecoding
-) -> bool:
-    """Whether the word ``text[start:end]`` right after a person's name ending at ``name_end``
-    is a family name the model left out: a rare word of letters after a given name (not one
-    with ال), one space away, with no plural ات, possessive pronoun, or proclitic, future س or
-    accusative ا that a frequent word would explain (سليم | سحاب; not متعهدات، حفله،
-    وشتاينماير، كخطة، سيلجأ، خلوقا)."""
-    limit = decoding.rare_family_count
-    word = text[start:end]
-    given = text[text.rfind(" ", 0, name_end) + 1 : name_end]
-    if not limit or text[name_end:start] != " " or len(word) < 3 or not word.isalpha():
+def _rare_name_word(word: str, lexicon: Lexicon, limit: int, family: bool) -> bool:
+    """Whether ``word`` reads as a name the model left out next to a person's name: a rare word
+    of letters (pre-training count at most ``limit``; ال only in a family name) without a plural
+    ات, a possessive pronoun, or a proclitic, future س or accusative ا that a frequent word would
+    explain (كرزاي، الجبالي، مايرز; not متعهدات، حفله، وشتاينماير، كخطة، سيلجأ، خلوقا)."""
+    if not limit or len(word) < 3 or not word.isalpha():
         return False
-    if normalize_text(given).startswith("ال") or word.endswith(("ه", "ها", "هم", "هما", "ات")):
+    if not family and normalize_text(word).startswith("ال"):
+        return False
+    if word.endswith(("ه", "ها", "هم", "هما", "ات")):
         return False
     count = lexicon.count(normalize_text(word))
     if count > limit or proclitic_length(word, lexicon):
@@ -277,15 +273,24 @@ def decode_distributions(
         start += proclitic_length(text[start : ends[current[0]]], lexicon)
         label = ENTITY_TYPES[int(mass[current].sum(0).argmax())]
         end = ends[current[-1]]
-        nxt = current[-1] + 1
-        if (
-            label == "PER"
-            and lexicon is not None
-            and nxt < len(starts)
-            and outside[nxt] >= decoding.outside_threshold
-            and _rare_family_name(text, end, starts[nxt], ends[nxt], lexicon, decoding)
-        ):
-            end = ends[nxt]
+        if label == "PER" and lexicon is not None:  # a given or family name the model left out
+            limit = decoding.rare_name_count
+            before, after = current[0] - 1, current[-1] + 1
+            if (
+                before >= 0
+                and outside[before] >= decoding.outside_threshold
+                and text[ends[before] : start] == " "
+                and _rare_name_word(text[starts[before] : ends[before]], lexicon, limit, False)
+            ):
+                start = starts[before]  # برايان | مايرز
+            if (
+                after < len(starts)
+                and outside[after] >= decoding.outside_threshold
+                and text[end : starts[after]] == " "
+                and not normalize_text(text[starts[current[-1]] : end]).startswith("ال")
+                and _rare_name_word(text[starts[after] : ends[after]], lexicon, limit, True)
+            ):
+                end = ends[after]  # حميد | كرزاي
         spans.append(EntitySpan(start, extend_over_marks(text, end), label, score))
 
     for w in np.flatnonzero(outside < decoding.outside_threshold).tolist():

@@ -25,6 +25,7 @@ LEXICON = Lexicon(
         "بوتين": 312, "وبوتين": 11, "وتين": 3, "روسيا": 1330, "لروسيا": 122, "لندن": 1943,
         "لبنان": 1076, "بنان": 10, "ولبنان": 188, "كوك": 29, "بغداد": 693, "الرياض": 5000,
         "والرياض": 189, "تين": 40, "فيصل": 2295, "يصل": 1260, "كمال": 153, "مال": 130,
+        "قال": 96514, "وقال": 61233, "زار": 2210, "الرئيس": 75321, "امس": 31842,
     }
 )  # fmt: skip
 
@@ -235,14 +236,15 @@ def test_windowed_evaluation_maps_spans_back_to_each_sentence(tiny_tagger_parts)
     assert metrics["window_chars"] == 20 and metrics["per_label"]["LOC"]["f1-score"] > 0
 
 
-def test_a_rare_word_after_a_given_name_is_its_left_out_family_name() -> None:
+def test_a_rare_word_next_to_a_name_is_the_given_or_family_name_the_model_left_out() -> None:
     person = {"B-PER": 0.9}
+    assert decode_dist("وقال برايان مايرز امس", [{}, {}, person, {}]) == [("برايان مايرز", "PER")]
     # كرزاي is rare; يصل is a frequent word; الرئيس الأسد starts with ال; ولندن has a proclitic
     assert decode_dist("الرئيس حميد كرزاي امس", [{}, person, {}, {}]) == [("حميد كرزاي", "PER")]
     assert decode_dist("وقال فيصل يصل غدا", [{}, person, {}, {}]) == [("فيصل", "PER")]
     assert decode_dist("قال الأسد كرزاي", [{}, person, {}]) == [("الأسد", "PER")]
     assert decode_dist("زار فيصل ولندن", [{}, person, {}]) == [("فيصل", "PER")]
     assert decode_dist("زار فيصل حفله", [{}, person, {}]) == [("فيصل", "PER")]
-    assert decode_dist("الرئيس حميد كرزاي امس", [{}, person, {}, {}], rare_family_count=0) == [
+    assert decode_dist("الرئيس حميد كرزاي امس", [{}, person, {}, {}], rare_name_count=0) == [
         ("حميد", "PER")
     ]
