@@ -1721,3 +1721,19 @@ def test_the_outlet_of_an_interview_in_marks_is_no_quote() -> None:
         ("أوباما", "PER"),
     )
     assert [(q.text, q.kind) for q in a.quotes] == [("الاتفاق جيد", "indirect")]
+
+
+def test_a_report_verb_after_a_comma_closes_the_sentence_it_reports() -> None:
+    a = run(
+        "أرجئت محاكمة الرئيس التشادي السابق حسين حبري إلى السابع من سبتمبر، "
+        "كما أعلنت المحكمة الخاصة التي تحاكمه في السنغال أمس.",
+        ("حسين حبري", "PER"),
+        ("السنغال", "LOC"),
+    )
+    assert [(q.text, q.kind, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        (
+            "أرجئت محاكمة الرئيس التشادي السابق حسين حبري إلى السابع من سبتمبر",
+            "indirect",
+            "المحكمة الخاصة",
+        )
+    ]

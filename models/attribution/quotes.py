@@ -1049,17 +1049,17 @@ def _other_content(
             k = _statement_object(doc, k, cue, sp)
     elif k is None and cue.lemma in DIRECT_OBJECT and not explicit and sp is not None:
         k = _implied_subject_object(doc, cue)
-    if k is not None:
-        if k < len(toks) and doc.tok_sent[k] == info.sentence:
-            info.content = (toks[k].start, _content_end(doc, k, by_token))
-            info.content_kind = "object"
+    if k is not None and k < len(toks) and doc.tok_sent[k] == info.sentence:
+        info.content = (toks[k].start, _content_end(doc, k, by_token))
+        info.content_kind = "object"
         return
     if cue.start < toks[cue.ti].start and explicit and sp is not None and sp.span is not None:
         # «… كما قال المدير» : the content precedes the cue
         end_ti = doc.token_at(sp.span[1])
         sent_start, sent_end = doc.sentences[info.sentence]
         rest = [t for t in toks[end_ti:] if t.start < sent_end and t.is_word]
-        if len(rest) <= 2:
+        after_comma = cue.ti > 1 and toks[cue.ti - 2].text in "،,"  # …، كما أعلنت الشرطة اليوم
+        if len(rest) <= 2 or after_comma:
             start = _strip_conjunction(doc, _trim_start(doc, sent_start, cue.start))
             end = _trim_end(doc, cue.start, start)
             if end > start:
