@@ -1737,3 +1737,13 @@ def test_a_report_verb_after_a_comma_closes_the_sentence_it_reports() -> None:
             "المحكمة الخاصة",
         )
     ]
+
+
+def test_a_title_stops_before_what_the_speaker_advised() -> None:
+    a = run(
+        "ونصح الخبير البيئي بالإكثار من تناول السوائل. وقال مدير الشرطة بالمنطقة إن الطرق آمنة.",
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("بالإكثار من تناول السوائل", "الخبير البيئي"),
+        ("الطرق آمنة", "مدير الشرطة بالمنطقة"),
+    ]

@@ -36,7 +36,8 @@ from models.attribution.normalize import (
     strip_article_proclitic,
     strip_proclitic,
 )
-from models.attribution.organisations import OUTLET_NOUNS
+from models.attribution.organisations import OUTLET_NOUNS, names_a_body
+from models.attribution.places import PLACE_NOUNS
 
 _LEFT_BOUNDARIES = (
     frozenset(
@@ -233,8 +234,23 @@ def title_run(doc: Doc, a: int, b: int) -> int:
             or doc.mention_at(k) is not None
         ):
             break
+        if w.startswith("بال") and not _placing(doc, k):
+            break  # ونصح الخبير البيئي | بالإكثار من السوائل: what he advised, not his title
         k += 1
     return k
+
+
+def _placing(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` (ب and a definite word) places a title or source in a body or place
+    (مدير الشرطة بالمنطقة، مسؤول بالجيش) rather than starting what was said (بالإكثار)."""
+    w = doc.tokens[k].norm
+    bare = _bare(w)
+    return (
+        doc.mention_at(k) is not None
+        or bare in ORG_HEADS
+        or names_a_body(w)
+        or bare[2:] in PLACE_NOUNS
+    )
 
 
 def resolve_title(
@@ -475,7 +491,7 @@ def np_speaker(
             k = end if end > k + 1 else k
         if k + 1 < b and toks[k].norm in ("في", "من", "باسم"):  # مصدر مسؤول في وزارة الخارجية
             k = _source_place_end(doc, k + 1, b)
-        elif k < b and toks[k].norm.startswith("بال"):  # مسؤول كبير بالجيش الكاميروني
+        elif k < b and toks[k].norm.startswith("بال") and _placing(doc, k):  # مسؤول بالجيش
             body = doc.mention_at(k)
             k = _definite_run_end(doc, k + 1, b) if body is None else doc.token_at(body.end)
         span = _span(doc, a, k)
