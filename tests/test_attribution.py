@@ -872,6 +872,14 @@ def test_nouns_with_a_possessive_pronoun_are_not_entities() -> None:
     assert [(e.text, e.label) for e in a.entities] == [("أبها", "LOC")]
 
 
+def test_words_with_an_accusative_ending_or_his_after_a_hamza_are_not_entities() -> None:
+    text = "وطالب بحل الأزمة سلمياً، وأشاد بأدائه في لوائه مع تيمٌ وعلي"
+    a = run(
+        text, ("سلمياً", "PER"), ("بأدائه", "PER"), ("لوائه", "PER"), ("تيمٌ", "ORG"), ("علي", "PER")
+    )
+    assert [(e.text, e.label) for e in a.entities] == [("تيمٌ", "ORG"), ("علي", "PER")]
+
+
 def test_the_shipped_model_finds_the_seed_entities_and_speakers() -> None:
     from models.tagger import Tagger
 

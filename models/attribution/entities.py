@@ -85,6 +85,7 @@ def plausible_mentions(text: str, spans: Sequence[EntitySpan]) -> list[EntitySpa
         for f, s in zip(surfaces, spans, strict=True)
         if not _implausible(f.split())
         and not _possessed(text[s.start : s.end])
+        and not _inflected(text[s.start : s.end])
         and not _relative_adjective(text, s)
         and not _prepositional_person(f, s.label, people)
         and not _in_work_title(text, s)
@@ -126,6 +127,13 @@ def _possessed(surface: str) -> bool:
     """One word ending in ته, a feminine noun with "his" (والدته، شقيقته، سماحته): read on
     the original letters, where ة and ه differ."""
     return " " not in surface.strip() and len(surface) >= 5 and surface.endswith("ته")
+
+
+def _inflected(surface: str) -> bool:
+    """One word with an accusative ending (سلمياً، زيًا) or "his" after a hamza (أدائه،
+    إلقائه): a common word in the sentence, never a name. Read on the original letters."""
+    surface = surface.strip()
+    return " " not in surface and ("ً" in surface or surface.endswith("ئه"))
 
 
 _PERSONAL_PRONOUNS = frozenset("انا نحن انت انتم هو هي هم هما".split())
