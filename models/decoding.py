@@ -27,6 +27,7 @@ SINGLE_CLITICS = frozenset("وفبلك")
 CONJUNCTIONS = frozenset("وف")
 PREPOSITIONS = frozenset("بلك")
 MIN_REMAINDER = 3
+_DEFINITE_WITH_CLITIC = ("لل", "بال", "وال", "فال", "كال", "وبال", "ولل", "فبال", "فلل")
 STRIP_RATIO = 2.0  # the remainder must be this many times as frequent as the whole word
 # Combining marks and tatweel that may trail a word without being covered by token offsets.
 TRAILING_MARKS = frozenset(
@@ -222,16 +223,18 @@ class EntityDecoding:
 
 def _rare_name_word(word: str, lexicon: Lexicon, limit: int, family: bool) -> bool:
     """Whether ``word`` reads as a name the model left out next to a person's name: a rare word
-    of letters (pre-training count at most ``limit``; ال only in a family name) without a plural
-    ات, a possessive pronoun, or a proclitic, future س or accusative ا that a frequent word would
-    explain (كرزاي، الجبالي، مايرز; not متعهدات، حفله، وشتاينماير، كخطة، سيلجأ، خلوقا)."""
+    of letters (pre-training count at most ``limit``; ال only in a family name, never after a
+    proclitic) without a plural ات, a possessive pronoun, or a proclitic, future س or accusative
+    ا that a frequent word would explain (كرزاي، الجبالي، مايرز; not للصحفي، متعهدات، حفله،
+    وشتاينماير، كخطة، سيلجأ، خلوقا)."""
     if not limit or len(word) < 3 or not word.isalpha():
         return False
-    if not family and normalize_text(word).startswith("ال"):
-        return False
+    norm = normalize_text(word)
+    if norm.startswith(_DEFINITE_WITH_CLITIC) or (not family and norm.startswith("ال")):
+        return False  # للصحفي، بالمنطقة: a preposition and the article, no name
     if word.endswith(("ه", "ها", "هم", "هما", "ات")):
         return False
-    count = lexicon.count(normalize_text(word))
+    count = lexicon.count(norm)
     if count > limit or proclitic_length(word, lexicon):
         return False
     for rest in (word[1:] if word[0] in "سكبلوف" else "", word[:-1] if word[-1] == "ا" else ""):

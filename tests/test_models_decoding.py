@@ -239,6 +239,7 @@ def test_windowed_evaluation_maps_spans_back_to_each_sentence(tiny_tagger_parts)
 def test_a_rare_word_next_to_a_name_is_the_given_or_family_name_the_model_left_out() -> None:
     person = {"B-PER": 0.9}
     assert decode_dist("وقال برايان مايرز امس", [{}, {}, person, {}]) == [("برايان مايرز", "PER")]
+    assert decode_dist("كتاب للصحفي كين", [{}, {}, person]) == [("كين", "PER")]
     # كرزاي is rare; يصل is a frequent word; الرئيس الأسد starts with ال; ولندن has a proclitic
     assert decode_dist("الرئيس حميد كرزاي امس", [{}, person, {}, {}]) == [("حميد كرزاي", "PER")]
     assert decode_dist("وقال فيصل يصل غدا", [{}, person, {}, {}]) == [("فيصل", "PER")]
