@@ -50,6 +50,8 @@ _PRESENT_REPORTS = frozenset("اشار بين اوضح راي اكد قال اض
 # bare forms that are too often something else (رأي، طالب، عبر، بين …) unless a subject is named
 _NEED_SUBJECT = frozenset({"عبر", "بين", "توقع", "رجح", "نقل", "اتهم", "ختم"})
 _SHORT_WORDS = 4
+_TITLE_NOUNS = frozenset({"بعنوان", "عنوان", "عنوانه", "عنوانها"})  # the title of a work
+_TITLE_WORDS = 15
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان"})
 # Verbs whose object may be what was stated (أكد الوزير أهمية …), or what follows على.
 _DIRECT_STATEMENT = frozenset({"اكد", "اعلن"})
@@ -149,10 +151,18 @@ def is_name_like(doc: Doc, seg: Segment) -> bool:
             covered += hi - lo
     if covered >= 0.5 * len(content.replace(" ", "")) and len(words) <= 6:
         return True
-    if seg.open_mark is None or len(words) > _SHORT_WORDS:
+    if seg.open_mark is None:
         return False
     ti = doc.token_containing(seg.open_mark) - 1
+    while ti > 0 and set(doc.tokens[ti].text) <= {"ـ"}:
+        ti -= 1  # لــ "سبق": past the tatweel
     prev = doc.tokens[ti] if ti >= 0 else None
+    if prev is not None and prev.norm in _TITLE_NOUNS and len(words) <= _TITLE_WORDS:
+        return True  # خبر بعنوان "تأخر ثلاجة الموتى يؤجل الصلاة": a title, however long
+    if len(words) > _SHORT_WORDS:
+        return False
+    if prev is not None and prev.norm == "ل":
+        return True  # وأكد مصدر ل "دنيا الرياضة" إن: the outlet spoken to
     if prev is not None and prev.is_word:
         w = prev.norm
         if w in NAMING_NOUNS or strip_proclitic(w) in NAMING_NOUNS or w in ("و", "او"):
