@@ -618,6 +618,13 @@ def analyse_cues(
             continue
         b, cstart, how = _find_complementizer(doc, info, openers, cue_tokens)
         if (
+            cue.lemma == "نقل"
+            and how not in ("comp", "colon", "quote")
+            and not _from_source(doc, cue)
+        ):
+            info.deferred = True  # أن الحوثيين نقلوا 700 أسير: carried, not passed on
+            continue
+        if (
             cue.form in ("participle", "noun")
             and how in ("comp", "colon", "quote")
             and b - cue.ti > 3
@@ -723,6 +730,11 @@ def analyse_cues(
             s = _trim_start(doc, info.content[0], info.content[1])
             info.content = (s, info.content[1]) if info.content[1] > s else None
     return infos
+
+
+def _from_source(doc: Doc, cue: Cue) -> bool:
+    """عن within a few words after نقل (ونقلت الوكالة عن مصدر): passing on what someone said."""
+    return any(t.norm == "عن" for t in doc.tokens[cue.ti + 1 : cue.ti + 8])
 
 
 def _named_writer(
