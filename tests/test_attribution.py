@@ -1795,3 +1795,14 @@ def test_an_office_speaks_for_itself() -> None:
         "المكتب الثقافي",
         "محمد عثمان الخشت",
     ]
+
+
+def test_a_recommendation_and_an_admission_report_their_object() -> None:
+    a = run(
+        "وأوصت اللجنة الوطنية بضرورة توثيق الجرائم. واعترف الوزير أحمد سالم بالخطأ في التقدير.",
+        ("أحمد سالم", "PER"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("بضرورة توثيق الجرائم", "اللجنة الوطنية"),
+        ("بالخطأ في التقدير", "أحمد سالم"),
+    ]

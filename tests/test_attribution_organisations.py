@@ -36,6 +36,8 @@ def names(text: str, entities: list[EntitySpan] | None = None) -> list[str]:
         ("وطلبت الهيئة القيام بالإجراءات", []),  # a definite head takes an adjective, not a noun
         ("ودعت الجامعة إلى الحوار", []),
         ("أفادت إذاعة صوت إسرائيل بأن", ["إذاعة صوت إسرائيل"]),
+        ("أكد المكتب الثقافي المصري بالرياض أن", ["المكتب الثقافي المصري"]),
+        ("وقال المكتب الإعلامي إن", []),  # one modifier: generic
         # a definite مركز or مديرية with its adjective and its field is a body; with one
         # modifier it is generic (second place)
         (

@@ -67,6 +67,7 @@ _VERBS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]]
     "تحدث": ("تحدث", ("تحدث",), (), ()),
     "اشاد": ("اشاد", ("شيد",), ("مشيد",), ()),
     "ندد": ("ندد", ("ندد",), ("مندد",), ()),
+    "اوصي": ("اوصي", ("وصي",), ("موصي",), ()),
 }
 
 # Verbs that must be followed by a complementizer, a colon or a quote to count as a cue
@@ -121,6 +122,8 @@ PREP_OBJECT = {
     "تحدث": ("عن",),
     "اشاد": ("ب",),
     "ندد": ("ب",),
+    "اوصي": ("ب",),
+    "اعترف": ("ب",),
 }
 # Verbs whose content may directly follow the subject (no complementizer): نفت روسيا أي مسؤولية.
 DIRECT_OBJECT = frozenset({"نفي", "اكد", "اعلن", "شدد"})
@@ -145,6 +148,8 @@ def _build_cues() -> dict[str, CueForm]:
                 entries = {"دعا": "m", "دعت": "f", "دعوا": "pl"}
             elif lemma == "روي":
                 entries = {"روي": "m", "روت": "f", "رووا": "pl"}
+            elif lemma == "اوصي":
+                entries = {"اوصي": "m", "اوصت": "f", "اوصوا": "pl"}
             else:
                 entries = {
                     base: "m",

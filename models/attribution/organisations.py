@@ -32,19 +32,19 @@ from models.spans import EntitySpan
 HEADS = frozenset(
     """وزاره وكاله قناه صحيفه مجله اذاعه منظمه هييه مجلس جامعه حزب جبهه جمعيه موسسه
     شركه بنك مصرف اتحاد قوات جيش لجنه مديريه محكمه معهد اكاديميه نادي استخبارات مخابرات
-    حرس كتايب امانه مستشفي ديوان صندوق جريده شرطه بلديه""".split()
+    حرس كتايب امانه مستشفي ديوان صندوق جريده شرطه بلديه مكتب""".split()
 )
 # Heads that also name a body with the article (الاتحاد الأوروبي، القوات المسلحة، الجيش السوري);
 # for the others a definite head with an adjective is usually generic (الشركة الأمريكية).
 DEFINITE_HEADS = frozenset(
     """هييه مجلس جامعه اتحاد قوات جيش بنك محكمه استخبارات مخابرات حرس مركز مديريه حزب وكاله
-    منظمه رياسه اداره موسسه امانه لجنه شركه غرفه شرطه""".split()
+    منظمه رياسه اداره موسسه امانه لجنه شركه غرفه شرطه مكتب""".split()
 )
 # Definite heads that name a body only with two modifiers or more (المركز الوطني للدراسات،
 # المديرية العامة للشؤون الصحية، الوكالة الدولية للطاقة الذرية), not with one (المركز الثاني:
 # second place, المركز الإعلامي، الوكالة الرسمية).
 TWO_MODIFIER_HEADS = frozenset(
-    "مركز مديريه وكاله منظمه رياسه اداره موسسه امانه لجنه شركه غرفه".split()
+    "مركز مديريه وكاله منظمه رياسه اداره موسسه امانه لجنه شركه غرفه مكتب".split()
 )
 # Every head noun of a body's name.
 BODY_HEADS = HEADS | DEFINITE_HEADS | TWO_MODIFIER_HEADS
