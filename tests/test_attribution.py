@@ -1792,7 +1792,7 @@ def test_an_office_speaks_for_itself() -> None:
         ("محمد عثمان الخشت", "PER"),
     )
     assert [q.speaker.name if q.speaker else None for q in a.quotes] == [
-        "المكتب الثقافي",
+        "المكتب الثقافي المصري",
         "محمد عثمان الخشت",
     ]
 
