@@ -1806,3 +1806,15 @@ def test_a_recommendation_and_an_admission_report_their_object() -> None:
         ("بضرورة توثيق الجرائم", "اللجنة الوطنية"),
         ("بالخطأ في التقدير", "أحمد سالم"),
     ]
+
+
+def test_a_verse_quoted_with_an_epithet_is_gods_words() -> None:
+    a = run(
+        "وطالب الشيخ أحمد سالم الشباب بالصبر مستدلاً بقوله تعالى: «واصبروا إن الله مع الصابرين». "
+        "وأضاف أن الأمر واضح.",
+        ("أحمد سالم", "PER"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes][-2:] == [
+        ("واصبروا إن الله مع الصابرين", "الله"),
+        ("الأمر واضح", "أحمد سالم"),
+    ]

@@ -696,6 +696,8 @@ def analyse_cues(
                 info.deferred = True
                 continue
             sp = _implied(doc, info, infos, state, titles)
+        if cue.lemma == "قال" and (divine := _divine_speaker(doc, cue)) is not None:
+            sp, explicit = divine, False  # قال تعالى: a verse, not a speaker to go on with
         info.speaker = sp
         if explicit and sp is not None:
             state.history.append((sp, info.region_text))
@@ -730,6 +732,21 @@ def analyse_cues(
             s = _trim_start(doc, info.content[0], info.content[1])
             info.content = (s, info.content[1]) if info.content[1] > s else None
     return infos
+
+
+_DIVINE_EPITHETS = frozenset({"تعالي", "سبحانه", "تبارك", "عز"})
+
+
+def _divine_speaker(doc: Doc, cue: Cue) -> SpeakerInfo | None:
+    """God as the speaker when an epithet follows the cue (قال تعالى، بقوله سبحانه، قول الله عز
+    وجل، قول الحق تبارك): the verse is quoted, not the writer's or the preacher's words."""
+    toks = doc.tokens
+    k = cue.ti + 1
+    if k < len(toks) and toks[k].norm in ("الله", "الحق", "المولي"):
+        k += 1
+    if k >= len(toks) or toks[k].norm not in _DIVINE_EPITHETS:
+        return None
+    return SpeakerInfo("الله", "OTHER", None, (toks[cue.ti + 1].start, toks[k].end), "m", True)
 
 
 def _from_source(doc: Doc, cue: Cue) -> bool:
