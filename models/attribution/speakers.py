@@ -485,7 +485,7 @@ def np_speaker(
         if k + 1 < b and toks[k].norm == "غير" and _source_adjective(w, toks[k + 1].norm):
             k += 2  # مصادر غير رسمية
         if k == a + 1 and not w.startswith("ال"):
-            k = max(k, _definite_run_end(doc, k, b))  # مصادر الحكومة: the source's body
+            k = _definite_run_end(doc, k, b)  # مصادر الحكومة: the source's body
         if k + 1 < b and "ال" + toks[k].norm in ORG_HEADS:  # مسؤول مركز | الإعلام الأمني
             end = _source_place_end(doc, k + 1, b)
             k = end if end > k + 1 else k
