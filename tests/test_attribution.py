@@ -643,6 +643,19 @@ def test_attribution_phrase_needs_a_source() -> None:
     assert run("كانت المجزرة حسب علمي هي الوحيدة في ذلك العصر.").quotes == []
 
 
+def test_attribution_phrase_citing_a_body_by_its_head_noun() -> None:
+    # بحسب المعهد: the institute named earlier; حسب منظمات …: an unnamed body
+    text = (
+        "نشر معهد ليبنيز دراسة جديدة. وتبلغ حصة ألمانيا من القروض نحو 90 مليار يورو، "
+        "بحسب المعهد. وقتل أربعون ألفا خلال فترة حكمه حسب منظمات حقوق الانسان."
+    )
+    a = run(text, ("معهد ليبنيز", "ORG"), ("ألمانيا", "LOC"))
+    q = find(a, "تبلغ حصة ألمانيا")
+    assert q.speaker is not None and q.speaker.name == "معهد ليبنيز"
+    q = find(a, "قتل أربعون ألفا")
+    assert q.speaker is not None and q.speaker.name.startswith("منظمات")
+
+
 def test_unnamed_source_and_org_speaker() -> None:
     a = run("وقال مصدر مسؤول إن التحقيقات مستمرة.")
     sp = a.quotes[0].speaker

@@ -36,7 +36,7 @@ from models.attribution.normalize import (
     strip_article_proclitic,
     strip_proclitic,
 )
-from models.attribution.organisations import OUTLET_NOUNS, names_a_body
+from models.attribution.organisations import DEFINITE_HEADS, HEADS, OUTLET_NOUNS, names_a_body
 from models.attribution.places import PLACE_NOUNS
 
 _LEFT_BOUNDARIES = (
@@ -879,12 +879,26 @@ def attribution_source(doc: Doc, a: int, sentence_end: int) -> SpeakerInfo | Non
             m = doc.mention_at(j)
             if m is not None and m.label == "PER" and m.start < sentence_end:
                 return from_mention(doc, m, (span[0], m.end), "m")
-    if w0 not in SOURCE_NOUNS and w0 not in _REPORT_SOURCES and first not in _REPORT_SOURCES:
+    body = _names_a_body(w0)
+    if not body and w0 not in SOURCE_NOUNS and {w0, first}.isdisjoint(_REPORT_SOURCES):
         return None
     named = _marked_name_after(doc, k, sentence_end)
     if named is not None:  # بحسب شركة "إفكتف ميجور"، وكالة «إيسنا»: the name in marks
         return _named_in_marks(doc, named, start, "m")
+    if body:  # بحسب المعهد، حسب منظمات الدفاع عن حقوق الإنسان
+        org = resolve_org_head(doc, w0, toks[a].start) if w0.startswith("ال") else None
+        if org is not None:
+            return from_mention(doc, org, span, "m")
+        return SpeakerInfo(source_name(doc.text[span[0] : span[1]]), "ORG", None, span, "m", True)
     return SpeakerInfo(source_name(doc.text[span[0] : span[1]]), "OTHER", None, span, "m", True)
+
+
+def _names_a_body(word: str) -> bool:
+    """A noun that heads an organisation's name, singular or plural (معهد، المنظمة، منظمات)."""
+    bare = word[2:] if word.startswith("ال") else word
+    if bare.endswith("ات"):
+        bare = bare[:-2] + "ه"
+    return bare in HEADS or bare in DEFINITE_HEADS
 
 
 def _named_in_marks(doc: Doc, seg: Segment, start: int, gender: str) -> SpeakerInfo:
