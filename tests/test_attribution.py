@@ -1637,6 +1637,18 @@ def test_a_name_with_b_after_an_initial_is_no_object_and_a_mission_speaks_for_it
     ]
 
 
+def test_a_demand_with_no_named_subject_takes_its_b_object_past_the_addressee() -> None:
+    a = run(
+        "وقال النائب حسبو عبدالرحمن إن الإسلام بريء من التطرف. وطالب الدول الغربية بمراجعة "
+        "حملاتها تجاه المسلمين. ولقي طالب سوداني مصرعه بعد أن فجر نفسه بعبوة ناسفة.",
+        ("حسبو عبدالرحمن", "PER"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("الإسلام بريء من التطرف", "حسبو عبدالرحمن"),
+        ("بمراجعة حملاتها تجاه المسلمين", "حسبو عبدالرحمن"),
+    ]
+
+
 def test_an_outlet_named_in_marks_speaks_before_or_after_its_verb() -> None:
     a = run(
         "وقالت الشرطة إن المشتبه بهما اعتقلا. لكن الصحيفة المحلية «في إل تي» ذكرت أنهما كانا "

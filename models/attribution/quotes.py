@@ -1046,7 +1046,11 @@ def _other_content(
         and cue.lemma not in _FEELING_CUES  # وأعرب عن شكره وتقديره: thanks, not content
         and _opens_clause(doc, cue)
     )
-    if preps and (explicit or right_after or info.prep_first or cue.form in ("participle", "noun")):
+    # وطالب الدول الغربية بمراجعة …: the addressee, then what was demanded (not لقي طالب)
+    demand = cue.lemma == "طالب" and cue.form == "verb" and _opens_clause(doc, cue)
+    if preps and (
+        explicit or right_after or demand or info.prep_first or cue.form in ("participle", "noun")
+    ):
         for k in range(after, min(b + 1, len(toks), cue.ti + _SCAN_LIMIT)):
             w = toks[k].norm
             if doc.tok_sent[k] != info.sentence:
