@@ -1649,6 +1649,15 @@ def test_a_demand_with_no_named_subject_takes_its_b_object_past_the_addressee() 
     ]
 
 
+def test_an_adverb_after_the_verb_is_no_speaker() -> None:
+    a = run(
+        "وكانت النائبة في الكنيست، تمار زندبيرج، صرحت أخيرا بأن بلادها تتعاون مع جوبا.",
+        ("تمار زندبيرج", "PER"),
+    )
+    q = find(a, "بلادها تتعاون")
+    assert q.speaker is not None and q.speaker.name == "تمار زندبيرج"
+
+
 def test_an_outlet_named_in_marks_speaks_before_or_after_its_verb() -> None:
     a = run(
         "وقالت الشرطة إن المشتبه بهما اعتقلا. لكن الصحيفة المحلية «في إل تي» ذكرت أنهما كانا "

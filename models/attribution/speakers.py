@@ -755,6 +755,9 @@ def preverbal_speaker(
         outlet = _outlet_before(doc, end, gender)
         if outlet is not None:
             return outlet
+    apposed = _apposed_name_before(doc, end, gender)
+    if apposed is not None:
+        return apposed
     a = _np_run_left(doc, end)
     if a >= end:
         return None, ti
@@ -785,6 +788,21 @@ def preverbal_speaker(
         if org is not None:
             return from_mention(doc, org, span, gender), a
     return None, ti
+
+
+def _apposed_name_before(doc: Doc, ti: int, gender: str) -> tuple[SpeakerInfo, int] | None:
+    """A person's name set off by commas right before the verb at token ``ti`` (وكانت النائبة
+    في الكنيست، تمار زندبيرج، صرحت)."""
+    toks = doc.tokens
+    if ti < 3 or toks[ti - 1].text not in "،,":
+        return None
+    m = doc.mention_at(ti - 2)
+    if m is None or m.label != "PER" or m.end != toks[ti - 2].end:
+        return None
+    k = doc.token_containing(m.start) - 1
+    if k < 0 or toks[k].text not in "،," or doc.tok_sent[k] != doc.tok_sent[ti]:
+        return None
+    return from_mention(doc, m, (m.start, m.end), gender), k + 1
 
 
 def _outlet_before(doc: Doc, ti: int, gender: str) -> tuple[SpeakerInfo, int] | None:
