@@ -1658,6 +1658,20 @@ def test_an_adverb_after_the_verb_is_no_speaker() -> None:
     assert q.speaker is not None and q.speaker.name == "تمار زندبيرج"
 
 
+def test_a_subject_named_before_a_participle_is_the_speaker_the_next_cue_goes_on_with() -> None:
+    a = run(
+        "قلل حسن نصر الله من أهمية القرار، معتبرا أنه لا يقدم ولا يؤخر.\n\n"
+        "ومما قاله نصر الله في الحفل أن «واشنطن ستبقى الشيطان الأكبر»، معربا عن «الفخر بأن "
+        "تعاقبنا».",
+        ("حسن نصر الله", "PER"),
+        ("نصر الله", "PER"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("لا يقدم ولا يؤخر", "حسن نصر الله"),
+        ("الفخر بأن تعاقبنا", "حسن نصر الله"),
+    ]
+
+
 def test_an_outlet_named_in_marks_speaks_before_or_after_its_verb() -> None:
     a = run(
         "وقالت الشرطة إن المشتبه بهما اعتقلا. لكن الصحيفة المحلية «في إل تي» ذكرت أنهما كانا "

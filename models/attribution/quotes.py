@@ -699,7 +699,7 @@ def analyse_cues(
         if cue.lemma == "قال" and (divine := _divine_speaker(doc, cue)) is not None:
             sp, explicit = divine, False  # قال تعالى: a verse, not a speaker to go on with
         info.speaker = sp
-        if explicit and sp is not None:
+        if sp is not None and (explicit or _named_in_sentence(doc, info, sp)):
             state.history.append((sp, info.region_text))
         if info.deferred:
             continue
@@ -732,6 +732,15 @@ def analyse_cues(
             s = _trim_start(doc, info.content[0], info.content[1])
             info.content = (s, info.content[1]) if info.content[1] > s else None
     return infos
+
+
+def _named_in_sentence(doc: Doc, info: CueInfo, sp: SpeakerInfo) -> bool:
+    """Whether an implied speaker is the subject named earlier in the cue's own sentence (قلل
+    حسن نصر الله من أهمية القرار، معتبرا أنه …): a speaker the next implied cue goes on with."""
+    if sp.mention is None or info.inside_quote:
+        return False
+    start = doc.mentions[sp.mention].start
+    return doc.sentences[info.sentence][0] <= start < info.cue.start
 
 
 _DIVINE_EPITHETS = frozenset({"تعالي", "سبحانه", "تبارك", "عز"})
