@@ -1672,6 +1672,25 @@ def test_a_subject_named_before_a_participle_is_the_speaker_the_next_cue_goes_on
     ]
 
 
+def test_words_in_marks_after_a_form_of_wasafa_and_b_are_the_describers() -> None:
+    a = run(
+        "وقال خوان نابوت إن القارة ستدعم بلاتيني ووصفه بـ\"الرجل الاستثنائي\". "
+        "وأشاد نائف البكري بموقف دول التحالف التي وصفتها بـ «المنقذ لأبناء اليمن». "
+        "وتزامن ذلك مع اتصال وصفته مصادر رسمية تركية بأنه «مهم جدا». "
+        "واستهجن المواطن وصف المقدم للأطفال بـ”الصغار”.",
+        ("خوان نابوت", "PER"),
+        ("بلاتيني", "PER"),
+        ("نائف البكري", "PER"),
+    )
+    said = [(q.text, q.kind, q.speaker.name if q.speaker else None) for q in a.quotes]
+    assert said == [
+        ("القارة ستدعم بلاتيني", "indirect", "خوان نابوت"),
+        ("الرجل الاستثنائي", "direct", "خوان نابوت"),
+        ("المنقذ لأبناء اليمن", "direct", "نائف البكري"),
+        ("مهم جدا", "direct", "مصادر رسمية تركية"),
+    ]
+
+
 def test_an_outlet_named_in_marks_speaks_before_or_after_its_verb() -> None:
     a = run(
         "وقالت الشرطة إن المشتبه بهما اعتقلا. لكن الصحيفة المحلية «في إل تي» ذكرت أنهما كانا "

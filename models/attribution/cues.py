@@ -33,6 +33,43 @@ _BETWEEN = frozenset("بين بينه بينها بينهم بينهما بين�
 _ATTRIB_VERBS = frozenset("نقلته نقلت اوردته اوردت ذكرته ذكرت افادت افاده اعلنته قاله".split())
 
 
+# وصف (described) and its forms with an object pronoun: a cue only before ب and a marked phrase
+_DESCRIBE = {
+    **{"وصف" + x: "m" for x in ("", "ه", "ها", "هم")},
+    **{"وصفت" + x: "f" for x in ("", "ه", "ها", "هم")},
+    **{"وصفو" + x: "pl" for x in ("ا", "ه", "ها", "هم")},
+    **{"يصف" + x: "m" for x in ("", "ه", "ها", "هم")},
+    **{"تصف" + x: "f" for x in ("", "ه", "ها", "هم")},
+    **{"صنف" + x: "m" for x in ("ه", "ها", "هم")},
+    **{"صنفت" + x: "f" for x in ("ه", "ها", "هم")},
+}
+DESCRIBED_AS = frozenset({"ب", "بان", "بانه", "بانها", "بانهم"})
+_BEFORE_DESCRIBE = frozenset("التي الذي الذين كما قد وقد فقد لقد".split())
+_AS_NOUN = frozenset({"وصف", "وصفه", "وصفها", "وصفهم"})  # also "(his) description"
+
+
+def described_as(doc: Doc, i: int) -> CueForm | None:
+    """وصفه بـ«الرجل الاستثنائي»، وصفته مصادر تركية بأنه «مهم جدا»: a form of وصف whose ب
+    (بـ، بأنه، بأنها) comes within five words, right before a mark: the describer's words."""
+    toks = doc.tokens
+    w = toks[i].norm
+    if w not in _DESCRIBE and w[:1] in ("و", "ف") and w[1:] in _DESCRIBE:
+        w = w[1:]
+    elif w in _AS_NOUN and i > 0 and toks[i - 1].is_word and doc.mention_at(i - 1) is None:
+        if toks[i - 1].norm not in _BEFORE_DESCRIBE:
+            return None  # استهجن المواطن وصف المقدم: the verbal noun, not the verb
+    if w not in _DESCRIBE:
+        return None
+    form = "imperfect" if w[:1] in ("ي", "ت") else "verb"
+    for k in range(i + 1, min(len(toks) - 1, i + 6)):
+        if doc.tok_sent[k] != doc.tok_sent[i]:
+            return None
+        if toks[k].norm in DESCRIBED_AS:
+            ok = toks[k + 1].text in QUOTE_CHARS
+            return CueForm("وصف", form, _DESCRIBE[w]) if ok else None
+    return None
+
+
 def _second_between(doc: Doc, i: int) -> bool:
     """وبين after an earlier بين (بينه وبين النادي): the preposition again, not بيّن."""
     return any(
@@ -142,7 +179,7 @@ def find_cues(doc: Doc) -> list[Cue]:
             if toks[t.i + 2].norm in _STATEMENT_NOUNS:
                 cues.append(Cue(t.i, start, toks[t.i + 2].end, "جاء", "statement", "m"))
             continue
-        form = cue_form(w)
+        form = cue_form(w) or described_as(doc, t.i)
         if form is None and w in _BAYYANA and not _second_between(doc, t.i):
             form = CueForm("بين", "verb", _BAYYANA[w])
         elif form is None and w == "بين" and _opening_bayyana(doc, t.i):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from models.attribution.acronyms import AMBIGUOUS_LETTERS, LETTERS
-from models.attribution.cues import Cue, cue_form, find_cues
+from models.attribution.cues import DESCRIBED_AS, Cue, cue_form, described_as, find_cues
 from models.attribution.document import Doc, Segment
 from models.attribution.lexicon import (
     ADVERBS,
@@ -159,6 +159,9 @@ def is_name_like(doc: Doc, seg: Segment) -> bool:
     prev = doc.tokens[ti] if ti >= 0 else None
     if prev is not None and prev.norm in _TITLE_NOUNS and len(words) <= _TITLE_WORDS:
         return True  # خبر بعنوان "تأخر ثلاجة الموتى يؤجل الصلاة": a title, however long
+    if prev is not None and prev.norm in DESCRIBED_AS:
+        if any(described_as(doc, k) for k in range(max(0, ti - 5), ti)):
+            return False  # ووصفه بـ"الرجل الاستثنائي": the describer's words
     if len(words) > _SHORT_WORDS:
         return False
     if prev is not None and prev.norm == "ل":
@@ -617,6 +620,8 @@ def analyse_cues(
             info.active = _attribution_speaker(doc, info) is not None or _cites(doc, cue)
             continue
         b, cstart, how = _find_complementizer(doc, info, openers, cue_tokens)
+        if cue.lemma == "وصف" and how == "comp":
+            b, how = cstart, "quote"  # صنفتها بأنها "بذيئة": the marks after بأنها
         if (
             cue.lemma == "نقل"
             and how not in ("comp", "colon", "quote")
@@ -653,7 +658,12 @@ def analyse_cues(
                         break
             pv, pv_start = preverbal_speaker(doc, cue.ti, cue.gender, titles)
             relative = cue.ti > 0 and toks[cue.ti - 1].norm in _RELATIVES
-            vso = None if relative else np_speaker(doc, a, b, cue.gender, titles)
+            if relative and cue.lemma == "وصف" and toks[cue.ti].norm.endswith(("ه", "ها", "هم")):
+                pv = None  # دول التحالف التي وصفتها بـ«…»: the described, not the describer
+            np_end = b
+            if cue.lemma == "وصف":  # ووصفه بـ"…": the subject, if any, comes before the ب
+                np_end = next((k for k in range(a, b) if toks[k].norm in DESCRIBED_AS), b)
+            vso = None if relative else np_speaker(doc, a, np_end, cue.gender, titles)
             if vso is None and not relative and how not in ("comp", "colon", "quote"):
                 vso = _subject_before_preposition(doc, cue, a, b, titles)
             vso = _passed_on_from(doc, a, b, cue.gender, titles) or vso
