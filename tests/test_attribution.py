@@ -1691,6 +1691,18 @@ def test_words_in_marks_after_a_form_of_wasafa_and_b_are_the_describers() -> Non
     ]
 
 
+def test_a_short_marked_name_inside_a_prepositional_object_leaves_the_object_the_quote() -> None:
+    a = run(
+        "أعلنت شركة سامسونج اليوم عن موعد صدور الأجهزة اللوحية الجديدة “جالاكسي نوت برو” "
+        "بحجم 12 بوصة. وكشف الوزير عن «خطة شاملة لإصلاح التعليم في المملكة».",
+        ("شركة سامسونج", "ORG"),
+    )
+    assert [(q.text, q.kind) for q in a.quotes] == [
+        ("موعد صدور الأجهزة اللوحية الجديدة “جالاكسي نوت برو” بحجم 12 بوصة", "indirect"),
+        ("خطة شاملة لإصلاح التعليم في المملكة", "direct"),
+    ]
+
+
 def test_an_outlet_named_in_marks_speaks_before_or_after_its_verb() -> None:
     a = run(
         "وقالت الشرطة إن المشتبه بهما اعتقلا. لكن الصحيفة المحلية «في إل تي» ذكرت أنهما كانا "

@@ -44,6 +44,7 @@ from models.attribution.speakers import (
 )
 
 _SCAN_LIMIT = 30
+_NAME_WORDS = 4  # a marked phrase this short inside a prepositional object is a name
 # Present-tense cues that go on with the person just quoted (ويبين أن، ويشير إلى أن); not
 # يذكر أن or يتوقع أن, which are impersonal.
 _PRESENT_REPORTS = frozenset("اشار بين اوضح راي اكد قال اضاف شدد لفت".split())
@@ -622,6 +623,8 @@ def analyse_cues(
         b, cstart, how = _find_complementizer(doc, info, openers, cue_tokens)
         if cue.lemma == "وصف" and how == "comp":
             b, how = cstart, "quote"  # صنفتها بأنها "بذيئة": the marks after بأنها
+        if how == "quote" and _name_in_prep_object(doc, cue, b):
+            how = ""  # أعلنت سامسونج عن موعد صدور “جالاكسي نوت برو”: the object, not the marks
         if (
             cue.lemma == "نقل"
             and how not in ("comp", "colon", "quote")
@@ -1240,7 +1243,9 @@ def detect_quotes(doc: Doc) -> list[Draft]:
         s, e = info.content
         c0 = info.cue.start
         inner = [d for d in drafts if d.start < e and s < d.end and not d.start <= c0 < d.end]
-        if _terms_in_marks(doc, inner, (s, e)):  # أن اختلاف "الخبز" لا يفسد "لطعمه اللذيذ"
+        names = info.content_kind == "prep" and bool(inner)
+        names = names and all(d.cue is info.cue and _name_inside(doc, d, s) for d in inner)
+        if names or _terms_in_marks(doc, inner, (s, e)):  # أن اختلاف "الخبز" لا يفسد "لطعمه"
             terms = {(d.start, d.end) for d in inner}
             drafts = [d for d in drafts if (d.start, d.end) not in terms]
             covered = [c for c in covered if c not in terms]
@@ -1298,6 +1303,27 @@ def _attribution_speaker(doc: Doc, info: CueInfo) -> SpeakerInfo | None:
     elif src_ti + 1 < len(toks) and cue_form(toks[src_ti].norm) is not None:
         src_ti += 1  # حسبما ذكر تقرير: the reporting verb's subject is the source
     return attribution_source(doc, src_ti, doc.sentences[info.sentence][1])
+
+
+def _name_in_prep_object(doc: Doc, cue: Cue, opener: int) -> bool:
+    """The cue's own preposition (أعلن عن، كشف عن) comes two words or more before the marked
+    phrase at token ``opener``, and that phrase is short: a name inside the object."""
+    preps = PREP_OBJECT.get(cue.lemma, ())
+    toks = doc.tokens
+    p = next((k for k in range(cue.ti + 1, opener) if toks[k].norm in preps), None)
+    if p is None or opener - p < 3 or not all(t.is_word for t in toks[p:opener]):
+        return False
+    seg = next((g for g in doc.segments if g.open_mark == toks[opener].start), None)
+    return seg is not None and len(doc.text[seg.start : seg.end].split()) <= _NAME_WORDS
+
+
+def _name_inside(doc: Doc, d: Draft, start: int) -> bool:
+    """A short marked draft two words or more into content that starts at ``start``."""
+    text = doc.text
+    return (
+        len(text[d.start : d.end].split()) <= _NAME_WORDS
+        and len(text[start : d.start].split()) >= 2
+    )
 
 
 def _terms_in_marks(doc: Doc, inner: list[Draft], content: tuple[int, int]) -> bool:
