@@ -62,6 +62,14 @@ def test_a_place_mention_that_lists_places_is_split(
     assert result(text, (mention, "LOC")) == expected
 
 
+def test_an_organisation_mention_that_lists_listed_bodies_is_split() -> None:
+    text = "وطالب الأمم المتحدة والصليب الأحمر بالتحرك"
+    assert result(text, ("الأمم المتحدة والصليب الأحمر", "ORG")) == [
+        ("الأمم المتحدة", "ORG"),
+        ("الصليب الأحمر", "ORG"),
+    ]
+
+
 def test_forces_of_the_yemen_and_syria_wars_and_civil_defence_are_bodies() -> None:
     text = "وسيطرت المقاومة الشعبية بدعم من التحالف العربي على المعسكر، وباشر الدفاع المدني"
     assert result(text) == [

@@ -398,6 +398,21 @@ def test_a_person_mention_that_lists_people_is_split_at_wa_and_a_given_name() ->
     ]
 
 
+def test_a_person_mention_that_lists_two_word_names_is_split_at_wa() -> None:
+    text = "ويشارك سايمون بيج وجيريمي رينير وريبيكا فيرجسون، ويلعب سيدي محمد ولد بوبكر دورا"
+    spans = tagged(
+        text,
+        ("سايمون بيج وجيريمي رينير وريبيكا فيرجسون", "PER"),
+        ("سيدي محمد ولد بوبكر", "PER"),
+    )
+    assert result(text, spans) == [
+        ("سايمون بيج", "PER"),
+        ("جيريمي رينير", "PER"),
+        ("ريبيكا فيرجسون", "PER"),
+        ("سيدي محمد ولد بوبكر", "PER"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "mentions", "expected"),
     [

@@ -216,7 +216,7 @@ def with_gazetteer_names(
     matches = gazetteer_matches(tokens)
     if not matches:
         return spans
-    spans = _split_place_lists(text, spans, matches, tokens)
+    spans = _split_name_lists(text, spans, matches, tokens)
     mention_at = token_mentions(tokens, spans)
     out: dict[int, EntitySpan] = dict(enumerate(spans))
     added: list[EntitySpan] = []
@@ -244,19 +244,19 @@ def with_gazetteer_names(
     return sorted([*out.values(), *added], key=lambda s: s.start)
 
 
-def _split_place_lists(
+def _split_name_lists(
     text: str, spans: list[EntitySpan], matches: list[Match], tokens: Sequence[Token]
 ) -> list[EntitySpan]:
-    """A place mention that is listed places joined by و (اليونان وإيطاليا، الولايات المتحدة
-    وكندا) split into one mention per place; a listed name with و inside (البوسنة والهرسك) is
-    one match and stays whole."""
+    """A place or organisation mention that is listed names of its kind joined by و (اليونان
+    وإيطاليا، الأمم المتحدة والصليب الأحمر) split into one mention per name; a listed name with
+    و inside (البوسنة والهرسك) is one match and stays whole."""
     out: list[EntitySpan] = []
     for span in spans:
-        if span.label != "LOC" or len(text[span.start : span.end].split()) < 2:
+        if span.label not in ("LOC", "ORG") or len(text[span.start : span.end].split()) < 2:
             out.append(span)
             continue
         inside = [m for m in matches if span.start <= m.span.start and m.span.end <= span.end]
-        if len(inside) < 2 or any(m.span.label != "LOC" or m.adjective for m in inside):
+        if len(inside) < 2 or any(m.span.label != span.label or m.adjective for m in inside):
             out.append(span)
             continue
         covered = {j for m in inside for j in range(m.first, m.stop)}

@@ -174,25 +174,45 @@ def with_person_names(
 def _names_split_at_a_conjunction(
     tokens: Sequence[Token], spans: list[EntitySpan]
 ) -> list[EntitySpan]:
-    """PER mentions that list people joined by و and a given name split into one mention each
-    (تركي الجلفان | وياسين حمزة، كلاوديو برافو | وخافيير ماسكيرانو), the و left out."""
+    """PER mentions that list people joined by و split into one mention each, the و left out:
+    before a given name (تركي الجلفان | وياسين حمزة، كلاوديو برافو | وخافيير ماسكيرانو), or
+    between names of two words or more each (سايمون بيج | وجيريمي رينير | وريبيكا فيرجسون;
+    not إسماعيل ولد الشيخ أحمد or خالد بن وليد الحربي)."""
     out: list[EntitySpan] = []
     for span in spans:
         if span.label != "PER":
             out.append(span)
             continue
         start = span.start
-        j = token_after(tokens, span.start) + 1
+        first = token_after(tokens, span.start)
+        j = first + 1
         while j < len(tokens) and tokens[j].start < span.end:
             t = tokens[j]
             j += 1
             rest = t.norm[1:]
-            if t.norm.startswith("و") and rest in GIVEN_NAMES and rest not in AMBIGUOUS_GIVEN_NAMES:
+            if not t.norm.startswith("و"):
+                continue
+            given = rest in GIVEN_NAMES and rest not in AMBIGUOUS_GIVEN_NAMES
+            if given or _two_names_each(tokens, start, t, span.end):
                 prev = tokens[t.i - 1]
                 out.append(EntitySpan(start, prev.end, "PER", span.score))
                 start = t.start + 1
         out.append(EntitySpan(start, span.end, "PER", span.score))
     return out
+
+
+_LINEAGE_BEFORE = frozenset("بن بنت ابن ابو ابي ام عبد ال".split())
+
+
+def _two_names_each(tokens: Sequence[Token], start: int, t: Token, end: int) -> bool:
+    """Whether the words of a PER mention before the و-word ``t`` (from ``start``) and from
+    ``t`` to ``end`` are two or more each, and ``t`` is no lineage word (ولد) or a name after
+    one (بن وليد)."""
+    before = [x for x in tokens[token_after(tokens, start) : t.i] if x.is_word]
+    after = [x for x in tokens[t.i :] if x.is_word and x.start < end]
+    if len(before) < 2 or len(after) < 2 or t.norm == "ولد":
+        return False
+    return before[-1].norm not in _LINEAGE_BEFORE
 
 
 def _family_names_after_lineage(
