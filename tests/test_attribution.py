@@ -1703,6 +1703,21 @@ def test_a_short_marked_name_inside_a_prepositional_object_leaves_the_object_the
     ]
 
 
+def test_what_follows_an_expressed_feeling_or_a_non_feeling_after_an_is_the_content() -> None:
+    a = run(
+        "وأعرب محمد صلاح عن سعادته البالغة بتسجيل هدف في المباراة. وعبر الوزير أحمد علي عن "
+        "حرص الحكومة على توثيق العلاقات. وطالب بتفعيل دور المجلس، عبر استجواب المسؤولين عن "
+        "أسباب التراجع.",
+        ("محمد صلاح", "PER"),
+        ("أحمد علي", "PER"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("بتسجيل هدف في المباراة", "محمد صلاح"),
+        ("حرص الحكومة على توثيق العلاقات", "أحمد علي"),
+        ("بتفعيل دور المجلس", "أحمد علي"),
+    ]
+
+
 def test_an_outlet_named_in_marks_speaks_before_or_after_its_verb() -> None:
     a = run(
         "وقالت الشرطة إن المشتبه بهما اعتقلا. لكن الصحيفة المحلية «في إل تي» ذكرت أنهما كانا "

@@ -956,6 +956,29 @@ def _participle_object(doc: Doc, cue: Cue) -> int | None:
     return k if _starts_statement(doc, k) else None
 
 
+def _after_feeling(doc: Doc, k: int, cue: Cue, subject: SpeakerInfo | None) -> int | None:
+    """Where the content of عبّر/أعرب عن starts when token ``k`` follows عن: after the feeling
+    noun, an adjective or a second feeling joined by و, and في or من (عن سعادته البالغة
+    بتسجيل هدف، عن مخاوفه من تسببهم، عن أمله في المرونة); at ``k`` when what follows عن is
+    no feeling but can start a statement and the verb has a named ``subject`` or عن comes
+    within two words (عبر وزير الخارجية عن حرص الحكومة، عبّر علنا عن شكوك; not the
+    preposition in عبر استجواب المسؤولين عن أسباب); else None."""
+    toks = doc.tokens
+    n = len(toks)
+    if k >= n:
+        return None
+    if toks[k].norm not in FEELING_NOUNS:
+        named = subject is not None and subject.mention is not None
+        return k if (named or k <= cue.ti + 3) and _starts_statement(doc, k) else None
+    k += 1
+    w = toks[k].norm if k < n else ""
+    if (w.startswith("ال") and doc.mention_at(k) is None) or w[1:] in FEELING_NOUNS:
+        k += 1  # سعادته البالغة، سعادتها وسرورها
+    if k + 1 < n and toks[k].norm in ("في", "فى", "من"):
+        k += 1
+    return k
+
+
 def _adverbial_between(doc: Doc, a: int, b: int) -> bool:
     """Tokens ``a``..``b`` (exclusive) are one short في phrase without a name (معتبرا في الوقت
     نفسه أن، مؤكدا في تصريح صحفي أن): a participle's أن after it is still its own."""
@@ -1091,11 +1114,9 @@ def _other_content(
             if w in preps or (w in ("الى", "إلى") and "الي" in preps):
                 start = k + 1
                 if cue.lemma in _FEELING_CUES:
-                    if start >= len(toks) or toks[start].norm not in FEELING_NOUNS:
+                    start = _after_feeling(doc, start, cue, sp if explicit else None)
+                    if start is None:
                         return
-                    start += 1
-                    if start + 1 < len(toks) and toks[start].norm in ("في", "فى"):
-                        start += 1  # عن أمله في المرونة
                 if start < len(toks):
                     info.content = (toks[start].start, _content_end(doc, start, by_token))
                     info.content_kind = "prep"
