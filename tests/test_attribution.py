@@ -1718,6 +1718,24 @@ def test_what_follows_an_expressed_feeling_or_a_non_feeling_after_an_is_the_cont
     ]
 
 
+def test_afada_reports_its_b_or_an_object_and_a_stated_object_follows_an_apposed_title() -> None:
+    a = run(
+        "وأفادت مصادر أمنية عراقية أمس الأربعاء بمقتل 13 من قوات الشرطة. وافاد مسؤولون محليون "
+        "عن اصابة 25 شخصا. وأكد كارل رومنيجه الرئيس التنفيذي لنادي بايرن ميونيخ امس الخميس "
+        "التوصل لاتفاق مع اللاعب. وقتل 30 شخصا، بحسب ما أفادت مصادر أمنية أمس، في هجمات تبنى "
+        "بعضها التنظيم.",
+        ("كارل رومنيجه", "PER"),
+        ("بايرن ميونيخ", "ORG"),
+    )
+    said = [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes]
+    assert said[:3] == [
+        ("بمقتل 13 من قوات الشرطة", "مصادر أمنية عراقية"),
+        ("اصابة 25 شخصا", "مسؤولون محليون"),
+        ("التوصل لاتفاق مع اللاعب", "كارل رومنيجه"),
+    ]
+    assert [q.cue.text for q in a.quotes[3:] if q.cue] == ["بحسب ما أفادت"]  # not بعضها
+
+
 def test_an_outlet_named_in_marks_speaks_before_or_after_its_verb() -> None:
     a = run(
         "وقالت الشرطة إن المشتبه بهما اعتقلا. لكن الصحيفة المحلية «في إل تي» ذكرت أنهما كانا "

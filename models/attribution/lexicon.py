@@ -124,6 +124,7 @@ PREP_OBJECT = {
     "ندد": ("ب",),
     "اوصي": ("ب",),
     "اعترف": ("ب",),
+    "افاد": ("ب", "عن"),
 }
 # Verbs whose content may directly follow the subject (no complementizer): نفت روسيا أي مسؤولية.
 DIRECT_OBJECT = frozenset({"نفي", "اكد", "اعلن", "شدد"})

@@ -41,6 +41,7 @@ from models.attribution.speakers import (
     np_speaker,
     preverbal_speaker,
     source_name,
+    title_run,
 )
 
 _SCAN_LIMIT = 30
@@ -888,6 +889,16 @@ def _statement_object(doc: Doc, k: int, cue: Cue, sp: SpeakerInfo) -> int:
             k += 3  # أكد الحمزي في بداية الاجتماع التزام …: past the occasion
         elif toks[k + 1].norm in _OWN_OCCASIONS:
             k += 2  # أكد الوزير خلال كلمته أهمية …
+    if k < n and is_title_word(toks[k].norm) and sp.mention is not None:
+        # أكد رومنيجه الرئيس التنفيذي لنادي بايرن ميونيخ امس الخميس التوصل …: past the
+        # apposed title and the time, when the title names a body and adverbs follow it
+        j = title_run(doc, k, min(n, k + 8))
+        while j < n and doc.mention_at(j) is not None:
+            j += 1
+        if j > k + 1 and j < n and toks[j].norm in ADVERBS:
+            while j < n and toks[j].norm in ADVERBS:
+                j += 1
+            k = j
     if k < n and is_title_word(toks[k].norm) and cue.lemma in _ON_OBJECT:
         on = next((j for j in range(k + 1, min(n, k + 7)) if toks[j].norm == "علي"), None)
         if on is None or not all(t.is_word and doc.mention_at(t.i) is None for t in toks[k:on]):
@@ -1093,8 +1104,17 @@ def _other_content(
     )
     # وطالب الدول الغربية بمراجعة …: the addressee, then what was demanded (not لقي طالب)
     demand = cue.lemma == "طالب" and cue.form == "verb" and _opens_clause(doc, cue)
-    if preps and (
-        explicit or right_after or demand or info.prep_first or cue.form in ("participle", "noun")
+    cited = cue.ti > 0 and toks[cue.ti - 1].norm == "ما"  # بحسب ما أفادت مصادر: the source
+    if (
+        preps
+        and not cited
+        and (
+            explicit
+            or right_after
+            or demand
+            or info.prep_first
+            or cue.form in ("participle", "noun")
+        )
     ):
         for k in range(after, min(b + 1, len(toks), cue.ti + _SCAN_LIMIT)):
             w = toks[k].norm
