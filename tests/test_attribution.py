@@ -1736,6 +1736,21 @@ def test_afada_reports_its_b_or_an_object_and_a_stated_object_follows_an_apposed
     assert [q.cue.text for q in a.quotes[3:] if q.cue] == ["بحسب ما أفادت"]  # not بعضها
 
 
+def test_marks_around_a_name_the_article_tags_elsewhere_are_no_quote() -> None:
+    a = run(
+        "أعلنت شركة «نتفليكس» للبث أن جولي انضمت للشركة. وقال المبعوث إسماعيل ولد الشيخ أحمد "
+        "إن الحل قريب. وكشف «ولد الشيخ أحمد» النقاب عن خطة للسلام.",
+        ("نتفليكس", "ORG"),
+        ("جولي", "PER"),
+        ("إسماعيل ولد الشيخ أحمد", "PER"),
+    )
+    assert [(q.kind, q.text) for q in a.quotes] == [
+        ("indirect", "جولي انضمت للشركة"),
+        ("indirect", "الحل قريب"),
+        ("indirect", "خطة للسلام"),
+    ]
+
+
 def test_an_outlet_named_in_marks_speaks_before_or_after_its_verb() -> None:
     a = run(
         "وقالت الشرطة إن المشتبه بهما اعتقلا. لكن الصحيفة المحلية «في إل تي» ذكرت أنهما كانا "

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from models.attribution.acronyms import AMBIGUOUS_LETTERS, LETTERS
 from models.attribution.cues import DESCRIBED_AS, Cue, cue_form, described_as, find_cues
 from models.attribution.document import Doc, Segment
+from models.attribution.entities import Mention
 from models.attribution.lexicon import (
     ADVERBS,
     CLAUSE_BREAKERS,
@@ -153,6 +154,8 @@ def is_name_like(doc: Doc, seg: Segment) -> bool:
             covered += hi - lo
     if covered >= 0.5 * len(content.replace(" ", "")) and len(words) <= 6:
         return True
+    if len(words) <= _SUBJECT_WORDS and _mention_named(doc, seg, spelled) is not None:
+        return True  # وكشف «ولد الشيخ أحمد» النقاب: a name the article gives in full
     if seg.open_mark is None:
         return False
     ti = doc.token_containing(seg.open_mark) - 1
@@ -202,6 +205,35 @@ def is_name_like(doc: Doc, seg: Segment) -> bool:
     if len(words) <= 2 and all(w.startswith(("ال", "أل", "إل")) for w in words):
         return True  # "القمر الأزرق": a term or a name
     return False
+
+
+def _marked_subject(doc: Doc, a: int, gender: str) -> SpeakerInfo | None:
+    """The person or body named in marks that open at token ``a`` right after a verb, when
+    the article tags that name elsewhere (وكشف «ولد الشيخ أحمد» النقاب عن)."""
+    toks = doc.tokens
+    if a >= len(toks) or toks[a].text not in QUOTE_CHARS:
+        return None
+    seg = next((g for g in doc.segments if g.open_mark == toks[a].start and g.name_like), None)
+    if seg is None or seg.close_mark is None:
+        return None
+    words = norm(doc.text[seg.start : seg.end]).split()
+    m = _mention_named(doc, seg, words)
+    if m is None:
+        return None
+    return from_mention(doc, m, (toks[a].start, seg.close_mark + 1), gender)
+
+
+def _mention_named(doc: Doc, seg: Segment, words: list[str]) -> Mention | None:
+    """A PER or ORG mention outside ``seg`` whose words hold the marked ``words`` in a row: the
+    marks hold a name the article tags elsewhere (إسماعيل ولد الشيخ أحمد → «ولد الشيخ أحمد»)."""
+    n = len(words)
+    for m in doc.mentions:
+        if m.label not in ("PER", "ORG") or (m.start < seg.end and seg.start < m.end):
+            continue
+        mw = list(m.words)
+        if any(mw[i : i + n] == words for i in range(len(mw) - n + 1)):
+            return m
+    return None
 
 
 def _model_number(word: str) -> bool:
@@ -668,6 +700,8 @@ def analyse_cues(
             if cue.lemma == "وصف":  # ووصفه بـ"…": the subject, if any, comes before the ب
                 np_end = next((k for k in range(a, b) if toks[k].norm in DESCRIBED_AS), b)
             vso = None if relative else np_speaker(doc, a, np_end, cue.gender, titles)
+            if vso is None and not relative:
+                vso = _marked_subject(doc, a, cue.gender)  # وكشف «ولد الشيخ أحمد» النقاب
             if vso is None and not relative and how not in ("comp", "colon", "quote"):
                 vso = _subject_before_preposition(doc, cue, a, b, titles)
             vso = _passed_on_from(doc, a, b, cue.gender, titles) or vso
