@@ -42,6 +42,7 @@ _DESCRIBE = {
     **{"تصف" + x: "f" for x in ("", "ه", "ها", "هم")},
     **{"صنف" + x: "m" for x in ("ه", "ها", "هم")},
     **{"صنفت" + x: "f" for x in ("ه", "ها", "هم")},
+    **{"واصفا": "m", "واصفه": "f", "واصفين": "pl"},
 }
 DESCRIBED_AS = frozenset({"ب", "بان", "بانه", "بانها", "بانهم"})
 _BEFORE_DESCRIBE = frozenset("التي الذي الذين كما قد وقد فقد لقد".split())
@@ -60,7 +61,7 @@ def described_as(doc: Doc, i: int) -> CueForm | None:
             return None  # استهجن المواطن وصف المقدم: the verbal noun, not the verb
     if w not in _DESCRIBE:
         return None
-    form = "imperfect" if w[:1] in ("ي", "ت") else "verb"
+    form = "imperfect" if w[:1] in ("ي", "ت") else "participle" if w[:2] == "وا" else "verb"
     for k in range(i + 1, min(len(toks) - 1, i + 6)):
         if doc.tok_sent[k] != doc.tok_sent[i]:
             return None
