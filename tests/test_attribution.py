@@ -1755,6 +1755,11 @@ def test_marks_around_a_name_the_article_tags_elsewhere_are_no_quote() -> None:
     ]
 
 
+def test_a_three_letter_b_object_is_content() -> None:
+    a = run("وطالب الشيخ عبدالعزيز الفوزان الشباب بغض البصر.", ("عبدالعزيز الفوزان", "PER"))
+    assert [q.text for q in a.quotes] == ["بغض البصر"]
+
+
 def test_an_outlet_named_in_marks_speaks_before_or_after_its_verb() -> None:
     a = run(
         "وقالت الشرطة إن المشتبه بهما اعتقلا. لكن الصحيفة المحلية «في إل تي» ذكرت أنهما كانا "

@@ -47,6 +47,8 @@ from models.attribution.speakers import (
 
 _SCAN_LIMIT = 30
 _NAME_WORDS = 4  # a marked phrase this short inside a prepositional object is a name
+# Three-letter words in ب that are no ب object (بين، بعد، بها): بغض البصر is one
+_SHORT_B_WORDS = frozenset("بين بعد بعض بها بهم بكل بما بلا باي بيد بات باب بدا بقي بلغ".split())
 # Present-tense cues that go on with the person just quoted (ويبين أن، ويشير إلى أن); not
 # يذكر أن or يتوقع أن, which are impersonal.
 _PRESENT_REPORTS = frozenset("اشار بين اوضح راي اكد قال اضاف شدد لفت".split())
@@ -1157,7 +1159,7 @@ def _other_content(
             if (
                 "ب" in preps
                 and w.startswith("ب")
-                and len(w) > 3
+                and (len(w) > 3 or (len(w) == 3 and w not in _SHORT_B_WORDS))
                 and w != "باسم"
                 and doc.mention_at(k) is None
                 and not _after_title(doc, k)
