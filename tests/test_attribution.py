@@ -1760,6 +1760,19 @@ def test_a_three_letter_b_object_is_content() -> None:
     assert [q.text for q in a.quotes] == ["بغض البصر"]
 
 
+def test_a_noun_phrase_after_the_verb_of_a_relative_clause_is_its_subject() -> None:
+    a = run(
+        "وأنهى الفريق جولته أمام باريس سان جيرمان الذي ذكرت تقارير انه يسعى لضم دي ماريا. "
+        "وطالب عسيري الحوثيين بتنفيذ القرار الذي يدعو الحركة إلى الانسحاب من المدن.",
+        ("باريس سان جيرمان", "ORG"),
+        ("دي ماريا", "PER"),
+        ("عسيري", "PER"),
+    )
+    said = [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes]
+    assert said[0] == ("يسعى لضم دي ماريا", "تقارير")
+    assert all(name == "عسيري" for _, name in said[1:])
+
+
 def test_an_outlet_named_in_marks_speaks_before_or_after_its_verb() -> None:
     a = run(
         "وقالت الشرطة إن المشتبه بهما اعتقلا. لكن الصحيفة المحلية «في إل تي» ذكرت أنهما كانا "

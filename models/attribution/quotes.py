@@ -701,7 +701,13 @@ def analyse_cues(
             np_end = b
             if cue.lemma == "وصف":  # ووصفه بـ"…": the subject, if any, comes before the ب
                 np_end = next((k for k in range(a, b) if toks[k].norm in DESCRIBED_AS), b)
-            vso = None if relative else np_speaker(doc, a, np_end, cue.gender, titles)
+            # الذي أعرب مدربه ديتر هاكينغ عن: a noun phrase after the verb of a relative clause
+            # is its subject, unless the verb takes an object first (القرار الذي يدعو الحركة
+            # إلى); without one (الذي قال إن) the relative's noun is
+            transitive = cue.lemma in _OBJECT_BEFORE_PREPOSITION or cue.lemma in ("وصف", "اتهم")
+            vso = (
+                None if relative and transitive else np_speaker(doc, a, np_end, cue.gender, titles)
+            )
             if vso is None and not relative:
                 vso = _marked_subject(doc, a, cue.gender)  # وكشف «ولد الشيخ أحمد» النقاب
             if vso is None and not relative and how not in ("comp", "colon", "quote"):
