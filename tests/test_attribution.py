@@ -1773,6 +1773,16 @@ def test_a_noun_phrase_after_the_verb_of_a_relative_clause_is_its_subject() -> N
     assert all(name == "عسيري" for _, name in said[1:])
 
 
+def test_the_given_name_ali_before_a_tagged_family_name_is_no_preposition() -> None:
+    a = run(
+        'وقال المدير العام رئيس تحرير "سبق" علي الحازمي: "نسعى إلى التميز".',
+        ("سبق", "ORG"),
+        ("الحازمي", "PER"),
+    )
+    q = find(a, "نسعى إلى التميز")
+    assert q.speaker is not None and q.speaker.name == "الحازمي"
+
+
 def test_an_outlet_named_in_marks_speaks_before_or_after_its_verb() -> None:
     a = run(
         "وقالت الشرطة إن المشتبه بهما اعتقلا. لكن الصحيفة المحلية «في إل تي» ذكرت أنهما كانا "

@@ -440,8 +440,12 @@ def np_speaker(
         p = run - 1
         while p >= a and toks[p].text in QUOTE_CHARS + "(،,":
             p -= 1
-        if p >= a and _governs(toks[p].norm, p == a):
-            continue
+        if (
+            p >= a
+            and _governs(toks[p].norm, p == a)
+            and not (p == run - 1 and toks[p].text == "علي")
+        ):
+            continue  # علي الحازمي: the given name علي (the preposition is written على)
         if _named_after_person(doc, a, k):
             institution = True
             continue  # بجامعة الملك عبدالعزيز
