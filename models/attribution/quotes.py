@@ -1022,6 +1022,7 @@ def _after_feeling(doc: Doc, k: int, cue: Cue, subject: SpeakerInfo | None) -> i
         return None
     if toks[k].norm not in FEELING_NOUNS:
         named = subject is not None and subject.mention is not None
+        named = named and doc.mentions[subject.mention].label in ("PER", "ORG")  # not وعبرت هولندا
         return k if (named or k <= cue.ti + 3) and _starts_statement(doc, k) else None
     k += 1
     w = toks[k].norm if k < n else ""
