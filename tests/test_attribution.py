@@ -1784,6 +1784,18 @@ def test_the_given_name_ali_before_a_tagged_family_name_is_no_preposition() -> N
     assert q.speaker is not None and q.speaker.name == "الحازمي"
 
 
+def test_an_outlet_named_past_its_marks_is_the_addressee_not_the_speaker() -> None:
+    a = run(
+        "وقالت الباحثة لورا كولانجيلو إن الدراسة مهمة. "
+        'وقالت لـ "رويترز" هيلث «ارتفاع الضغط مهم للجميع».',
+        ("لورا كولانجيلو", "PER"),
+        ("رويترز", "ORG"),
+        ("هيلث", "PER"),
+    )
+    q = find(a, "ارتفاع الضغط مهم للجميع")
+    assert q.speaker is not None and q.speaker.name == "لورا كولانجيلو"
+
+
 def test_an_outlet_named_in_marks_speaks_before_or_after_its_verb() -> None:
     a = run(
         "وقالت الشرطة إن المشتبه بهما اعتقلا. لكن الصحيفة المحلية «في إل تي» ذكرت أنهما كانا "

@@ -19,6 +19,7 @@ from models.attribution.lexicon import (
     ADVERBS,
     COMPLEMENTIZERS,
     FUNCTION_WORDS,
+    GIVEN_NAMES,
     NAMING_NOUNS,
     NON_SUBJECT_STARTS,
     OFFICIALS_OF_ORG,
@@ -366,7 +367,11 @@ def _skip_addressee(doc: Doc, a: int, b: int) -> int:
             k += 1
             while k < b and toks[k].text not in QUOTE_CHARS + ")":
                 k += 1
-            return k + 1
+            k += 1
+            if k + 1 < len(toks) and k < b and toks[k].is_word and toks[k].norm not in GIVEN_NAMES:
+                if k + 1 >= b or toks[k + 1].text in QUOTE_CHARS + ":":
+                    return k + 1  # لـ "رويترز" هيلث "…": the outlet's name goes on past the marks
+            return k
         m = doc.mention_at(k)
         if m is not None:
             return doc.token_at(m.end)
