@@ -1796,6 +1796,18 @@ def test_an_outlet_named_past_its_marks_is_the_addressee_not_the_speaker() -> No
     assert q.speaker is not None and q.speaker.name == "لورا كولانجيلو"
 
 
+def test_an_untagged_part_of_a_persons_name_after_the_verb_is_that_person() -> None:
+    a = run(
+        "وصل رئيس الوزراء خالد بحاح إلى عدن. وقال المتحدث باسم التحالف أحمد عسيري إن العمليات "
+        "مستمرة. وقال بحاح للصحافيين عند وصوله إن عودته جزء من تحرير عدن.",
+        ("خالد بحاح", "PER"),
+        ("عدن", "LOC"),
+        ("أحمد عسيري", "PER"),
+    )
+    q = find(a, "عودته جزء من تحرير عدن")
+    assert q.speaker is not None and q.speaker.name == "خالد بحاح"
+
+
 def test_an_outlet_named_in_marks_speaks_before_or_after_its_verb() -> None:
     a = run(
         "وقالت الشرطة إن المشتبه بهما اعتقلا. لكن الصحيفة المحلية «في إل تي» ذكرت أنهما كانا "

@@ -430,6 +430,9 @@ def np_speaker(
     if a >= b or not toks[a].is_word:
         return None
     w = toks[a].norm
+    part = _untagged_part_of_name(doc, a)  # وقال بحاح للصحافيين → خالد بحاح, named earlier
+    if part is not None:
+        return from_mention(doc, part, (toks[a].start, toks[a].end), gender)
     institution = False  # a person's name seen only as the name of a body or place
     # a person named within the phrase (not as the object of a preposition: للرئيس X، مع X)
     for k in range(a, min(b, a + 16)):
@@ -584,6 +587,19 @@ def _person_by_part_of_name(doc: Doc, word: str) -> Mention | None:
     راحيل → راحيل شريف, named so earlier or later)."""
     people = _people_by_part_of_name(doc, word)
     return people[0] if len(people) == 1 else None
+
+
+def _untagged_part_of_name(doc: Doc, a: int) -> Mention | None:
+    """The one person whose longer name starts or ends with the untagged word at token ``a``
+    (وقال بحاح للصحافيين، وأشار نقدي إلى), when that word is no title, preposition, adverb or
+    word that cannot start a subject."""
+    t = doc.tokens[a]
+    w = t.norm
+    if doc.mention_at(a) is not None or len(w) < 3 or is_title_word(w):
+        return None
+    if w in NON_SUBJECT_STARTS or w in ADVERBS or w in PREPOSITIONS or w in SOURCE_NOUNS:
+        return None
+    return _person_by_part_of_name(doc, w)
 
 
 def _people_by_part_of_name(doc: Doc, word: str) -> list[Mention]:
