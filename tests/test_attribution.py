@@ -1808,6 +1808,20 @@ def test_an_untagged_part_of_a_persons_name_after_the_verb_is_that_person() -> N
     assert q.speaker is not None and q.speaker.name == "خالد بحاح"
 
 
+def test_two_untagged_words_set_off_after_the_verb_are_the_speakers_name() -> None:
+    a = run(
+        "وقال الدكتور حسام عبد الغفار إن الحر شديد. وأوضح وحيد سعودي مدير عام التحاليل في "
+        "هيئة الأرصاد أن الرطوبة عالية. وروت مارغو باخمان لصحيفة محلية أنها بحثت طويلا.",
+        ("حسام عبد الغفار", "PER"),
+    )
+    said = [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes]
+    assert said == [
+        ("الحر شديد", "حسام عبد الغفار"),
+        ("الرطوبة عالية", "وحيد سعودي"),
+        ("بحثت طويلا", "مارغو باخمان"),
+    ]
+
+
 def test_an_outlet_named_in_marks_speaks_before_or_after_its_verb() -> None:
     a = run(
         "وقالت الشرطة إن المشتبه بهما اعتقلا. لكن الصحيفة المحلية «في إل تي» ذكرت أنهما كانا "

@@ -551,7 +551,7 @@ def np_speaker(
         if org is not None:
             return from_mention(doc, org, span, gender)
         return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, gender, True)
-    named = _untagged_name(doc, a, b, gender)
+    named = _untagged_name(doc, a, b, gender) or _set_off_name(doc, a, b, gender)
     if named is None and institution and b - a <= 8 and all(t.is_word for t in toks[a:b]):
         span = _span(doc, a, b)  # وأوضحت إدارة مكتبة الملك عبدالعزيز العامة أن
         return SpeakerInfo(doc.text[span[0] : span[1]], "ORG", None, span, gender, True)
@@ -678,6 +678,45 @@ def _untagged_name(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
         label = "ORG"
     name = " ".join(t.text for t in words)
     return SpeakerInfo(name, label, None, span, gender, True)
+
+
+_OCCASION_NOUNS = frozenset("حديث تصريح تصريحات بيان مؤتمر لقاء كلمه مقابله".split())
+
+
+def _set_off_name(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
+    """Two untagged words right after the verb that the phrase after them sets off as a name:
+    a comma, a title, whom it was said to or the occasion (وقالت جيهان السادات، إن؛ وأوضح
+    وحيد سعودي مدير عام التحاليل؛ وروت مارغو باخمان لصحيفة؛ وواصل X Y في حديث)."""
+    toks = doc.tokens
+    if a + 3 >= b or not (toks[a].is_word and toks[a + 1].is_word):
+        return None
+    for t in toks[a : a + 2]:
+        w = t.norm
+        if (
+            doc.mention_at(t.i) is not None
+            or w in NON_SUBJECT_STARTS
+            or w in ADVERBS
+            or w in PREPOSITIONS
+            or w in SOURCE_NOUNS
+            or w in _NOT_SUBJECTS
+            or is_title_word(w)
+            or _has_preposition_clitic(w)
+            or cue_form(w) is not None
+            or "ال" + w in ORG_HEADS
+            or w == "باسم"
+            or (len(w) > 4 and w.endswith(("ها", "هم")))  # تسريبها: a noun with its owner
+        ):
+            return None
+    if toks[a].norm.startswith(("ال", "وال")):
+        return None
+    nxt = toks[a + 2]
+    after = toks[a + 3].norm
+    outlet = nxt.norm == "ل" or (nxt.norm[:1] == "ل" and nxt.norm[1:] in OUTLET_NOUNS)
+    occasion = nxt.norm in ("في", "خلال") and after in _OCCASION_NOUNS
+    if not (nxt.text in "،," or is_title_word(nxt.norm) or outlet or occasion):
+        return None
+    span = (toks[a].start, toks[a + 1].end)
+    return SpeakerInfo(doc.text[span[0] : span[1]], "PER", None, span, gender, True)
 
 
 def _np_run_left(doc: Doc, ti: int) -> int:
