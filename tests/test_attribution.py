@@ -1822,6 +1822,21 @@ def test_two_untagged_words_set_off_after_the_verb_are_the_speakers_name() -> No
     ]
 
 
+def test_an_untagged_definite_subject_before_an_is_the_unnamed_speaker() -> None:
+    a = run(
+        "وقال الوزير عبده الحذيفي إن عدن آمنة. وتشير المعلومات والإحصائيات غير الرسمية إلى أن "
+        "أكثر من 3500 يمني قتلوا. وأشارت الدراسة التي أعدها باحثون إلى أن الفرص أقل.",
+        ("عبده الحذيفي", "PER"),
+        ("عدن", "LOC"),
+    )
+    said = [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes]
+    assert said == [
+        ("عدن آمنة", "عبده الحذيفي"),
+        ("أكثر من 3500 يمني قتلوا", "المعلومات والإحصائيات غير الرسمية"),
+        ("الفرص أقل", "الدراسة التي أعدها باحثون"),
+    ]
+
+
 def test_an_outlet_named_in_marks_speaks_before_or_after_its_verb() -> None:
     a = run(
         "وقالت الشرطة إن المشتبه بهما اعتقلا. لكن الصحيفة المحلية «في إل تي» ذكرت أنهما كانا "

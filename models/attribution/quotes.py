@@ -225,6 +225,29 @@ def _marked_subject(doc: Doc, a: int, gender: str) -> SpeakerInfo | None:
     return from_mention(doc, m, (toks[a].start, seg.close_mark + 1), gender)
 
 
+# أبلغ الوزير أن: the one told; نقل الرجل إلى المستشفى: carried
+_OBJECT_FIRST = frozenset({"ابلغ", "اتهم", "حذر", "نصح", "نبه", "نقل"})
+
+
+def _definite_subject(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
+    """The untagged definite noun phrase of up to six words between a verb and its أن (وتشير
+    المعلومات والإحصائيات غير الرسمية إلى أن، وأشارت الدراسة التي أعدها باحثون إلى أن): the
+    subject the article gives no name, up to an addressee (للسلطات) or a comma."""
+    toks = doc.tokens
+    if a >= b or not toks[a].norm.startswith("ال") or toks[a].norm in ADVERBS:
+        return None
+    end = a
+    while end < b and end - a < 6 and toks[end].is_word:
+        w = toks[end].norm
+        if w in ADVERBS or w in PREPOSITIONS or w.startswith("لل"):
+            break  # the subject ends at the time, a preposition or whom it was said to
+        end += 1
+    if end == a or (end < b and toks[end].is_word and end - a >= 6):
+        return None  # no noun (إلى), or more words than a subject: an object or a clause
+    span = (toks[a].start, toks[end - 1].end)
+    return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, gender, True)
+
+
 def _mention_named(doc: Doc, seg: Segment, words: list[str]) -> Mention | None:
     """A PER or ORG mention outside ``seg`` whose words hold the marked ``words`` in a row: the
     marks hold a name the article tags elsewhere (إسماعيل ولد الشيخ أحمد → «ولد الشيخ أحمد»)."""
@@ -704,12 +727,18 @@ def analyse_cues(
             # الذي أعرب مدربه ديتر هاكينغ عن: a noun phrase after the verb of a relative clause
             # is its subject, unless the verb takes an object first (القرار الذي يدعو الحركة
             # إلى); without one (الذي قال إن) the relative's noun is
-            transitive = cue.lemma in _OBJECT_BEFORE_PREPOSITION or cue.lemma in ("وصف", "اتهم")
+            transitive = cue.lemma in _OBJECT_BEFORE_PREPOSITION or cue.lemma in _OBJECT_FIRST
+            transitive = transitive or cue.lemma == "وصف"
             vso = (
                 None if relative and transitive else np_speaker(doc, a, np_end, cue.gender, titles)
             )
             if vso is None and not relative:
                 vso = _marked_subject(doc, a, cue.gender)  # وكشف «ولد الشيخ أحمد» النقاب
+            verbal_noun = cue.ti > 0 and toks[cue.ti - 1].norm in PREPOSITIONS  # في كشف الدور
+            # عندما يرى المزيد من …: a present tense inside a clause reports nothing
+            verbal_noun = verbal_noun or (cue.form == "imperfect" and not _opens_clause(doc, cue))
+            if vso is None and not relative and how == "comp" and not (transitive or verbal_noun):
+                vso = _definite_subject(doc, a, b, cue.gender)  # وتشير المعلومات … إلى أن
             if vso is None and not relative and how not in ("comp", "colon", "quote"):
                 vso = _subject_before_preposition(doc, cue, a, b, titles)
             vso = _passed_on_from(doc, a, b, cue.gender, titles) or vso
