@@ -225,8 +225,8 @@ def _marked_subject(doc: Doc, a: int, gender: str) -> SpeakerInfo | None:
     return from_mention(doc, m, (toks[a].start, seg.close_mark + 1), gender)
 
 
-# أبلغ الوزير أن: the one told; نقل الرجل إلى المستشفى: carried
-_OBJECT_FIRST = frozenset({"ابلغ", "اتهم", "حذر", "نصح", "نبه", "نقل"})
+# أبلغ الوزير أن: the one told; نقل الرجل إلى المستشفى: carried; وصفه بـ: the one described
+_OBJECT_FIRST = frozenset({"ابلغ", "اتهم", "حذر", "نصح", "نبه", "نقل", "وصف"})
 
 
 def _definite_subject(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
@@ -728,7 +728,6 @@ def analyse_cues(
             # is its subject, unless the verb takes an object first (القرار الذي يدعو الحركة
             # إلى); without one (الذي قال إن) the relative's noun is
             transitive = cue.lemma in _OBJECT_BEFORE_PREPOSITION or cue.lemma in _OBJECT_FIRST
-            transitive = transitive or cue.lemma == "وصف"
             vso = (
                 None if relative and transitive else np_speaker(doc, a, np_end, cue.gender, titles)
             )
