@@ -46,6 +46,7 @@ from models.attribution.speakers import (
 )
 
 _SCAN_LIMIT = 30
+_CLAUSE_WORDS = 6  # reported words before a marked phrase that make it part of a clause
 _NAME_WORDS = 4  # a marked phrase this short inside a prepositional object is a name
 # Three-letter words in ب that are no ب object (بين، بعد، بها): بغض البصر is one
 _SHORT_B_WORDS = frozenset("بين بعد بعض بها بهم بكل بما بلا باي بيد بات باب بدا بقي بلغ".split())
@@ -1362,8 +1363,11 @@ def detect_quotes(doc: Doc) -> list[Draft]:
             drafts = [d for d in drafts if (d.start, d.end) not in terms]
             covered = [c for c in covered if c not in terms]
         elif inner:
-            e = _clause_before_quote(doc, s, min(inner, key=lambda d: d.start))
-            if e is None:
+            first = min(inner, key=lambda d: d.start)
+            cut = _clause_before_quote(doc, s, first)
+            if cut is not None:
+                e = cut
+            elif not _marks_inside_clause(doc, (s, e), first):
                 continue  # أكد الأسد أن “الإرهاب يشكل عائقا” أمام الحل: the marked part only
         elif len(doc.text[s:e].split()) < 2:
             continue
@@ -1402,6 +1406,17 @@ def _clause_before_quote(doc: Doc, start: int, quote: Draft) -> int | None:
     if any(ch in QUOTE_CHARS for ch in head):
         return None
     return _trim_end(doc, start + len(head), start)
+
+
+def _marks_inside_clause(doc: Doc, content: tuple[int, int], quote: Draft) -> bool:
+    """The speaker's words in marks sit inside a reported clause, after six words of it or more
+    and before two or more: the clause is an indirect quote as a whole (وقال إن زوجاته يتعاملن
+    مع بعضهن البعض وكأنهن “أخوات من نفس الرحم”، وفي حال حدث أي شجار …)."""
+
+    def words(a: int, b: int) -> int:
+        return sum(any(ch.isalnum() for ch in w) for w in doc.text[a:b].split())
+
+    return words(content[0], quote.start) >= _CLAUSE_WORDS and words(quote.end, content[1]) >= 2
 
 
 def _attribution_speaker(doc: Doc, info: CueInfo) -> SpeakerInfo | None:
