@@ -2050,3 +2050,16 @@ def test_a_clause_reported_around_a_phrase_in_marks_is_an_indirect_quote_too() -
         ("direct", "أخوات من نفس الرحم", "أودو"),
         ("direct", "لا تقدم ولا تؤخر", "سالم"),
     ]
+
+
+def test_a_clause_closed_by_a_comma_before_marks_that_end_the_content_is_reported_too() -> None:
+    a = run(
+        "وقال أودو إنه تزوج 57 امرأة خوفا من الوقوع في الزنا، “الذي تحث عليه الشياطين”، مشيرا "
+        "إلى أنه دفع مهرا لكل واحدة منهن.",
+        ("أودو", "PER"),
+    )
+    assert [(q.kind, q.text, q.speaker.name) for q in a.quotes] == [
+        ("indirect", "تزوج 57 امرأة خوفا من الوقوع في الزنا", "أودو"),
+        ("direct", "الذي تحث عليه الشياطين", "أودو"),
+        ("indirect", "دفع مهرا لكل واحدة منهن", "أودو"),
+    ]

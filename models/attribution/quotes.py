@@ -1364,7 +1364,7 @@ def detect_quotes(doc: Doc) -> list[Draft]:
             covered = [c for c in covered if c not in terms]
         elif inner:
             first = min(inner, key=lambda d: d.start)
-            cut = _clause_before_quote(doc, s, first)
+            cut = _clause_before_quote(doc, s, e, first)
             if cut is not None:
                 e = cut
             elif not _marks_inside_clause(doc, (s, e), first):
@@ -1393,12 +1393,12 @@ def detect_quotes(doc: Doc) -> list[Draft]:
     return drafts
 
 
-def _clause_before_quote(doc: Doc, start: int, quote: Draft) -> int | None:
+def _clause_before_quote(doc: Doc, start: int, end: int, quote: Draft) -> int | None:
     """End of a whole reported clause of four or more words that a comma closes before the
-    speaker's words in marks, which then end the sentence (فأكدت للصحيفة أن مور لم تكن في
-    منزلها، «ولم يكن أي من أفراد العائلة في المكان»)."""
+    speaker's words in marks, which then end the sentence or the reported content ``[start,
+    end)`` (فأكدت للصحيفة أن مور لم تكن في منزلها، «ولم يكن أي من أفراد العائلة في المكان»)."""
     tail = doc.text[quote.end : quote.end + 3].lstrip("".join(QUOTE_CHARS) + " ")
-    if tail and tail[0] not in ".!؟?\n":
+    if tail and tail[0] not in ".!؟?\n" and _words(doc, quote.end, end) > 0:
         return None
     head = doc.text[start : quote.start].rstrip().rstrip(QUOTE_CHARS).rstrip()
     if not head.endswith(("،", ",")) or len(head.split()) < 4:
@@ -1413,10 +1413,13 @@ def _marks_inside_clause(doc: Doc, content: tuple[int, int], quote: Draft) -> bo
     and before two or more: the clause is an indirect quote as a whole (وقال إن زوجاته يتعاملن
     مع بعضهن البعض وكأنهن “أخوات من نفس الرحم”، وفي حال حدث أي شجار …)."""
 
-    def words(a: int, b: int) -> int:
-        return sum(any(ch.isalnum() for ch in w) for w in doc.text[a:b].split())
+    before = _words(doc, content[0], quote.start)
+    return before >= _CLAUSE_WORDS and _words(doc, quote.end, content[1]) >= 2
 
-    return words(content[0], quote.start) >= _CLAUSE_WORDS and words(quote.end, content[1]) >= 2
+
+def _words(doc: Doc, start: int, end: int) -> int:
+    """Words in ``[start, end)``, not counting marks and punctuation."""
+    return sum(any(ch.isalnum() for ch in w) for w in doc.text[start:end].split())
 
 
 def _attribution_speaker(doc: Doc, info: CueInfo) -> SpeakerInfo | None:
