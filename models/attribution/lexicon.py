@@ -366,8 +366,8 @@ NAMING_NOUNS = frozenset(
     معرض مؤتمر موتمر ملتقي منتدي فعاليه مشروعا مصطلح كلمه عباره مقوله مرض فيروس تنظيم
     تحالف حركه جريده وكاله""".split()
 )
-# Typical sentence-internal clause openers that end reported content.
-CLAUSE_BREAKERS = frozenset({"وذلك", "فيما", "بينما", "في حين", "وفي حين", "حيث"})
+# Contrasts after a comma that end reported content (the speaker's words stop there).
+CLAUSE_BREAKERS = frozenset({"بينما", "في حين", "وفي حين"})
 # Participles of speech acts that are not reports themselves (مستعرضا، سائلا الله، مشيدا ب…):
 # after a comma they open the speaker's next act, so reported content ends there.
 SPEECH_ACT_PARTICIPLES = frozenset(
