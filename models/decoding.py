@@ -259,56 +259,58 @@ def decode_distributions(
     the types), or, with ``merge_adjacent``, when it has the same most likely type and no
     proclitic. An entity's type is the one with the most probability mass over its words (so a
     name whose words the model splits between ORG and LOC stays one entity); its score is the
-    mean entity probability of its words, and entities below ``min_score`` are dropped.
+    mean entity probability of its words, and entities below ``min_score`` are dropped. A rare
+    word right before or after a person's name that no kept entity holds (outside, or in an
+    entity too unsure to keep) joins the name (``rare_name_count``).
     """
     outside, begin, inside = scheme.type_masses(probs)
     mass = begin + inside
     word_type = mass.argmax(1)
     continues = inside.sum(1) > begin.sum(1)
-    spans: list[EntitySpan] = []
-    current: list[int] = []
-
-    def close() -> None:
-        score = float(1.0 - outside[current].mean())
-        if score < decoding.min_score:
-            return
-        start = starts[current[0]]
-        start += proclitic_length(text[start : ends[current[0]]], lexicon)
-        label = ENTITY_TYPES[int(mass[current].sum(0).argmax())]
-        end = ends[current[-1]]
-        if label == "PER" and lexicon is not None:  # a given or family name the model left out
-            limit = decoding.rare_name_count
-            before, after = current[0] - 1, current[-1] + 1
-            if (
-                before >= 0
-                and outside[before] >= decoding.outside_threshold
-                and text[ends[before] : start] == " "
-                and _rare_name_word(text[starts[before] : ends[before]], lexicon, limit, False)
-            ):
-                start = starts[before]  # برايان | مايرز
-            if (
-                after < len(starts)
-                and outside[after] >= decoding.outside_threshold
-                and text[end : starts[after]] == " "
-                and not normalize_text(text[starts[current[-1]] : end]).startswith("ال")
-                and _rare_name_word(text[starts[after] : ends[after]], lexicon, limit, True)
-            ):
-                end = ends[after]  # حميد | كرزاي
-        spans.append(EntitySpan(start, extend_over_marks(text, end), label, score))
-
+    groups: list[list[int]] = []
     for w in np.flatnonzero(outside < decoding.outside_threshold).tolist():
-        if current and current[-1] == w - 1:
-            same_type = word_type[w] == word_type[current[-1]]
+        if groups and groups[-1][-1] == w - 1:
+            same_type = word_type[w] == word_type[groups[-1][-1]]
             if continues[w] or (
                 decoding.merge_adjacent
                 and same_type
                 and not proclitic_length(text[starts[w] : ends[w]], lexicon)
             ):
-                current.append(w)
+                groups[-1].append(w)
                 continue
-        if current:
-            close()
-        current = [w]
-    if current:
-        close()
+        groups.append([w])
+    kept = [g for g in groups if 1.0 - outside[g].mean() >= decoding.min_score]
+    # words no kept entity holds: outside ones and those of entities too unsure to keep
+    free = np.ones(len(starts), dtype=bool)
+    for g in kept:
+        free[g] = False
+    spans: list[EntitySpan] = []
+    for g in kept:
+        start = starts[g[0]]
+        start += proclitic_length(text[start : ends[g[0]]], lexicon)
+        label = ENTITY_TYPES[int(mass[g].sum(0).argmax())]
+        end = ends[g[-1]]
+        if label == "PER" and lexicon is not None:  # a given or family name the model left out
+            limit = decoding.rare_name_count
+            before, after = g[0] - 1, g[-1] + 1
+            if (
+                before >= 0
+                and free[before]
+                and text[ends[before] : start] == " "
+                and _rare_name_word(text[starts[before] : ends[before]], lexicon, limit, False)
+            ):
+                start = starts[before]  # برايان | مايرز
+                free[before] = False
+            if (
+                after < len(starts)
+                and free[after]
+                and (after + 1 == len(starts) or free[after + 1])  # not كوستا | وسيسك فابريجاس
+                and text[end : starts[after]] == " "
+                and not normalize_text(text[starts[g[-1]] : end]).startswith("ال")
+                and _rare_name_word(text[starts[after] : ends[after]], lexicon, limit, True)
+            ):
+                end = ends[after]  # حميد | كرزاي
+                free[after] = False
+        score = float(1.0 - outside[g].mean())
+        spans.append(EntitySpan(start, extend_over_marks(text, end), label, score))
     return spans

@@ -249,3 +249,18 @@ def test_a_rare_word_next_to_a_name_is_the_given_or_family_name_the_model_left_o
     assert decode_dist("الرئيس حميد كرزاي امس", [{}, person, {}, {}], rare_name_count=0) == [
         ("حميد", "PER")
     ]
+
+
+def test_a_rare_word_the_model_half_tags_next_to_a_name_joins_it_but_not_the_next_name() -> None:
+    person = {"B-PER": 0.9}
+    unsure = {"B-ORG": 0.12, "B-PER": 0.04}  # P(O) 0.84: inside at 0.85, too unsure to keep
+    kept = {"outside_threshold": 0.85, "min_score": 0.8}
+    assert decode_dist("الإسباني سيزار اسبيلكويتا في", [{}, person, unsure, {}], **kept) == [
+        ("سيزار اسبيلكويتا", "PER")
+    ]
+    # وسيسك starts the next name: it is no family name of كوستا دييجو
+    rows = [{}, person, {"I-PER": 0.9}, unsure, person, {}]
+    assert decode_dist("وقال كوستا دييجو وسيسك فابريجاس امس", rows, **kept) == [
+        ("كوستا دييجو", "PER"),
+        ("وسيسك فابريجاس", "PER"),
+    ]
