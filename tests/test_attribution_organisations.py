@@ -48,7 +48,8 @@ def names(text: str, entities: list[EntitySpan] | None = None) -> list[str]:
         ("وحل الفريق في المركز الثاني في البطولة", []),
         ("ترشح باسم الحزب الجمهوري في الانتخابات", ["الحزب الجمهوري"]),
         ("ونقل إلى مستشفى القطيف المركزي أمس", ["مستشفى القطيف المركزي"]),
-        ("سيطرة القوات الموالية للحكومة اليمنية على زنجبار", []),  # forces by their side
+        # forces by their side are no body; the government they side with is
+        ("سيطرة القوات الموالية للحكومة اليمنية على زنجبار", ["للحكومة اليمنية"]),
         ("وقرر مجلس الإدارة توزيع الأرباح", []),  # a board of directors
         ("أعلنت لجنة مكافحة الإرهاب الروسية أن", ["لجنة مكافحة الإرهاب الروسية"]),
         ("إذا أكدت الوكالة الدولية للطاقة الذرية التزام", ["الوكالة الدولية للطاقة الذرية"]),
@@ -192,3 +193,15 @@ def test_a_website_named_with_its_domain_is_one_organisation(
 ) -> None:
     spans = with_organisation_names(text, tagged(text, *mentions))
     assert [(text[x.start : x.end], x.label) for x in spans] == expected
+
+
+def test_a_government_is_named_by_its_countrys_adjective_or_a_marked_place() -> None:
+    text = (
+        "وقالت الحكومة اليمنية إن القرار صائب، وأكدت للحكومة اليابانية دعمها. وطلبت حكومة "
+        "نيوزيلندا الحوار، ورحبت الحكومة الشرعية وحكومة الرئيس هادي بذلك."
+    )
+    assert names(text, tagged(text, ("نيوزيلندا", "LOC"))) == [
+        "الحكومة اليمنية",
+        "للحكومة اليابانية",
+        "حكومة نيوزيلندا",
+    ]

@@ -97,6 +97,11 @@ OUTLET_NOUNS = frozenset("صحيفه جريده قناه مجله وكاله ا�
 MAX_OUTLET_WORDS = 4
 PROCLITICS = ("وب", "ول", "و", "ف", "ب", "ل", "")
 MAX_MODIFIERS = 5
+# Adjectives of a government that name no country (الحكومة الشرعية، الحكومة المحلية).
+NOT_COUNTRY_ADJECTIVES = frozenset(
+    """الشرعيه المحليه القانونيه المركزيه الانتقاليه الفيدراليه الاتحاديه الحاليه الايتلافيه
+    العسكريه الاسلاميه الدينيه الوطنيه""".split()
+)
 SCORE = 0.9
 
 
@@ -242,6 +247,12 @@ def organisation_spans(
         if not tokens[i].is_word:
             i += 1
             continue
+        government = _government_end(tokens, i, entities, mention_at)
+        if government is not None:
+            start = tokens[i].start + skip_letters(tokens[i].text, government[0])
+            spans.append(EntitySpan(start, tokens[government[1] - 1].end, "ORG", SCORE))
+            i = government[1]
+            continue
         clitic, label = head_proclitic(tokens[i].norm), "ORG"
         if clitic is None and i + 1 < len(tokens) and tokens[i + 1].norm in NAMESAKE_TITLES:
             clitic, label = _facility(tokens, i)
@@ -271,6 +282,34 @@ def organisation_spans(
         spans.append(EntitySpan(start, tokens[j - 1].end, label, SCORE))
         i = j
     return spans
+
+
+def _government_end(
+    tokens: Sequence[Token], i: int, entities: Sequence[EntitySpan], mention_at: list[int]
+) -> tuple[int, int] | None:
+    """Letters to skip and end token of a government named at token ``i``: الحكومة and a
+    country's adjective (الحكومة اليمنية، للحكومة اليابانية) or حكومة and a place the tagger or
+    the list marked (حكومة الإمارات، لحكومة نيوزيلندا); None otherwise (الحكومة الشرعية،
+    حكومة الرئيس هادي). Only a conjunction or ب before it is skipped, as for other heads."""
+    word = tokens[i].norm
+    skip = 1 if word[:1] in ("و", "ف") and len(word) > 6 else 0
+    if word[skip : skip + 1] == "ب" and word[skip + 1 :] in ("الحكومه", "حكومه"):
+        skip += 1
+    rest, j = word[skip:], i + 1
+    if j >= len(tokens) or not tokens[j].is_word:
+        return None
+    nxt = tokens[j].norm
+    if rest in ("الحكومه", "للحكومه"):
+        country = is_nisba(nxt) and nxt not in NOT_COUNTRY_ADJECTIVES
+        return (skip, j + 1) if country else None
+    k = mention_at[j]
+    if rest not in ("حكومه", "لحكومه") or k < 0 or entities[k].label != "LOC":
+        return None
+    if entities[k].start != tokens[j].start:
+        return None  # حكومة | وروسيا: a coordinated name
+    while j < len(tokens) and mention_at[j] == k:
+        j += 1
+    return skip, j
 
 
 @lru_cache(maxsize=1 << 14)
