@@ -205,3 +205,17 @@ def test_a_government_is_named_by_its_countrys_adjective_or_a_marked_place() -> 
         "للحكومة اليابانية",
         "حكومة نيوزيلندا",
     ]
+
+
+def test_a_team_parliament_navy_or_embassy_is_named_like_a_government() -> None:
+    text = (
+        "فاز المنتخب البرازيلي على منتخب سويسرا، وصوت البرلمان الإيراني، وأكدت البحرية "
+        "الروسية ذلك برئاسة أمريكا، ولعب المنتخب الوطني والمنتخب الكروي."
+    )
+    spans = tagged(text, ("سويسرا", "LOC"), ("أمريكا", "LOC"))
+    assert names(text, spans) == [
+        "المنتخب البرازيلي",
+        "منتخب سويسرا",
+        "البرلمان الإيراني",
+        "البحرية الروسية",
+    ]

@@ -97,10 +97,15 @@ OUTLET_NOUNS = frozenset("صحيفه جريده قناه مجله وكاله ا�
 MAX_OUTLET_WORDS = 4
 PROCLITICS = ("وب", "ول", "و", "ف", "ب", "ل", "")
 MAX_MODIFIERS = 5
-# Adjectives of a government that name no country (الحكومة الشرعية، الحكومة المحلية).
+# Bodies a country has one of, named by the country's adjective (الحكومة اليمنية، المنتخب
+# البرازيلي، البحرية الروسية) or, in construct, by the place (حكومة الإمارات، منتخب سويسرا).
+NATIONAL_BODIES = frozenset("حكومه منتخب برلمان بحريه رياسه سفاره".split())
+# Adjectives of such a body that name no country (الحكومة الشرعية، المنتخب الوطني).
 NOT_COUNTRY_ADJECTIVES = frozenset(
-    """الشرعيه المحليه القانونيه المركزيه الانتقاليه الفيدراليه الاتحاديه الحاليه الايتلافيه
-    العسكريه الاسلاميه الدينيه الوطنيه""".split()
+    a + ending
+    for a in """الشرعي المحلي القانوني المركزي الانتقالي الفيدرالي الاتحادي الحالي الايتلافي
+    العسكري الاسلامي الديني الوطني الاولمبي الكروي""".split()
+    for ending in ("", "ه")
 )
 SCORE = 0.9
 
@@ -247,11 +252,11 @@ def organisation_spans(
         if not tokens[i].is_word:
             i += 1
             continue
-        government = _government_end(tokens, i, entities, mention_at)
-        if government is not None:
-            start = tokens[i].start + skip_letters(tokens[i].text, government[0])
-            spans.append(EntitySpan(start, tokens[government[1] - 1].end, "ORG", SCORE))
-            i = government[1]
+        body = _national_body_end(tokens, i, entities, mention_at)
+        if body is not None:
+            start = tokens[i].start + skip_letters(tokens[i].text, body[0])
+            spans.append(EntitySpan(start, tokens[body[1] - 1].end, "ORG", SCORE))
+            i = body[1]
             continue
         clitic, label = head_proclitic(tokens[i].norm), "ORG"
         if clitic is None and i + 1 < len(tokens) and tokens[i + 1].norm in NAMESAKE_TITLES:
@@ -284,27 +289,30 @@ def organisation_spans(
     return spans
 
 
-def _government_end(
+def _national_body_end(
     tokens: Sequence[Token], i: int, entities: Sequence[EntitySpan], mention_at: list[int]
 ) -> tuple[int, int] | None:
-    """Letters to skip and end token of a government named at token ``i``: الحكومة and a
-    country's adjective (الحكومة اليمنية، للحكومة اليابانية) or حكومة and a place the tagger or
-    the list marked (حكومة الإمارات، لحكومة نيوزيلندا); None otherwise (الحكومة الشرعية،
-    حكومة الرئيس هادي). Only a conjunction or ب before it is skipped, as for other heads."""
+    """Letters to skip and end token of a national body named at token ``i``: the body and a
+    country's adjective (الحكومة اليمنية، للحكومة اليابانية، المنتخب البرازيلي) or the body
+    and a place the tagger or the list marked (حكومة الإمارات، منتخب سويسرا); None otherwise
+    (الحكومة الشرعية، حكومة الرئيس هادي). Only a conjunction or ب before it is skipped, as
+    for other heads."""
     word = tokens[i].norm
-    skip = 1 if word[:1] in ("و", "ف") and len(word) > 6 else 0
-    if word[skip : skip + 1] == "ب" and word[skip + 1 :] in ("الحكومه", "حكومه"):
+    skip = 1 if word[:1] in ("و", "ف") and len(word) > 5 else 0
+    if word[skip : skip + 1] == "ب" and strip_proclitic(word[skip:]) != word[skip:]:
         skip += 1
     rest, j = word[skip:], i + 1
     if j >= len(tokens) or not tokens[j].is_word:
         return None
     nxt = tokens[j].norm
-    if rest in ("الحكومه", "للحكومه"):
+    definite = strip_article_proclitic(rest)
+    if definite.startswith("ال") and definite[2:] in NATIONAL_BODIES:
         country = is_nisba(nxt) and nxt not in NOT_COUNTRY_ADJECTIVES
         return (skip, j + 1) if country else None
+    head = rest[1:] if rest.startswith("ل") and rest[1:] in NATIONAL_BODIES else rest
     k = mention_at[j]
-    if rest not in ("حكومه", "لحكومه") or k < 0 or entities[k].label != "LOC":
-        return None
+    if head not in NATIONAL_BODIES or head == "رياسه" or k < 0 or entities[k].label != "LOC":
+        return None  # برئاسة أمريكا: chaired by
     if entities[k].start != tokens[j].start:
         return None  # حكومة | وروسيا: a coordinated name
     while j < len(tokens) and mention_at[j] == k:
