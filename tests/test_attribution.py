@@ -2083,3 +2083,15 @@ def test_reported_content_runs_on_over_haith_fima_and_dhalika_but_not_a_contrast
         "الفريق يحتاج إلى مدافع",
         "الدفاع ضعيف",
     ]
+
+
+def test_reported_content_ends_where_the_news_moves_on_after_a_comma() -> None:
+    a = run(
+        "وقالت مصادر في المقاومة إن انفجارات عنيفة سمعت في المناطق، من جهتها أكدت مصادر "
+        "إخبارية أن مناطق عدة شهدت هروبا جماعيا، على صعيد متصل أكد مصدر أمني أن الوضع هادئ."
+    )
+    assert [q.text for q in a.quotes] == [
+        "انفجارات عنيفة سمعت في المناطق",
+        "مناطق عدة شهدت هروبا جماعيا",
+        "الوضع هادئ",
+    ]
