@@ -2095,3 +2095,18 @@ def test_reported_content_ends_where_the_news_moves_on_after_a_comma() -> None:
         "مناطق عدة شهدت هروبا جماعيا",
         "الوضع هادئ",
     ]
+
+
+def test_the_noun_phrase_between_kana_and_the_verb_is_the_speaker() -> None:
+    a = run(
+        "وكانت السلطات العراقية أعلنت في يناير أن المحافظة تحررت. "
+        "وكان السيسي؛ قد أوضح أن الأولوية للملاحة. "
+        "وكان هنري كيسنجر مصيبا حين قال إن على الأصدقاء أن يخشوا أمريكا.",
+        ("السيسي", "PER"),
+        ("هنري كيسنجر", "PER"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("المحافظة تحررت", "السلطات العراقية"),
+        ("الأولوية للملاحة", "السيسي"),
+        ("على الأصدقاء أن يخشوا أمريكا", "هنري كيسنجر"),
+    ]

@@ -45,6 +45,8 @@ _LEFT_BOUNDARIES = (
         {
             "كان",
             "وكان",
+            "كانت",
+            "وكانت",
             "ثم",
             "فيما",
             "بينما",
@@ -824,14 +826,14 @@ def preverbal_speaker(
         return apposed
     a = _np_run_left(doc, end)
     if a >= end:
-        return None, ti
+        return _kana_subject(doc, end, gender) or (None, ti)
     left = toks[a - 1] if a > 0 else None
     if left is not None and left.is_word and left.norm not in _LEFT_BOUNDARIES:
-        return None, ti
+        return _kana_subject(doc, end, gender) or (None, ti)
     if left is not None and not left.is_word and left.text not in ".،,:؛;!؟?\n" + QUOTE_CHARS:
-        return None, ti
+        return _kana_subject(doc, end, gender) or (None, ti)
     if doc.tok_sent[a] != doc.tok_sent[ti]:
-        return None, ti
+        return _kana_subject(doc, end, gender) or (None, ti)
     span = _span(doc, a, end)
     named = [m for k in range(a, end) if (m := doc.mention_at(k)) is not None]
     if named:  # زعيم حزب الله حسن نصر الله: the person the title's body leads to
@@ -851,7 +853,34 @@ def preverbal_speaker(
         org = resolve_org_head(doc, w, toks[a].start)
         if org is not None:
             return from_mention(doc, org, span, gender), a
-    return None, ti
+    return _kana_subject(doc, end, gender) or (None, ti)
+
+
+_KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"})
+
+
+def _kana_subject(doc: Doc, end: int, gender: str) -> tuple[SpeakerInfo, int] | None:
+    """The subject between كان and the verb at token ``end`` (وكانت السلطات العراقية أعلنت،
+    وكان ذوو المتوفاة قد أكدوا، وكان السيسي؛ قد أوضح): after كان a definite noun phrase or one
+    in construct before the verb is the verb's subject, named or not."""
+    toks = doc.tokens
+    b = end - 1 if end > 0 and toks[end - 1].text in "؛،," else end
+    a = b - 1
+    while a >= 0 and b - a <= 6 and toks[a].is_word and toks[a].norm not in _KANA:
+        a -= 1
+    if a < 0 or toks[a].norm not in _KANA or doc.tok_sent[a] != doc.tok_sent[end]:
+        return None
+    a += 1
+    if a >= b or any(g.start <= toks[end].start < g.end for g in doc.segments):
+        return None  # وكان قد كشف; «كان الناس يقولون»: the quoted speaker's own words
+    definite = [doc.mention_at(k) is not None or toks[k].norm.startswith("ال") for k in (a, a + 1)]
+    if not (definite[0] or (a + 1 < b and definite[1] and toks[a].text[-1] not in "اً")):
+        return None  # كان مصيبا حين قال، كانت آخر مرة، كان ولا يزال: no noun phrase subject
+    span = _span(doc, a, b)
+    named = [m for k in range(a, b) if (m := doc.mention_at(k)) is not None]
+    if named:
+        return from_mention(doc, named[0], span, gender), a
+    return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, gender, True), a
 
 
 def _apposed_name_before(doc: Doc, ti: int, gender: str) -> tuple[SpeakerInfo, int] | None:
