@@ -2110,3 +2110,17 @@ def test_the_noun_phrase_between_kana_and_the_verb_is_the_speaker() -> None:
         ("الأولوية للملاحة", "السيسي"),
         ("على الأصدقاء أن يخشوا أمريكا", "هنري كيسنجر"),
     ]
+
+
+def test_a_participle_goes_on_with_a_country_that_opens_the_sentence() -> None:
+    a = run(
+        "وكانت جدة أوباما قد تمنت أن يزورها، قائلة: «عليه القدوم إلى البلدة». "
+        "وشنت تركيا منذ ذلك الحين سلسلة من الغارات الجوية مشيرة إلى أنها تستهدف مواقع التنظيم.",
+        ("جدة", "LOC"),
+        ("أوباما", "PER"),
+        ("تركيا", "LOC"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("عليه القدوم إلى البلدة", None),  # جدة here is a grandmother, not the city
+        ("تستهدف مواقع التنظيم", "تركيا"),
+    ]

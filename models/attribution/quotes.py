@@ -10,6 +10,7 @@ from models.attribution.acronyms import AMBIGUOUS_LETTERS, LETTERS
 from models.attribution.cues import DESCRIBED_AS, Cue, cue_form, described_as, find_cues
 from models.attribution.document import Doc, Segment
 from models.attribution.entities import Mention
+from models.attribution.gazetteer import gazetteer
 from models.attribution.lexicon import (
     ADVERBS,
     CLAUSE_BREAKERS,
@@ -489,7 +490,11 @@ def _sentence_subject(
     m = doc.mention_at(first + 1)
     named = is_title_word(w) or w in SOURCE_NOUNS
     if m is not None:
-        if m.label not in ("PER", "ORG"):
+        # a listed country acts too (وشنت تركيا غارات … مشيرة إلى أنها), but only a
+        # participle goes on with it: a later verb may have its own subject
+        country = gazetteer().get(m.words)
+        acts = m.label == "LOC" and country is not None and country.kind == "country"
+        if m.label not in ("PER", "ORG") and not (acts and info.cue.form == "participle"):
             return None
     elif not (named or strip_proclitic(w) in ORG_HEADS):
         return None
