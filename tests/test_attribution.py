@@ -589,6 +589,9 @@ def test_titles_relatives_prayers_and_attributions(
         ),
         ("وقالت مصادر في الحكومة السودانية إن الزيارة مهمة.", "مصادر في الحكومة السودانية"),
         ("وقال مسؤول في تصريح صحفي إن الزيارة مهمة.", "مسؤول"),
+        # a body the tagger missed, and a group the source is close to
+        ("وأكد مصدر في حكومة جوبا أن السلاح وصل.", "مصدر في حكومة جوبا"),
+        ("وقالت مصادر قريبة من مشروع السيارة إن مداها سيزيد.", "مصادر قريبة من مشروع السيارة"),
     ],
 )
 def test_an_unnamed_source_keeps_the_body_it_belongs_to(text: str, speaker: str) -> None:

@@ -80,7 +80,7 @@ _OUTLETS = frozenset("صحيفه الصحيفه وكاله الوكاله موق
 _SOURCE_ADJECTIVES = frozenset(
     "مسوول مسوولون مسوولين مطلع مطلعه مطلعون رفيع رفيعه رسمي رسميه امني "
     "امنيه عسكري عسكريه حكومي حكوميه دبلوماسي دبلوماسيه مقرب مقربه "
-    "موثوق موثوقه خاصه عيان كبير كبار بارز بارزون عرب اجانب".split()
+    "موثوق موثوقه خاصه عيان كبير كبار بارز بارزون عرب اجانب قريب قريبه".split()
 )
 
 
@@ -325,6 +325,8 @@ def _source_adjective(noun: str, word: str) -> bool:
 
 
 _SECTORS = frozenset("قطاع سوق مجال".split())  # a sector that places a source (في قطاع التأمين)
+# Where a source spoke, not whom it speaks for (مسؤول في تصريح صحفي، مصدر في حديث هاتفي).
+_OCCASIONS = frozenset("تصريح تصريحات حديث بيان مقابله لقاء اتصال مداخله كلمه رساله تغريده".split())
 
 
 def _source_place_end(doc: Doc, j: int, b: int) -> int:
@@ -337,11 +339,14 @@ def _source_place_end(doc: Doc, j: int, b: int) -> int:
         return doc.token_containing(m.end - 1) + 1
     first = j + 1 if j + 1 < b and toks[j].norm in _SECTORS else j  # في قطاع | التأمين
     k = _definite_run_end(doc, first, b)
-    if k == first and "ال" + toks[j].norm in ORG_HEADS and j + 1 < b:
-        m = doc.mention_at(j + 1)  # مصدر في حكومة | جوبا، مصادر في قيادة | الجيش الوطني
+    body = toks[j].is_word and toks[j].norm not in FUNCTION_WORDS | _OCCASIONS
+    if k == first and j + 1 < b and body:
+        m = doc.mention_at(j + 1)  # مصادر في قيادة | الجيش الوطني، قريبة من مشروع | السيارة
         if m is not None and doc.token_containing(m.start) == j + 1:
             return doc.token_containing(m.end - 1) + 1
         k = _definite_run_end(doc, j + 1, b)
+        if k == j + 1 and j + 2 == b and toks[j + 1].is_word:
+            k = b  # مصدر في حكومة جوبا | أن: a name the tagger missed
         return k if k > j + 1 else j - 1
     return k if k > first else j - 1
 
