@@ -2127,3 +2127,10 @@ def test_a_participle_goes_on_with_a_country_that_opens_the_sentence() -> None:
         ("عليه القدوم إلى البلدة", None),  # جدة here is a grandmother, not the city
         ("تستهدف مواقع التنظيم", "تركيا"),
     ]
+
+
+def test_a_statement_noun_after_fi_is_the_occasion_of_the_verb_before_it() -> None:
+    a = run("وأكد السفير في تصريحه لـ«المدينة» أن المالكي يلعب دورا رئيسيا في انتشار التنظيم.")
+    assert [(q.text, q.cue.text if q.cue else None) for q in a.quotes] == [
+        ("المالكي يلعب دورا رئيسيا في انتشار التنظيم", "وأكد")
+    ]

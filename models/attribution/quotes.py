@@ -317,10 +317,17 @@ def _find_complementizer(
         ):
             b = k - 1 if toks[k - 1].norm in COMP_PREPOSITIONS and k - 1 > ti else k
             return b, k + 1, "comp"
-        if k in cue_tokens:
+        if k in cue_tokens and not _occasion(doc, k):
             return k, -1, "cue"
         k += 1
     return k, -1, ""
+
+
+def _occasion(doc: Doc, k: int) -> bool:
+    """A statement noun after في names the occasion of the verb before it (وأكد السفير في
+    تصريحه لـ«المدينة» أن): the verb's content follows, not the noun's."""
+    form = cue_form(doc.tokens[k].norm)
+    return form is not None and form.form == "noun" and doc.tokens[k - 1].norm == "في"
 
 
 # words that join the next speaker's clause: a cut before that clause goes back over them
