@@ -2134,3 +2134,18 @@ def test_a_statement_noun_after_fi_is_the_occasion_of_the_verb_before_it() -> No
     assert [(q.text, q.cue.text if q.cue else None) for q in a.quotes] == [
         ("المالكي يلعب دورا رئيسيا في انتشار التنظيم", "وأكد")
     ]
+
+
+def test_marks_after_a_share_museum_grade_or_naming_verb_hold_a_name() -> None:
+    a = run(
+        'وأضافت فلاتة أن الحملة نفذت العام الماضي برنامجا اسمته "شريكة". '
+        "وقال إن الأسواق تراجعت، تلاه سهم «تكوين» بنسبة 2.07%. "
+        'وكشف العنزي أنه يعمل على نحت القرآن لوضعه في متحف "واحة القرآن".',
+        ("فلاتة", "PER"),
+        ("العنزي", "PER"),
+    )
+    assert [(q.kind, q.text) for q in a.quotes] == [
+        ("indirect", 'الحملة نفذت العام الماضي برنامجا اسمته "شريكة"'),
+        ("indirect", "الأسواق تراجعت، تلاه سهم «تكوين» بنسبة 2.07%"),
+        ("indirect", 'يعمل على نحت القرآن لوضعه في متحف "واحة القرآن"'),
+    ]

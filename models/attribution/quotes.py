@@ -75,7 +75,9 @@ _RESULT_PARTICLES = frozenset({"فقد", "فان", "فانه", "فانها"})
 _HONORIFIC_PRONOUNS = frozenset("معاليه سموه فخامته سعادته معاليها سموها".split())
 # Words that end a noun phrase (a preposition, a relative, a complementizer, an adverb).
 _PHRASE_ENDS = PREPOSITIONS | NON_SUBJECT_STARTS | COMPLEMENTIZERS | ADVERBS | _RELATIVES
-_NAMING_VERBS = frozenset("يسمي تسمي يدعي تدعي سمي سميت يعرف تعرف بعنوان بـ اسم باسم".split())
+_NAMING_VERBS = frozenset(
+    "يسمي تسمي يدعي تدعي سمي سميت يعرف تعرف بعنوان بـ اسم باسم اسمته اسماه سماه سمته".split()
+)
 _INTERVIEW_NOUNS = frozenset("لقاء حديث مقابله تصريح تصريحات اتصال".split())
 _STATEMENTS = frozenset({"البيان", "بيان"})  # a statement as the subject of a cue
 # Nouns that make an adverbial of the preposition before them (إلى جانب، عن طريق، من جهة).
