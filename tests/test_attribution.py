@@ -2149,3 +2149,14 @@ def test_marks_after_a_share_museum_grade_or_naming_verb_hold_a_name() -> None:
         ("indirect", "الأسواق تراجعت، تلاه سهم «تكوين» بنسبة 2.07%"),
         ("indirect", 'يعمل على نحت القرآن لوضعه في متحف "واحة القرآن"'),
     ]
+
+
+def test_reported_content_ends_at_a_comma_before_according_to() -> None:
+    a = run(
+        "وقال الشهود إن الحريق اندلع ليلا، حسب قولهم. "
+        "وأكد المدير أن التوظيف سيكون لجميع التخصصات، وفق نظام التعيين المعمول به."
+    )
+    assert [q.text for q in a.quotes] == [
+        "الحريق اندلع ليلا",
+        "التوظيف سيكون لجميع التخصصات، وفق نظام التعيين المعمول به",
+    ]

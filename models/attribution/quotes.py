@@ -347,6 +347,11 @@ def _before_connective(doc: Doc, cut: int, floor: int) -> int:
     return cut
 
 
+# "according to" after a comma: the source of what came before (…، بحسب مصدر طبي); not وفق,
+# which also means "in line with" (وفق نظام التعيين) and may sit inside the content.
+_BY_SOURCE = frozenset({"بحسب", "حسب", "حسبما", "بحسبما"})
+
+
 def _next_clause_after(doc: Doc, k: int) -> bool:
     """The comma at token ``k`` opens a contrast (بينما، في حين), the speaker's next act
     (مستعرضا، سائلا الله) or the next item of the news (على صعيد متصل، من جهتها، إلى ذلك):
@@ -361,6 +366,8 @@ def _next_clause_after(doc: Doc, k: int) -> bool:
         or pair in CLAUSE_BREAKERS
         or nxt in SPEECH_ACT_PARTICIPLES
         or pair in NEWS_TRANSITIONS
+        or nxt in _BY_SOURCE
+        or (nxt == "وذلك" and after in _BY_SOURCE)
     )
 
 
