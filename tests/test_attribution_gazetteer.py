@@ -218,3 +218,13 @@ def test_a_newspaper_named_by_a_common_word_only_in_quotation_marks() -> None:
 def test_a_listed_town_that_starts_with_a_title_word_is_one_place() -> None:
     text = "استهداف عربة متحركة في اتجاه جنوب الشيخ زويد مما أسفر عن تدميرها"
     assert result(text, ("زويد", "LOC")) == [("الشيخ زويد", "LOC")]
+
+
+def test_messaging_apps_the_azhar_and_the_atlantic_alliance_are_bodies() -> None:
+    text = "وانتشرت الشائعة عبر الواتساب وسناب شات، وأدانها الأزهر الشريف والحلف الأطلسي"
+    assert result(text) == [
+        ("الواتساب", "ORG"),
+        ("سناب شات", "ORG"),
+        ("الأزهر الشريف", "ORG"),
+        ("الحلف الأطلسي", "ORG"),
+    ]
