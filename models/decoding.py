@@ -279,13 +279,14 @@ def decode_distributions(
                 groups[-1].append(w)
                 continue
         groups.append([w])
-    kept = [g for g in groups if 1.0 - outside[g].mean() >= decoding.min_score]
+    scored = [(g, float(1.0 - outside[g].mean())) for g in groups]
+    kept = [(g, score) for g, score in scored if score >= decoding.min_score]
     # words no kept entity holds: outside ones and those of entities too unsure to keep
     free = np.ones(len(starts), dtype=bool)
-    for g in kept:
+    for g, _ in kept:
         free[g] = False
     spans: list[EntitySpan] = []
-    for g in kept:
+    for g, score in kept:
         start = starts[g[0]]
         start += proclitic_length(text[start : ends[g[0]]], lexicon)
         label = ENTITY_TYPES[int(mass[g].sum(0).argmax())]
@@ -311,6 +312,5 @@ def decode_distributions(
             ):
                 end = ends[after]  # حميد | كرزاي
                 free[after] = False
-        score = float(1.0 - outside[g].mean())
         spans.append(EntitySpan(start, extend_over_marks(text, end), label, score))
     return spans

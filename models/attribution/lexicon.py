@@ -371,8 +371,17 @@ CLAUSE_BREAKERS = frozenset({"بينما", "في حين", "وفي حين"})
 # Openers after a comma that move on from reported content to the next item of the news
 # (…، على صعيد متصل أكد مصدر، من جهتها أكدت مصادر، إلى ذلك أشار متحدث).
 NEWS_TRANSITIONS = frozenset(
-    {"علي صعيد", "من جهته", "من جهتها", "من جهتهم", "الي ذلك", "من ناحيه"}
-    | {"في غضون", "في سياق", "وفي سياق"}
+    {
+        "علي صعيد",
+        "من جهته",
+        "من جهتها",
+        "من جهتهم",
+        "الي ذلك",
+        "من ناحيه",
+        "في غضون",
+        "في سياق",
+        "وفي سياق",
+    }
 )
 # Participles of speech acts that are not reports themselves (مستعرضا، سائلا الله، مشيدا ب…):
 # after a comma they open the speaker's next act, so reported content ends there.

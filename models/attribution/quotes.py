@@ -319,13 +319,13 @@ def _find_complementizer(
         ):
             b = k - 1 if toks[k - 1].norm in COMP_PREPOSITIONS and k - 1 > ti else k
             return b, k + 1, "comp"
-        if k in cue_tokens and not _occasion(doc, k):
+        if k in cue_tokens and not _statement_occasion(doc, k):
             return k, -1, "cue"
         k += 1
     return k, -1, ""
 
 
-def _occasion(doc: Doc, k: int) -> bool:
+def _statement_occasion(doc: Doc, k: int) -> bool:
     """A statement noun after في names the occasion of the verb before it (وأكد السفير في
     تصريحه لـ«المدينة» أن): the verb's content follows, not the noun's."""
     form = cue_form(doc.tokens[k].norm)
@@ -1443,7 +1443,6 @@ def _marks_inside_clause(doc: Doc, content: tuple[int, int], quote: Draft) -> bo
     """The speaker's words in marks sit inside a reported clause, after six words of it or more
     and before two or more: the clause is an indirect quote as a whole (وقال إن زوجاته يتعاملن
     مع بعضهن البعض وكأنهن “أخوات من نفس الرحم”، وفي حال حدث أي شجار …)."""
-
     before = _words(doc, content[0], quote.start)
     return before >= _CLAUSE_WORDS and _words(doc, quote.end, content[1]) >= 2
 

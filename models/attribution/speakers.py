@@ -325,8 +325,10 @@ def _source_adjective(noun: str, word: str) -> bool:
 
 
 _SECTORS = frozenset("قطاع سوق مجال".split())  # a sector that places a source (في قطاع التأمين)
-# Where a source spoke, not whom it speaks for (مسؤول في تصريح صحفي، مصدر في حديث هاتفي).
-_OCCASIONS = frozenset("تصريح تصريحات حديث بيان مقابله لقاء اتصال مداخله كلمه رساله تغريده".split())
+# Where someone spoke, not whom a source speaks for (مسؤول في تصريح صحفي، وواصل X Y في حديث).
+_OCCASION_NOUNS = frozenset(
+    "تصريح تصريحات حديث بيان مقابله لقاء اتصال مداخله كلمه رساله تغريده مؤتمر".split()
+)
 
 
 def _source_place_end(doc: Doc, j: int, b: int) -> int:
@@ -339,7 +341,7 @@ def _source_place_end(doc: Doc, j: int, b: int) -> int:
         return doc.token_containing(m.end - 1) + 1
     first = j + 1 if j + 1 < b and toks[j].norm in _SECTORS else j  # في قطاع | التأمين
     k = _definite_run_end(doc, first, b)
-    body = toks[j].is_word and toks[j].norm not in FUNCTION_WORDS | _OCCASIONS
+    body = toks[j].is_word and toks[j].norm not in FUNCTION_WORDS | _OCCASION_NOUNS
     if k == first and j + 1 < b and body:
         m = doc.mention_at(j + 1)  # مصادر في قيادة | الجيش الوطني، قريبة من مشروع | السيارة
         if m is not None and doc.token_containing(m.start) == j + 1:
@@ -687,9 +689,6 @@ def _untagged_name(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
     return SpeakerInfo(name, label, None, span, gender, True)
 
 
-_OCCASION_NOUNS = frozenset("حديث تصريح تصريحات بيان مؤتمر لقاء كلمه مقابله".split())
-
-
 def _set_off_name(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
     """Two untagged words right after the verb that the phrase after them sets off as a name:
     a comma, a title, whom it was said to or the occasion (وقالت جيهان السادات، إن؛ وأوضح
@@ -829,16 +828,27 @@ def preverbal_speaker(
     apposed = _apposed_name_before(doc, end, gender)
     if apposed is not None:
         return apposed
+    found = _noun_phrase_before(doc, end, gender, titles) or _kana_subject(doc, end, gender)
+    return found if found is not None else (None, ti)
+
+
+def _noun_phrase_before(
+    doc: Doc, end: int, gender: str, titles: list[TitleEntry]
+) -> tuple[SpeakerInfo, int] | None:
+    """The named, titled, source or body noun phrase that opens its clause and ends right
+    before token ``end`` (زعيم حزب الله حسن نصر الله قال، وكان مارتينو قد صرح), with its start
+    token; None otherwise."""
+    toks = doc.tokens
     a = _np_run_left(doc, end)
     if a >= end:
-        return _kana_subject(doc, end, gender) or (None, ti)
+        return None
     left = toks[a - 1] if a > 0 else None
     if left is not None and left.is_word and left.norm not in _LEFT_BOUNDARIES:
-        return _kana_subject(doc, end, gender) or (None, ti)
+        return None
     if left is not None and not left.is_word and left.text not in ".،,:؛;!؟?\n" + QUOTE_CHARS:
-        return _kana_subject(doc, end, gender) or (None, ti)
-    if doc.tok_sent[a] != doc.tok_sent[ti]:
-        return _kana_subject(doc, end, gender) or (None, ti)
+        return None
+    if doc.tok_sent[a] != doc.tok_sent[end]:
+        return None
     span = _span(doc, a, end)
     named = [m for k in range(a, end) if (m := doc.mention_at(k)) is not None]
     if named:  # زعيم حزب الله حسن نصر الله: the person the title's body leads to
@@ -858,7 +868,7 @@ def preverbal_speaker(
         org = resolve_org_head(doc, w, toks[a].start)
         if org is not None:
             return from_mention(doc, org, span, gender), a
-    return _kana_subject(doc, end, gender) or (None, ti)
+    return None
 
 
 _KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"})
