@@ -2160,3 +2160,13 @@ def test_reported_content_ends_at_a_comma_before_according_to() -> None:
         "الحريق اندلع ليلا",
         "التوظيف سيكون لجميع التخصصات، وفق نظام التعيين المعمول به",
     ]
+
+
+def test_naql_with_no_source_does_not_end_the_region_of_the_cue_before_it() -> None:
+    a = run(
+        "وقال لوجان مدير الخدمة التي تولت نقل الرجل إلى المستشفى إن الأفعى عضته ليلا.",
+        ("لوجان", "PER"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("الأفعى عضته ليلا", "لوجان")
+    ]

@@ -696,7 +696,12 @@ def analyse_cues(
     for info in infos:
         info.inside_quote = any(s <= info.cue.start < e for s, e in inside)
     by_token = {i.cue.ti: i for i in infos}
-    cue_tokens = {i.cue.ti for i in infos if i.cue.form != "attribution"}
+    # a cue ends the region of the cue before it, but not نقل with no source (تولت نقل الرجل)
+    cue_tokens = {
+        i.cue.ti
+        for i in infos
+        if i.cue.form != "attribution" and (i.cue.lemma != "نقل" or _from_source(doc, i.cue))
+    }
     state = State()
     toks = doc.tokens
     found: dict[int, tuple[int, int, str, bool]] = {}
