@@ -1618,6 +1618,7 @@ def test_any_participle_after_a_comma_and_a_dot_without_a_space_end_the_content(
     )
     assert [q.text for q in a.quotes] == [
         "معارك عنيفة تدور في بيحان",
+        "مقتل العشرات من الحوثيين",
         "تدفق المهاجرين يحمل مخاطر كبيرة",
         "21 شخصا توفوا أمس",
     ]
@@ -2169,4 +2170,16 @@ def test_naql_with_no_source_does_not_end_the_region_of_the_cue_before_it() -> N
     )
     assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
         ("الأفعى عضته ليلا", "لوجان")
+    ]
+
+
+def test_a_participle_of_akkada_after_a_comma_takes_what_was_stated_as_its_object() -> None:
+    a = run(
+        "وقال المتحدث أبوثنين إن البرنامج يطبق على مراحل، مؤكدا عدم تهاون الوزارة في تطبيقه. "
+        "وتفرض الوزارة رقابة مؤكدة صحة البيانات.",
+        ("أبوثنين", "PER"),
+    )
+    assert [(q.text, q.cue.text if q.cue else None) for q in a.quotes] == [
+        ("البرنامج يطبق على مراحل", "وقال"),
+        ("عدم تهاون الوزارة في تطبيقه", "مؤكدا"),
     ]

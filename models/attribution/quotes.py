@@ -1063,11 +1063,15 @@ def _participle_object(doc: Doc, cue: Cue) -> int | None:
         return k if _starts_statement(doc, k) else None
     if cue.form != "participle" or cue.lemma not in _ON_OBJECT:
         return None
-    if k + 1 >= len(toks) or toks[k].norm != "علي":
-        return None
     prev = toks[cue.ti - 1].norm if cue.ti > 0 and toks[cue.ti - 1].is_word else ""
     if prev.endswith("ا" if cue.gender == "m" else ("ه", "ات")):
         return None  # طوقا مشددا على، رقابة مشددة على: an adjective, not a report
+    if k + 1 >= len(toks):
+        return None
+    if toks[k].norm != "علي":
+        # مؤكدا إيمانه بقضاء الله، مؤكدة مقتل العشرات: what was stated as its object
+        after_comma = cue.ti > 0 and toks[cue.ti - 1].text in "،,"
+        return k if after_comma and _starts_statement(doc, k) else None
     k += 1
     if k + 1 < len(toks) and toks[k].norm in FEELING_NOUNS:
         k += 1
