@@ -2183,3 +2183,16 @@ def test_a_participle_of_akkada_after_a_comma_takes_what_was_stated_as_its_objec
         ("البرنامج يطبق على مراحل", "وقال"),
         ("عدم تهاون الوزارة في تطبيقه", "مؤكدا"),
     ]
+
+
+def test_an_unnamed_title_keeps_the_genitive_chain_that_says_whose_it_is() -> None:
+    a = run(
+        "ويقول قائد فريق مواجهة آثار العاصفة إن المتطوعين جاهزون. "
+        "وقال مدير عام فرع وزارة العمل إن الحملات مستمرة. "
+        "وقال مسؤول كبير إن الاجتماع تأجل."
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == [
+        "قائد فريق مواجهة آثار العاصفة",
+        "مدير عام فرع وزارة العمل",
+        "مسؤول كبير",
+    ]

@@ -365,6 +365,32 @@ def _definite_run_end(doc: Doc, j: int, b: int) -> int:
     return k
 
 
+def _construct_chain_end(doc: Doc, j: int, b: int) -> int:
+    """End of the genitive chain after an indefinite title (قائد | فريق مواجهة آثار العاصفة،
+    نائب | مدير قسم الشرق الأوسط): up to four indefinite nouns closed by a definite word and its
+    definite adjectives, or by a name; ``j`` when no such chain follows."""
+    toks = doc.tokens
+    for k in range(j, min(b, j + 5)):
+        t = toks[k]
+        m = doc.mention_at(k)
+        if m is not None:
+            return doc.token_at(m.end) if k > j or m.label == "ORG" else j
+        w = t.norm
+        if (
+            not t.is_word
+            or w in FUNCTION_WORDS
+            or w in COMPLEMENTIZERS
+            or w in NON_SUBJECT_STARTS
+            or w in ADVERBS
+            or _has_preposition_clitic(w)
+            or cue_form(w) is not None
+        ):
+            return j
+        if w.startswith("ال"):
+            return _definite_run_end(doc, k + 1, b) if k > j else j
+    return j
+
+
 def _skip_addressee(doc: Doc, a: int, b: int) -> int:
     """Skip a leading «لـ"الاقتصادية"» / «لوكالة فرانس برس» (whom the statement was made to)."""
     toks = doc.tokens
@@ -545,6 +571,8 @@ def np_speaker(
             return SpeakerInfo(named.name, "PER", None, (span[0], named.span[1]), gender, True)
         if words == ("د",):
             return None  # د. and a name the rules cannot read: no speaker rather than "د"
+        if k == a + 1 and not w.startswith("ال"):
+            span = _span(doc, a, _construct_chain_end(doc, k, b))
         return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, gender, True)
     if _bare(w) in ORG_HEADS:
         org = resolve_org_head(doc, w, toks[a].start)
