@@ -2196,3 +2196,17 @@ def test_an_unnamed_title_keeps_the_genitive_chain_that_says_whose_it_is() -> No
         "مدير عام فرع وزارة العمل",
         "مسؤول كبير",
     ]
+
+
+def test_an_unnamed_source_keeps_the_body_it_speaks_for() -> None:
+    a = run(
+        "قال متحدث باسم شركة فينيفست القابضة اليوم الاحد إن المجموعة باعت حصتها. "
+        "وقال مسؤول بمكتب أولوند إن الرئيس سيعود غدا. "
+        "وقال مسؤول الجمعة إن الزيارة تأجلت.",
+        ("مكتب أولوند", "ORG"),
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == [
+        "متحدث باسم شركة فينيفست القابضة",
+        "مسؤول بمكتب أولوند",
+        "مسؤول",
+    ]

@@ -349,6 +349,8 @@ def _source_place_end(doc: Doc, j: int, b: int) -> int:
         k = _definite_run_end(doc, j + 1, b)
         if k == j + 1 and j + 2 == b and toks[j + 1].is_word:
             k = b  # مصدر في حكومة جوبا | أن: a name the tagger missed
+        if k == j + 1:
+            k = _construct_chain_end(doc, j, b)  # متحدث باسم شركة فينيفست القابضة
         return k if k > j + 1 else j - 1
     return k if k > first else j - 1
 
@@ -359,10 +361,16 @@ def _definite_run_end(doc: Doc, j: int, b: int) -> int:
     toks = doc.tokens
     k = j
     while k < b and k < j + 3 and toks[k].is_word and toks[k].norm.startswith("ال"):
-        if toks[k].norm in FUNCTION_WORDS or doc.mention_at(k) is not None:
+        if toks[k].norm in FUNCTION_WORDS | ADVERBS or doc.mention_at(k) is not None:
             break
         k += 1
     return k
+
+
+def _body_at(doc: Doc, k: int) -> bool:
+    """Whether a body's name starts in token ``k`` (after its proclitic)."""
+    m = doc.mention_at(k)
+    return m is not None and m.label == "ORG" and doc.token_containing(m.start) == k
 
 
 def _construct_chain_end(doc: Doc, j: int, b: int) -> int:
@@ -541,6 +549,8 @@ def np_speaker(
         elif k < b and toks[k].norm.startswith("بال") and _placing(doc, k):  # مسؤول بالجيش
             body = doc.mention_at(k)
             k = _definite_run_end(doc, k + 1, b) if body is None else doc.token_at(body.end)
+        elif k < b and toks[k].norm[:1] == "ب" and _body_at(doc, k):
+            k = doc.token_at(doc.mention_at(k).end)  # مسؤول بمكتب أولوند، مصدر بوزارة الدفاع
         span = _span(doc, a, k)
         phrase = doc.text[span[0] : span[1]]
         return SpeakerInfo(phrase, "OTHER", None, span, gender, True)
