@@ -73,6 +73,7 @@ _REPORT_SOURCES = frozenset(
     عده شركه""".split()
 )
 # Indefinite sources that read like an untagged name after a cue (أشارت تقارير، قال قائل).
+_REPORTS = frozenset("بيان تقرير البيان التقرير".split())  # issued by a body (بيان لوزارة الداخلية)
 _UNNAMED_SOURCES = frozenset(
     "تقرير تقارير دراسه بيان انباء معلومات اوساط وسايل صحيفه موقع كثيرون قايل".split()
 )
@@ -367,6 +368,59 @@ def _definite_run_end(doc: Doc, j: int, b: int) -> int:
     return k
 
 
+def _report_issuer(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
+    """The body that issued the report or statement at token ``a``, named after it with ل, after
+    الذي أصدرته or after صادر عن (بيان للمنسقية العامة، تقرير إحصائي سنوي لوزارة الصحة، التقرير
+    الحادي والخمسون الذي أصدرته مؤسسة النقد العربي السعودي); None when no body follows."""
+    toks = doc.tokens
+    k = a + 1
+    while k < min(b, a + 4) and toks[k].is_word and doc.mention_at(k) is None:
+        w = toks[k].norm
+        if w in _RELATIVES or w in ("صادر", "الصادر"):
+            break
+        if (
+            w in FUNCTION_WORDS
+            or w in PREPOSITIONS
+            or w in COMPLEMENTIZERS
+            or _has_preposition_clitic(w)
+            or cue_form(w) is not None
+        ):
+            break
+        k += 1  # إحصائي سنوي، الحادي والخمسون: the report's adjectives
+    if k + 1 < b and (toks[k].norm in _RELATIVES or toks[k].norm in ("صادر", "الصادر")):
+        verb = toks[k + 1].norm
+        if not (verb.startswith(("اصدر", "صدر")) or verb == "عن"):
+            return None
+        k += 2
+        first = toks[k].start if k < b else None
+    elif k < b and toks[k].norm[:1] == "ل" and len(toks[k].norm) > 3:
+        first = toks[k].start + 1  # لوزارة الصحة → وزارة الصحة
+    else:
+        return None
+    if first is None or not toks[k].is_word:
+        return None
+    m = doc.mention_at(k)
+    if m is not None and m.label == "ORG" and doc.token_containing(m.start) == k:
+        return from_mention(doc, m, (toks[a].start, m.end), gender)
+    if toks[k].norm.startswith("لل"):
+        end = _definite_run_end(doc, k + 1, b)  # للمنسقية | العامة
+        name = "ال" + doc.text[toks[k].start + 2 : toks[end - 1].end]
+        named = resolve_org_head(doc, toks[k].norm[1:], toks[k].start) if end == k + 1 else None
+        if named is not None:  # بيان للمجلس: the council named before
+            return from_mention(doc, named, (toks[a].start, toks[k].end), gender)
+    else:
+        head = toks[k].norm[1:] if toks[k].start < first else toks[k].norm
+        if "ال" + _bare(head) not in ORG_HEADS and not names_a_body(head):
+            return None
+        end = _construct_chain_end(doc, k + 1, b) if not head.startswith("ال") else k + 1
+        end = _definite_run_end(doc, end, b) if end == k + 1 else end
+        named = resolve_org_head(doc, head, toks[k].start) if end == k + 1 else None
+        if named is not None:  # بيان صادر عن المجلس: the council named before
+            return from_mention(doc, named, (toks[a].start, toks[k].end), gender)
+        name = doc.text[first : toks[end - 1].end]
+    return SpeakerInfo(name, "ORG", None, (toks[a].start, toks[end - 1].end), gender, True)
+
+
 def _body_at(doc: Doc, k: int) -> bool:
     """Whether a body's name starts in token ``k`` (after its proclitic)."""
     m = doc.mention_at(k)
@@ -528,6 +582,9 @@ def np_speaker(
     body = doc.mention_at(a + 1) if a + 1 < b else None
     if body is not None and body.label == "ORG" and "ال" + w in ORG_HEADS:
         return from_mention(doc, body, (toks[a].start, body.end), gender)  # إدارة | مكتبة …
+    issuer = _report_issuer(doc, a, b, gender) if _bare(w) in _REPORTS else None
+    if issuer is not None:
+        return issuer
     if w in SOURCE_NOUNS:
         if w in OFFICIALS_OF_ORG:
             for k in range(a + 1, min(b, a + 4)):
