@@ -228,3 +228,13 @@ def test_messaging_apps_the_azhar_and_the_atlantic_alliance_are_bodies() -> None
         ("الأزهر الشريف", "ORG"),
         ("الحلف الأطلسي", "ORG"),
     ]
+
+
+def test_armed_groups_named_by_common_words_are_bodies() -> None:
+    text = "وأعلنت حركة الشباب مسؤوليتها، فيما هاجمت بوكو حرام قرية وقاتلت أحرار الشام في إدلب"
+    assert result(text, ("إدلب", "LOC")) == [
+        ("حركة الشباب", "ORG"),
+        ("بوكو حرام", "ORG"),
+        ("أحرار الشام", "ORG"),
+        ("إدلب", "LOC"),
+    ]
