@@ -238,3 +238,12 @@ def test_armed_groups_named_by_common_words_are_bodies() -> None:
         ("أحرار الشام", "ORG"),
         ("إدلب", "LOC"),
     ]
+
+
+def test_a_share_line_of_listed_platforms_is_one_mention_per_platform() -> None:
+    text = "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك"
+    assert result(text, ("تويتر فيسبوك جوجل بلس", "ORG")) == [
+        ("تويتر", "ORG"),
+        ("فيسبوك", "ORG"),
+        ("جوجل بلس", "ORG"),
+    ]
