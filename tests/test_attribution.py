@@ -2227,3 +2227,13 @@ def test_a_report_or_statement_speaks_for_the_body_that_issued_it() -> None:
         "مجلس المقاومة الشعبية",
         "مجلس المقاومة الشعبية",
     ]
+
+
+def test_a_state_named_with_dawla_speaks_as_its_country() -> None:
+    a = run(
+        "نفت دولة جنوب السودان بشدة أن تكون سمحت بإقامة قاعدة عسكرية. "
+        "وقال وزير الإعلام مكواي إن ذلك غير صحيح.",
+        ("جنوب السودان", "LOC"),
+        ("مكواي", "PER"),
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == ["جنوب السودان", "مكواي"]

@@ -73,6 +73,7 @@ _REPORT_SOURCES = frozenset(
     عده شركه""".split()
 )
 # Indefinite sources that read like an untagged name after a cue (أشارت تقارير، قال قائل).
+_STATE_NOUNS = frozenset("دوله جمهوريه مملكه سلطنه اماره".split())  # دولة جنوب السودان
 _REPORTS = frozenset("بيان تقرير البيان التقرير".split())  # issued by a body (بيان لوزارة الداخلية)
 _UNNAMED_SOURCES = frozenset(
     "تقرير تقارير دراسه بيان انباء معلومات اوساط وسايل صحيفه موقع كثيرون قايل".split()
@@ -580,6 +581,8 @@ def np_speaker(
             if not toks[k].is_word:
                 break
     body = doc.mention_at(a + 1) if a + 1 < b else None
+    if body is not None and body.label == "LOC" and w in _STATE_NOUNS:
+        return from_mention(doc, body, (toks[a].start, body.end), gender)  # دولة | جنوب السودان
     if body is not None and body.label == "ORG" and "ال" + w in ORG_HEADS:
         return from_mention(doc, body, (toks[a].start, body.end), gender)  # إدارة | مكتبة …
     issuer = _report_issuer(doc, a, b, gender) if _bare(w) in _REPORTS else None
