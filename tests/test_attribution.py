@@ -2237,3 +2237,14 @@ def test_a_state_named_with_dawla_speaks_as_its_country() -> None:
         ("مكواي", "PER"),
     )
     assert [q.speaker.name if q.speaker else None for q in a.quotes] == ["جنوب السودان", "مكواي"]
+
+
+def test_a_name_inside_a_relative_clause_after_the_verb_is_not_its_subject() -> None:
+    a = run(
+        "انتقد وزير الخارجية الجزائري رمطان لعمامرة التصريحات التي ادلى بها الرئيس الفرنسي نيكولا "
+        'ساركوزي، قائلا انها "غير مرحب بها".',
+        ("نيكولا ساركوزي", "PER"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("غير مرحب بها", "وزير الخارجية الجزائري")
+    ]

@@ -534,6 +534,8 @@ def np_speaker(
     institution = False  # a person's name seen only as the name of a body or place
     # a person named within the phrase (not as the object of a preposition: للرئيس X، مع X)
     for k in range(a, min(b, a + 16)):
+        if toks[k].norm in _RELATIVES and k > a:
+            break  # التصريحات التي أدلى بها … ساركوزي: a name in a relative clause is no subject
         m = doc.mention_at(k)
         if m is None or m.label != "PER" or doc.token_containing(m.start) != k:
             continue
