@@ -2248,3 +2248,19 @@ def test_a_name_inside_a_relative_clause_after_the_verb_is_not_its_subject() -> 
     assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
         ("غير مرحب بها", "وزير الخارجية الجزائري")
     ]
+
+
+def test_a_short_name_in_marks_before_the_complementizer_is_no_quote() -> None:
+    a = run(
+        'وأضافت الشركة في بيان لها على "تداول"، أن عضو مجلس الإدارة تقدم بطلب استقالته. '
+        "ويرى النائب عمار حوري «تيار المستقبل» أنّ الاستقالة حق طبيعي لرئيس الحكومة. "
+        'وقال الوزير "نعم"، وأضاف أن المشروع تأخر.',
+        ("عمار حوري", "PER"),
+    )
+    assert [(q.kind, q.text) for q in a.quotes] == [
+        ("indirect", "عضو مجلس الإدارة تقدم بطلب استقالته"),
+        ("indirect", "الاستقالة حق طبيعي لرئيس الحكومة"),
+        ("direct", "نعم"),
+        ("indirect", "المشروع تأخر"),
+    ]
+    assert a.quotes[1].speaker is not None and a.quotes[1].speaker.name == "عمار حوري"

@@ -305,7 +305,10 @@ def _find_complementizer(
     while k < len(toks) and k <= ti + _SCAN_LIMIT and doc.tok_sent[k] == sent:
         t = toks[k]
         if t.start in openers:
-            return k, k, "quote"
+            after = _name_before_complementizer(doc, t.start)
+            if after is None:
+                return k, k, "quote"
+            return k, after + 1, "comp"  # في بيان لها على "تداول"، أن …: the content after أن
         if t.text == ":" and not toks[k - 1].norm.lower().startswith("http"):  # not a web address
             # وقال: إن أموره تسير …: the complementizer is not the content
             nxt = k + 1 if k + 1 < len(toks) and toks[k + 1].norm in ("ان", "بان") else k
@@ -323,6 +326,19 @@ def _find_complementizer(
             return k, -1, "cue"
         k += 1
     return k, -1, ""
+
+
+def _name_before_complementizer(doc: Doc, open_mark: int) -> int | None:
+    """Token of the complementizer right after a short marked phrase opening at ``open_mark``
+    (، past a comma), or None: a name in marks on the way to أن, not what was said."""
+    seg = next((g for g in doc.segments if g.open_mark == open_mark), None)
+    if seg is None or seg.close_mark is None or len(doc.text[seg.start : seg.end].split()) > 2:
+        return None
+    toks = doc.tokens
+    k = doc.token_at(seg.close_mark + 1)
+    if k < len(toks) and toks[k].text in "،,":
+        k += 1
+    return k if k < len(toks) and toks[k].norm in COMPLEMENTIZERS else None
 
 
 def _statement_occasion(doc: Doc, k: int) -> bool:
@@ -1370,6 +1386,14 @@ def detect_quotes(doc: Doc) -> list[Draft]:
         score = 0.9
         if info is None and seg.close_mark is not None:
             info = _postposed_cue(doc, infos, seg.close_mark)
+        if (
+            info is not None
+            and info.content is not None
+            and info.cue.start < anchor
+            and seg.end <= info.content[0]
+            and _name_before_complementizer(doc, anchor) is not None
+        ):
+            continue  # على "تداول"، أن …: the name on the way to the content
         if info is None:
             prev = doc.text[:anchor].rstrip()[-1:] if anchor > 0 else ""
             if words <= _SHORT_WORDS or prev != ":":
