@@ -2264,3 +2264,13 @@ def test_a_short_name_in_marks_before_the_complementizer_is_no_quote() -> None:
         ("indirect", "المشروع تأخر"),
     ]
     assert a.quotes[1].speaker is not None and a.quotes[1].speaker.name == "عمار حوري"
+
+
+def test_a_name_right_before_a_present_tense_cue_is_its_subject() -> None:
+    a = run(
+        "النائب في البرلمان الأردني قصي الدميسي يرى أن الزيارة أعطت دفعة قوية للعلاقات.",
+        ("قصي الدميسي", "PER"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("الزيارة أعطت دفعة قوية للعلاقات", "قصي الدميسي")
+    ]

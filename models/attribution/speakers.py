@@ -928,8 +928,27 @@ def preverbal_speaker(
     apposed = _apposed_name_before(doc, end, gender)
     if apposed is not None:
         return apposed
-    found = _noun_phrase_before(doc, end, gender, titles) or _kana_subject(doc, end, gender)
+    found = (
+        _noun_phrase_before(doc, end, gender, titles)
+        or _kana_subject(doc, end, gender)
+        or _name_right_before(doc, ti, gender)
+    )
     return found if found is not None else (None, ti)
+
+
+def _name_right_before(doc: Doc, ti: int, gender: str) -> tuple[SpeakerInfo, int] | None:
+    """A person's name ending right before a present-tense verb with no conjunction, the end
+    of a longer phrase (النائب في البرلمان الأردني قصي الدميسي | يرى أن): the verb's subject."""
+    toks = doc.tokens
+    form = cue_form(toks[ti].norm)
+    if form is None or form.form != "imperfect" or ti == 0 or not toks[ti - 1].is_word:
+        return None
+    m = doc.mention_at(ti - 1)
+    if m is None or m.label != "PER" or m.end != toks[ti - 1].end:
+        return None
+    if doc.tok_sent[doc.token_containing(m.start)] != doc.tok_sent[ti]:
+        return None
+    return from_mention(doc, m, (m.start, m.end), gender), doc.token_containing(m.start)
 
 
 def _noun_phrase_before(
