@@ -2274,3 +2274,8 @@ def test_a_name_right_before_a_present_tense_cue_is_its_subject() -> None:
     assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
         ("الزيارة أعطت دفعة قوية للعلاقات", "قصي الدميسي")
     ]
+
+
+def test_reported_content_ends_before_lakinnahu_that_opens_the_next_report() -> None:
+    a = run("وقالت الشركة إنها حذفت البيانات لكنها أكدت أن التحقيق مستمر.")
+    assert [q.text for q in a.quotes] == ["حذفت البيانات", "التحقيق مستمر"]

@@ -350,14 +350,15 @@ def _statement_occasion(doc: Doc, k: int) -> bool:
 
 # words that join the next speaker's clause: a cut before that clause goes back over them
 _CONTRASTS = frozenset({"لكن", "ولكن", "بل", "غير", "الا", "حيث", "فيما", "وذلك"})
+_BUT_IT = frozenset(c + p for c in ("لكن", "ولكن") for p in ("ه", "ها", "هم", "هما"))
 
 
 def _before_connective(doc: Doc, cut: int, floor: int) -> int:
     """Move a cut back over the word that joins the next speaker's clause (…، لكن المعارضة
     تقول، غير أن النقاد يقولون، حيث قال)."""
     toks = doc.tokens
-    if cut - 1 > floor and toks[cut - 1].norm in _CONTRASTS:
-        return cut - 1
+    if cut - 1 > floor and (toks[cut - 1].norm in _CONTRASTS or toks[cut - 1].norm in _BUT_IT):
+        return cut - 1  # … حذفت البيانات | لكنها أكدت
     if cut - 2 > floor and toks[cut - 1].norm == "ان" and toks[cut - 2].norm in ("غير", "الا"):
         return cut - 2
     return cut
