@@ -2279,3 +2279,8 @@ def test_a_name_right_before_a_present_tense_cue_is_its_subject() -> None:
 def test_reported_content_ends_before_lakinnahu_that_opens_the_next_report() -> None:
     a = run("وقالت الشركة إنها حذفت البيانات لكنها أكدت أن التحقيق مستمر.")
     assert [q.text for q in a.quotes] == ["حذفت البيانات", "التحقيق مستمر"]
+
+
+def test_a_verb_after_lakinnaha_with_what_was_stated_as_its_object_is_a_report() -> None:
+    a = run("واعترفت الفتاة بانها نشرت الصورة لكنها نفت نشرها النص.")
+    assert [q.text for q in a.quotes] == ["نشرت الصورة", "نشرها النص"]

@@ -847,6 +847,7 @@ def analyse_cues(
             or (cue.form == "verb" and explicit and _reports(doc, cue, sp))
             or (cue.lemma in PREP_OBJECT and cue.form != "imperfect")
             or _participle_object(doc, cue) is not None
+            or (cue.lemma in DIRECT_OBJECT and _implied_subject_object(doc, cue) is not None)
         )
     active = {ti: i for ti, i in by_token.items() if i.active}
     # pass 2: content extents (later cues' subjects are known now)
@@ -1146,6 +1147,8 @@ def _opens_clause(doc: Doc, cue: Cue) -> bool:
     t = toks[cue.ti]
     if cue.start < t.start or t.norm not in CUE_FORMS:  # كما أعلنت، ودعا
         return True
+    if cue.ti > 0 and toks[cue.ti - 1].norm in _BUT_IT:
+        return True  # لكنها نفت نشرها النص
     return cue.ti == 0 or not toks[cue.ti - 1].is_word
 
 
