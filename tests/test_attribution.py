@@ -1692,6 +1692,7 @@ def test_words_in_marks_after_a_form_of_wasafa_and_b_are_the_describers() -> Non
     assert said == [
         ("القارة ستدعم بلاتيني", "indirect", "خوان نابوت"),
         ("الرجل الاستثنائي", "direct", "خوان نابوت"),
+        ("بموقف دول التحالف التي وصفتها بـ «المنقذ لأبناء اليمن»", "indirect", "نائف البكري"),
         ("المنقذ لأبناء اليمن", "direct", "نائف البكري"),
         ("مهم جدا", "direct", "مصادر رسمية تركية"),
         ("بهذه الجريمة", "indirect", "نيكولاس كاي"),
@@ -2284,3 +2285,13 @@ def test_reported_content_ends_before_lakinnahu_that_opens_the_next_report() -> 
 def test_a_verb_after_lakinnaha_with_what_was_stated_as_its_object_is_a_report() -> None:
     a = run("واعترفت الفتاة بانها نشرت الصورة لكنها نفت نشرها النص.")
     assert [q.text for q in a.quotes] == ["نشرت الصورة", "نشرها النص"]
+
+
+def test_a_clause_keeps_its_report_when_the_marks_inside_belong_to_another_cue() -> None:
+    a = run(
+        'وقالت الشركة إنها تريد معلومات عن حساب المستخدم الذي وصف الشركة بانهم "لصوص".',
+    )
+    assert [(q.kind, q.text) for q in a.quotes] == [
+        ("indirect", 'تريد معلومات عن حساب المستخدم الذي وصف الشركة بانهم "لصوص"'),
+        ("direct", "لصوص"),
+    ]

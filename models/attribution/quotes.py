@@ -1435,7 +1435,7 @@ def detect_quotes(doc: Doc) -> list[Draft]:
             cut = _clause_before_quote(doc, s, e, first)
             if cut is not None:
                 e = cut
-            elif not _marks_inside_clause(doc, (s, e), first):
+            elif first.cue is info.cue and not _marks_inside_clause(doc, (s, e), first):
                 continue  # أكد الأسد أن “الإرهاب يشكل عائقا” أمام الحل: the marked part only
         elif len(doc.text[s:e].split()) < 2:
             continue
