@@ -2295,3 +2295,15 @@ def test_a_clause_keeps_its_report_when_the_marks_inside_belong_to_another_cue()
         ("indirect", 'تريد معلومات عن حساب المستخدم الذي وصف الشركة بانهم "لصوص"'),
         ("direct", "لصوص"),
     ]
+
+
+def test_a_statement_speaks_on_for_the_body_that_spoke_last() -> None:
+    a = run(
+        "قالت الشرطة الإيطالية إن تاجر المخدرات ألقي القبض عليه في كولومبيا. "
+        "وذكر البيان انه تم إلقاء القبض عليه بوسط المدينة.",
+        ("الشرطة الإيطالية", "ORG"),
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == [
+        "الشرطة الإيطالية",
+        "الشرطة الإيطالية",
+    ]

@@ -650,6 +650,9 @@ def _statement_issuer(state: State) -> SpeakerInfo | None:
     for sp, region in reversed(state.history):
         if "بيان" in region.split():
             return as_implied(sp)
+    for sp, _ in reversed(state.history):
+        if sp.label == "ORG":
+            return as_implied(sp)  # قالت الشرطة الإيطالية إن … . وذكر البيان: the body's
     return None
 
 
