@@ -2307,3 +2307,17 @@ def test_a_statement_speaks_on_for_the_body_that_spoke_last() -> None:
         "الشرطة الإيطالية",
         "الشرطة الإيطالية",
     ]
+
+
+def test_an_attribution_to_a_report_names_its_issuer_and_skips_faqad() -> None:
+    a = run(
+        "وبحسب تقرير لوكالة الصحافة الفرنسية، فقد أسقطت فنزويلا ملياري دولار من ديونها. "
+        'وبحسب "رويترز"، فقد ذكر نجيب أن قطر مهتمة بالصندوق.',
+        ("وكالة الصحافة الفرنسية", "ORG"),
+        ("رويترز", "ORG"),
+        ("نجيب", "PER"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("أسقطت فنزويلا ملياري دولار من ديونها", "وكالة الصحافة الفرنسية"),
+        ("قطر مهتمة بالصندوق", "نجيب"),
+    ]

@@ -1588,6 +1588,10 @@ def _attribution_quote(
         elif sp.mention is None and toks[first - 1].is_word:
             sp = _unpunctuated_source(doc, sp, sp.span)
             first = _next_word(doc, doc.token_at(sp.span[1]), len(toks))
+        else:
+            first = _next_word(doc, first, len(toks), _RESULT_PARTICLES)  # الفرنسية، فقد
+            if first < len(toks) and cue_form(toks[first].norm) is not None:
+                return None  # وبحسب "رويترز"، فقد ذكر نجيب أن: the verb's own quote
         if (
             first >= len(toks)
             or toks[first].start >= sent_end

@@ -1124,6 +1124,10 @@ def attribution_source(doc: Doc, a: int, sentence_end: int) -> SpeakerInfo | Non
             m = doc.mention_at(j)
             if m is not None and m.label == "PER" and m.start < sentence_end:
                 return from_mention(doc, m, (span[0], m.end), "m")
+    if w0 in _REPORTS:  # وفقا لبيان صادر عن رئاسة الجمهورية: the body that issued it
+        issuer = _report_issuer(doc, a, doc.token_at(sentence_end), "m")
+        if issuer is not None:
+            return issuer
     body = _names_a_body(w0)
     if not body and w0 not in SOURCE_NOUNS and {w0, first}.isdisjoint(_REPORT_SOURCES):
         return None
