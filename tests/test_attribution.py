@@ -2321,3 +2321,15 @@ def test_an_attribution_to_a_report_names_its_issuer_and_skips_faqad() -> None:
         ("أسقطت فنزويلا ملياري دولار من ديونها", "وكالة الصحافة الفرنسية"),
         ("قطر مهتمة بالصندوق", "نجيب"),
     ]
+
+
+def test_an_office_of_a_named_body_speaks_for_that_body() -> None:
+    a = run(
+        "من جهتها، استنكرت الأمانة العامة لمنظمة التعاون الإسلامي تصريحات المالكي "
+        "وقالت إنها تنافي الواقع.",
+        ("منظمة التعاون الإسلامي", "ORG"),
+        ("المالكي", "PER"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("تنافي الواقع", "منظمة التعاون الإسلامي")
+    ]

@@ -37,6 +37,7 @@ from models.attribution.speakers import (
     SpeakerInfo,
     TitleEntry,
     attribution_source,
+    body_after,
     build_title_map,
     from_mention,
     is_title_word,
@@ -537,6 +538,11 @@ def _sentence_subject(
     elif m is None and not named:
         reach = 3  # اعتقلت الشرطة | رجلا يدعى ساوتي كوما: the body, not its object
     sp = np_speaker(doc, first + 1, min(bound, first + reach), info.cue.gender, titles)
+    if sp is not None and sp.mention is None and sp.span is not None:
+        end = doc.token_at(sp.span[1])
+        owner = body_after(doc, end) if end < bound else None
+        if owner is not None:  # استنكرت الأمانة العامة | لمنظمة التعاون الإسلامي
+            sp = from_mention(doc, owner, (sp.span[0], owner.end), info.cue.gender)
     if sp is None or (sp.mention is None and (not named or len(sp.name.split()) < 2)):
         return None  # a bare title (مدير، سمو) names nobody
     return sp

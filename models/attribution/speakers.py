@@ -422,6 +422,12 @@ def _report_issuer(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
     return SpeakerInfo(name, "ORG", None, (toks[a].start, toks[end - 1].end), gender, True)
 
 
+def body_after(doc: Doc, k: int) -> Mention | None:
+    """The body named with ل in token ``k`` (لمنظمة التعاون الإسلامي) that an office or
+    organ before it belongs to; None otherwise."""
+    return doc.mention_at(k) if doc.tokens[k].norm[:1] == "ل" and _body_at(doc, k) else None
+
+
 def _body_at(doc: Doc, k: int) -> bool:
     """Whether a body's name starts in token ``k`` (after its proclitic)."""
     m = doc.mention_at(k)
@@ -659,6 +665,9 @@ def np_speaker(
         span = _span(doc, a, k)
         if org is not None:
             return from_mention(doc, org, span, gender)
+        owner = body_after(doc, k) if k < b else None
+        if owner is not None:  # الأمانة العامة | لمنظمة التعاون الإسلامي: the body's
+            return from_mention(doc, owner, (toks[a].start, owner.end), gender)
         return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, gender, True)
     named = _untagged_name(doc, a, b, gender) or _set_off_name(doc, a, b, gender)
     if named is None and institution and b - a <= 8 and all(t.is_word for t in toks[a:b]):
