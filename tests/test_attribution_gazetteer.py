@@ -240,6 +240,11 @@ def test_armed_groups_named_by_common_words_are_bodies() -> None:
     ]
 
 
+def test_the_islamic_cooperation_organisation_and_the_world_league_are_bodies() -> None:
+    text = "ورحبت منظمة التعاون الإسلامي ورابطة العالم الإسلامي بالقرار"
+    assert result(text) == [("منظمة التعاون الإسلامي", "ORG"), ("رابطة العالم الإسلامي", "ORG")]
+
+
 def test_a_share_line_of_listed_platforms_is_one_mention_per_platform() -> None:
     text = "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك"
     assert result(text, ("تويتر فيسبوك جوجل بلس", "ORG")) == [
