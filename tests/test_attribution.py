@@ -2333,3 +2333,17 @@ def test_an_office_of_a_named_body_speaks_for_that_body() -> None:
     assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
         ("تنافي الواقع", "منظمة التعاون الإسلامي")
     ]
+
+
+def test_kin_and_friends_of_someone_in_the_news_speak_for_themselves() -> None:
+    a = run(
+        "وقال أصدقاء الشاب وأسرته للسلطات إنه لم يكن يتقن السباحة. "
+        "وقال شقيق المتوفى للصحيفة إن أخاه كان مريضا. "
+        "وقال والد الشهيد الشيخ عواد البلوي إن ابنه فداء للوطن.",
+        ("عواد البلوي", "PER"),
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == [
+        "أصدقاء الشاب وأسرته",
+        "شقيق المتوفى",
+        "عواد البلوي",
+    ]

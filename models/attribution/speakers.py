@@ -422,6 +422,14 @@ def _report_issuer(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
     return SpeakerInfo(name, "ORG", None, (toks[a].start, toks[end - 1].end), gender, True)
 
 
+def _without_pronoun(word: str) -> str:
+    """The word without a possessive pronoun suffix (ذويهما → ذوي)."""
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            return word[: -len(suffix)]
+    return word
+
+
 def body_after(doc: Doc, k: int) -> Mention | None:
     """The body named with ل in token ``k`` (لمنظمة التعاون الإسلامي) that an office or
     organ before it belongs to; None otherwise."""
@@ -622,6 +630,19 @@ def np_speaker(
         span = _span(doc, a, k)
         phrase = doc.text[span[0] : span[1]]
         return SpeakerInfo(phrase, "OTHER", None, span, gender, True)
+    kin_end = _definite_run_end(doc, a + 1, b) if w in _KIN and a + 1 < b else a + 1
+    named = (  # والد الشهيد الشيخ | عواد: the title goes on to a name
+        kin_end < b
+        and is_title_word(toks[kin_end - 1].norm)
+        and toks[kin_end].is_word
+        and toks[kin_end].norm[:1] not in ("و", "ل")
+    )
+    if kin_end > a + 1 and not named:
+        k = kin_end  # أصدقاء الشاب وأسرته، شقيق المتوفى
+        if k < b and toks[k].norm[:1] == "و" and _without_pronoun(toks[k].norm[1:]) in _KIN_OWN:
+            k += 1  # وأسرته، وذويهما
+        span = _span(doc, a, k)
+        return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, gender, True)
     if w in _PART_OF_GROUP and a + 1 < b:
         group = _group_end(doc, a + 1, b)
         if group > a + 1:
@@ -676,6 +697,12 @@ def np_speaker(
     return named
 
 
+# Kin and friends of someone in the news, who speak for themselves (وقال شقيق المتوفى للصحيفة)
+_KIN = frozenset(
+    """اصدقاء اقارب اسره عايله والد والده شقيق شقيقه اشقاء زوج زوجه ابن ابنه ابناء ذوو ذوي
+    اهل جيران""".split()
+)
+_KIN_OWN = frozenset("اسرت عايلت اهل اقارب ذوي اصدقاء".split())  # وأسرته، وأهله
 _PART_OF_GROUP = frozenset("احد احدي عدد بعض".split())  # one of, a number of, some of
 
 
