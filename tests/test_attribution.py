@@ -2347,3 +2347,18 @@ def test_kin_and_friends_of_someone_in_the_news_speak_for_themselves() -> None:
         "شقيق المتوفى",
         "عواد البلوي",
     ]
+
+
+def test_a_verb_with_fiha_reports_the_statement_of_the_person_named_after_li() -> None:
+    a = run(
+        "وقتل النائب السبت، بعد ساعات على تصريحات للرئيس الامريكي باراك اوباما أكد فيها ان "
+        "الحركة قد ضعفت. وبعث الرئيس السيسي برقية لنظيره الجزائري عبد العزيز بوتفليقة، أكد "
+        "خلالها ضرورة التشاور بين البلدين.",
+        ("باراك اوباما", "PER"),
+        ("السيسي", "PER"),
+        ("عبد العزيز بوتفليقة", "PER"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("الحركة قد ضعفت", "باراك اوباما"),
+        ("ضرورة التشاور بين البلدين", "عبد العزيز بوتفليقة"),
+    ]

@@ -62,6 +62,7 @@ _SHORT_WORDS = 4
 _TITLE_NOUNS = frozenset({"بعنوان", "عنوان", "عنوانه", "عنوانها"})  # the title of a work
 _TITLE_WORDS = 15
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان"})
+_RESUMPTIVE = frozenset({"فيها", "فيه", "خلالها", "خلاله"})  # أكد فيها: in the statement
 # Verbs whose object may be what was stated (أكد الوزير أهمية …), or what follows على.
 _DIRECT_STATEMENT = frozenset({"اكد", "اعلن"})
 _ON_OBJECT = frozenset({"اكد", "شدد"})
@@ -340,6 +341,27 @@ def _name_before_complementizer(doc: Doc, open_mark: int) -> int | None:
     if k < len(toks) and toks[k].text in "،,":
         k += 1
     return k if k < len(toks) and toks[k].norm in COMPLEMENTIZERS else None
+
+
+def _statement_owner(doc: Doc, cue: Cue) -> SpeakerInfo | None:
+    """The person whose statement a verb with فيها / خلالها reports (تصريحات للرئيس الأمريكي
+    باراك أوباما أكد فيها أن، برقية لنظيره الجزائري عبد العزيز بوتفليقة … أكد خلالها): named
+    after a title with ل before the verb in its sentence; None otherwise."""
+    toks = doc.tokens
+    if cue.ti + 1 >= len(toks) or toks[cue.ti + 1].norm not in _RESUMPTIVE:
+        return None
+    sent_start = doc.token_at(doc.sentences[doc.tok_sent[cue.ti]][0])
+    for j in range(cue.ti - 1, max(sent_start, cue.ti - 16) - 1, -1):
+        m = doc.mention_at(j)
+        if m is None or m.label != "PER" or doc.token_containing(m.start) != j:
+            continue
+        for q in range(max(sent_start, j - 3), j):
+            w = toks[q].norm
+            base = "ال" + w[2:] if w.startswith("لل") else w[1:] if w[:1] == "ل" else ""
+            if base and is_title_word(base):
+                return from_mention(doc, m, None, cue.gender)
+        return None
+    return None
 
 
 def _statement_occasion(doc: Doc, k: int) -> bool:
@@ -811,6 +833,9 @@ def analyse_cues(
                 vso = None  # وكان مارتينو قد صرح بعد هزيمة "التانجو": the subject came first
             sp = vso if vso is not None else pv
             after_verb = vso
+            owner = _statement_owner(doc, cue) if vso is None else None
+            if owner is not None:  # تصريحات للرئيس باراك اوباما أكد فيها أن
+                sp = after_verb = owner
             if sp is pv and pv is not None:
                 info.subject_start = pv_start
         if cue.lemma == "اقر" and (how != "comp" or toks[cstart - 2].norm == "علي"):
@@ -875,6 +900,11 @@ def analyse_cues(
             continue
         else:
             _other_content(doc, info, b, explicit, active)
+        after_cue = toks[cue.ti + 1] if cue.ti + 1 < len(toks) else None
+        resumptive = after_cue is not None and after_cue.norm in _RESUMPTIVE
+        if resumptive and info.content is not None and info.content[0] == after_cue.start:
+            k = _next_word(doc, cue.ti + 2, len(toks))  # أكد خلالها | ضرورة …
+            info.content = (toks[k].start, info.content[1]) if k < len(toks) else None
         if info.content is not None:
             info.raw_start = info.content[0]
             s = _trim_start(doc, info.content[0], info.content[1])
@@ -1294,8 +1324,8 @@ def _other_content(
             k += 1
         if cue.lemma != "نفي":
             k = _statement_object(doc, k, cue, sp)
-    elif k is None and cue.lemma in DIRECT_OBJECT and not explicit and sp is not None:
-        k = _implied_subject_object(doc, cue)
+    elif k is None and cue.lemma in DIRECT_OBJECT and sp is not None:
+        k = _implied_subject_object(doc, cue)  # the subject is implied or came before
     if k is not None and k < len(toks) and doc.tok_sent[k] == info.sentence:
         info.content = (toks[k].start, _content_end(doc, k, by_token))
         info.content_kind = "object"
