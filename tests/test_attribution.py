@@ -2362,3 +2362,18 @@ def test_a_verb_with_fiha_reports_the_statement_of_the_person_named_after_li() -
         ("الحركة قد ضعفت", "باراك اوباما"),
         ("ضرورة التشاور بين البلدين", "عبد العزيز بوتفليقة"),
     ]
+
+
+def test_a_name_set_off_by_a_comma_before_inna_is_the_speaker_and_keeps_its_given_name() -> None:
+    a = run(
+        "وحضرت الحفل جيهان السادات حرم الرئيس الراحل أنور السادات. "
+        "وقالت جيهان السادات، إن المشروع سيعبر بمصر إلى المستقبل. "
+        "وقال محمد سيد المحدثين إن الخطاب تصعيد. وأضاف سيد المحدثين إن الاتفاق لن يغير شيئا.",
+        ("أنور السادات", "PER"),
+        ("محمد سيد المحدثين", "PER"),
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == [
+        "جيهان السادات",
+        "محمد سيد المحدثين",
+        "محمد سيد المحدثين",
+    ]

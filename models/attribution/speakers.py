@@ -538,6 +538,9 @@ def np_speaker(
     toks = doc.tokens
     while a < b and toks[a].text in QUOTE_CHARS + "(":
         a += 1
+    if b < len(toks) and toks[b].norm in COMPLEMENTIZERS:
+        while b > a and toks[b - 1].text in "،,":
+            b -= 1  # وقالت جيهان السادات، إن
     a = _skip_addressee(doc, a, b)
     if a >= b or not toks[a].is_word:
         return None
@@ -812,6 +815,14 @@ def _untagged_name(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
     one = len(words) == 1
     if (len(words) <= 2 and words[-1].norm.startswith("ال")) or words[0].norm == "ال" or one:
         people = _people_by_part_of_name(doc, words[-1].norm)  # وأضاف الصباغ، وأعرب مدني
+        if len(words) == 2 and not words[0].norm.startswith("ال"):  # جيهان ≠ أنور السادات
+            pair = (words[0].norm, words[1].norm)
+            people = [
+                m
+                for m in people
+                if doc.clusters[m.cluster].words[0] == pair[0]
+                or tuple(doc.clusters[m.cluster].words[-2:]) == pair  # سيد المحدثين
+            ]
         if len(people) == 1:
             return from_mention(doc, people[0], span, gender)
         if people and one:
