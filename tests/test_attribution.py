@@ -2377,3 +2377,13 @@ def test_a_name_set_off_by_a_comma_before_inna_is_the_speaker_and_keeps_its_give
         "محمد سيد المحدثين",
         "محمد سيد المحدثين",
     ]
+
+
+def test_a_name_in_marks_after_the_verb_before_a_marked_quote_is_the_speaker() -> None:
+    a = run(
+        "وقال «ولد الشيخ أحمد» في مؤتمر صحافي مشترك عقده أمس مع الأمين العام للجامعة العربية "
+        "«إن هناك تطابقا في وجهات النظر».",
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("إن هناك تطابقا في وجهات النظر", "ولد الشيخ أحمد")
+    ]

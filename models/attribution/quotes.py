@@ -96,7 +96,7 @@ _OTHER_SIDE = frozenset(
 )
 _LEADING_PARTICLES = frozenset({"كما", "وكما", "ثم", "وقد", "قد"})  # before a sentence's verb
 _SUBJECT_WORDS = 3  # a quoted speaker name is at most this long
-_SUBJECT_REACH = 8  # tokens from the closing mark to the complementizer
+_SUBJECT_REACH = 14  # tokens from the closing mark to the complementizer
 
 
 @dataclass(slots=True)
@@ -227,9 +227,13 @@ def _marked_subject(doc: Doc, a: int, gender: str) -> SpeakerInfo | None:
         return None
     words = norm(doc.text[seg.start : seg.end]).split()
     m = _mention_named(doc, seg, words)
+    span = (toks[a].start, seg.close_mark + 1)
+    if m is None and a > 0 and _quoted_subject(doc, seg, a - 1, len(words)):
+        name = doc.text[seg.start : seg.end]  # وقال «ولد الشيخ أحمد» في مؤتمر … «إن
+        return SpeakerInfo(name, "PER", None, span, gender, True)
     if m is None:
         return None
-    return from_mention(doc, m, (toks[a].start, seg.close_mark + 1), gender)
+    return from_mention(doc, m, span, gender)
 
 
 # أبلغ الوزير أن: the one told; نقل الرجل إلى المستشفى: carried; وصفه بـ: the one described
@@ -283,9 +287,12 @@ def _quoted_subject(doc: Doc, seg: Segment, before: int, n_words: int) -> bool:
         return False
     after = doc.token_containing(seg.close_mark) + 1
     sentence = doc.tok_sent[before]
-    for tok in doc.tokens[after : after + _SUBJECT_REACH]:
-        if doc.tok_sent[tok.i] != sentence or tok.text in QUOTE_CHARS:
+    toks = doc.tokens
+    for tok in toks[after : after + _SUBJECT_REACH]:
+        if doc.tok_sent[tok.i] != sentence:
             return False
+        if tok.text in QUOTE_CHARS:  # وقال «ولد الشيخ أحمد» في مؤتمر … «إن هناك …»
+            return tok.i + 1 < len(toks) and toks[tok.i + 1].norm in COMPLEMENTIZERS
         if tok.norm in COMPLEMENTIZERS:
             return True
     return False
