@@ -314,7 +314,8 @@ def _find_complementizer(
     while k < len(toks) and k <= ti + _SCAN_LIMIT and doc.tok_sent[k] == sent:
         t = toks[k]
         if t.start in openers:
-            after = _name_before_complementizer(doc, t.start)
+            seg = next(g for g in doc.segments if g.open_mark == t.start)
+            after = _name_before_complementizer(doc, seg)
             if after is None:
                 return k, k, "quote"
             return k, after + 1, "comp"  # في بيان لها على "تداول"، أن …: the content after أن
@@ -337,11 +338,10 @@ def _find_complementizer(
     return k, -1, ""
 
 
-def _name_before_complementizer(doc: Doc, open_mark: int) -> int | None:
-    """Token of the complementizer right after a short marked phrase opening at ``open_mark``
-    (، past a comma), or None: a name in marks on the way to أن, not what was said."""
-    seg = next((g for g in doc.segments if g.open_mark == open_mark), None)
-    if seg is None or seg.close_mark is None or len(doc.text[seg.start : seg.end].split()) > 2:
+def _name_before_complementizer(doc: Doc, seg: Segment) -> int | None:
+    """Token of the complementizer right after the short marked phrase ``seg`` (، past a
+    comma), or None: a name in marks on the way to أن, not what was said."""
+    if seg.close_mark is None or len(doc.text[seg.start : seg.end].split()) > 2:
         return None
     toks = doc.tokens
     k = doc.token_at(seg.close_mark + 1)
@@ -379,15 +379,15 @@ def _statement_occasion(doc: Doc, k: int) -> bool:
 
 
 # words that join the next speaker's clause: a cut before that clause goes back over them
-_CONTRASTS = frozenset({"لكن", "ولكن", "بل", "غير", "الا", "حيث", "فيما", "وذلك"})
 _BUT_IT = frozenset(c + p for c in ("لكن", "ولكن") for p in ("ه", "ها", "هم", "هما"))
+_CONTRASTS = frozenset({"لكن", "ولكن", "بل", "غير", "الا", "حيث", "فيما", "وذلك"}) | _BUT_IT
 
 
 def _before_connective(doc: Doc, cut: int, floor: int) -> int:
     """Move a cut back over the word that joins the next speaker's clause (…، لكن المعارضة
     تقول، غير أن النقاد يقولون، حيث قال)."""
     toks = doc.tokens
-    if cut - 1 > floor and (toks[cut - 1].norm in _CONTRASTS or toks[cut - 1].norm in _BUT_IT):
+    if cut - 1 > floor and toks[cut - 1].norm in _CONTRASTS:
         return cut - 1  # … حذفت البيانات | لكنها أكدت
     if cut - 2 > floor and toks[cut - 1].norm == "ان" and toks[cut - 2].norm in ("غير", "الا"):
         return cut - 2
@@ -907,11 +907,6 @@ def analyse_cues(
             continue
         else:
             _other_content(doc, info, b, explicit, active)
-        after_cue = toks[cue.ti + 1] if cue.ti + 1 < len(toks) else None
-        resumptive = after_cue is not None and after_cue.norm in _RESUMPTIVE
-        if resumptive and info.content is not None and info.content[0] == after_cue.start:
-            k = _next_word(doc, cue.ti + 2, len(toks))  # أكد خلالها | ضرورة …
-            info.content = (toks[k].start, info.content[1]) if k < len(toks) else None
         if info.content is not None:
             info.raw_start = info.content[0]
             s = _trim_start(doc, info.content[0], info.content[1])
@@ -1090,6 +1085,8 @@ def _implied_subject_object(doc: Doc, cue: Cue) -> int | None:
     indefinite noun right after the verb, not one shaped like a participle that may be the
     untagged subject (وأكدت مذيعة القناة، وأكد مختصو الأرصاد); None otherwise."""
     k = cue.ti + 1
+    if k < len(doc.tokens) and doc.tokens[k].norm in _RESUMPTIVE:
+        k += 1  # أكد خلالها | ضرورة …: the statement's, not a place
     if cue.form != "verb" or not _opens_clause(doc, cue) or not _starts_statement(doc, k):
         return None
     w = doc.tokens[k].norm
@@ -1441,7 +1438,7 @@ def detect_quotes(doc: Doc) -> list[Draft]:
             and info.content is not None
             and info.cue.start < anchor
             and seg.end <= info.content[0]
-            and _name_before_complementizer(doc, anchor) is not None
+            and _name_before_complementizer(doc, seg) is not None
         ):
             continue  # على "تداول"، أن …: the name on the way to the content
         if info is None:

@@ -404,21 +404,19 @@ def _report_issuer(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
     if m is not None and m.label == "ORG" and doc.token_containing(m.start) == k:
         return from_mention(doc, m, (toks[a].start, m.end), gender)
     if toks[k].norm.startswith("لل"):
+        head = toks[k].norm[1:]
         end = _definite_run_end(doc, k + 1, b)  # للمنسقية | العامة
         name = "ال" + doc.text[toks[k].start + 2 : toks[end - 1].end]
-        named = resolve_org_head(doc, toks[k].norm[1:], toks[k].start) if end == k + 1 else None
-        if named is not None:  # بيان للمجلس: the council named before
-            return from_mention(doc, named, (toks[a].start, toks[k].end), gender)
     else:
         head = toks[k].norm[1:] if toks[k].start < first else toks[k].norm
         if "ال" + _bare(head) not in ORG_HEADS and not names_a_body(head):
             return None
         end = _construct_chain_end(doc, k + 1, b) if not head.startswith("ال") else k + 1
         end = _definite_run_end(doc, end, b) if end == k + 1 else end
-        named = resolve_org_head(doc, head, toks[k].start) if end == k + 1 else None
-        if named is not None:  # بيان صادر عن المجلس: the council named before
-            return from_mention(doc, named, (toks[a].start, toks[k].end), gender)
         name = doc.text[first : toks[end - 1].end]
+    named = resolve_org_head(doc, head, toks[k].start) if end == k + 1 else None
+    if named is not None:  # بيان للمجلس، بيان صادر عن المجلس: the council named before
+        return from_mention(doc, named, (toks[a].start, toks[k].end), gender)
     return SpeakerInfo(name, "ORG", None, (toks[a].start, toks[end - 1].end), gender, True)
 
 
@@ -993,9 +991,10 @@ def _name_right_before(doc: Doc, ti: int, gender: str) -> tuple[SpeakerInfo, int
     m = doc.mention_at(ti - 1)
     if m is None or m.label != "PER" or m.end != toks[ti - 1].end:
         return None
-    if doc.tok_sent[doc.token_containing(m.start)] != doc.tok_sent[ti]:
+    first = doc.token_containing(m.start)
+    if doc.tok_sent[first] != doc.tok_sent[ti]:
         return None
-    return from_mention(doc, m, (m.start, m.end), gender), doc.token_containing(m.start)
+    return from_mention(doc, m, (m.start, m.end), gender), first
 
 
 def _noun_phrase_before(
