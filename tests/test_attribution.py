@@ -2387,3 +2387,37 @@ def test_a_name_in_marks_after_the_verb_before_a_marked_quote_is_the_speaker() -
     assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
         ("إن هناك تطابقا في وجهات النظر", "ولد الشيخ أحمد")
     ]
+
+
+def test_istatrada_and_ikhtatama_carry_on_the_previous_speaker() -> None:
+    a = run(
+        'وقال محمد الحسين إن "الشركة تلتزم بالتغطية". واستطرد: "في حال اضطر المؤمن عليه إلى '
+        'العلاج خارج الشبكة فله الحق في التعويض". واختتم: "ينبغي تقديم المطالبة خلال 60 يوما".',
+        ("محمد الحسين", "PER"),
+    )
+    assert [
+        (q.cue.text if q.cue else None, q.speaker.name if q.speaker else None) for q in a.quotes
+    ] == [
+        ("وقال", "محمد الحسين"),
+        ("واستطرد", "محمد الحسين"),
+        ("واختتم", "محمد الحسين"),
+    ]
+    # ending an event is no report, even with marks or an أن later on
+    a = run(
+        'وغنى حسين الجسمي "بحبك وحشتيني". واختتم الجسمي حفله بأغنية "بشرة خير" التي توصف بأنها '
+        "من أكثر الأغاني انتشارا. وطالب المؤتمر الذي اختتم أعماله أمس بتعاون الحكومات.",
+        ("حسين الجسمي", "PER"),
+    )
+    assert [q.text for q in a.quotes] == ["بتعاون الحكومات"]
+    # the speech concluded is the object, not part of the speaker's name
+    a = run(
+        "وقال مارك زوكربيرغ إن الشركة تنمو. واختتم زوكربيرغ تعليقه قائلا: «دعني أقل إن الناس "
+        'راضون». وقال رئيس النادي إن الفريق قوي. واختتم حديثه بقوله: "نتمنى أن نحقق نتائج مميزة".',
+        ("مارك زوكربيرغ", "PER"),
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == [
+        "مارك زوكربيرغ",
+        "مارك زوكربيرغ",
+        "رئيس النادي",
+        "رئيس النادي",
+    ]

@@ -46,6 +46,7 @@ _DESCRIBE = {
 }
 DESCRIBED_AS = frozenset({"ب", "بان", "بانه", "بانها", "بانهم"})
 _BEFORE_DESCRIBE = frozenset("التي الذي الذين كما قد وقد فقد لقد".split())
+_CONCLUDING_REACH = 6  # words between اختتم and the colon that opens what was said
 _AS_NOUN = frozenset({"وصف", "وصفه", "وصفها", "وصفهم"})  # also "(his) description"
 
 
@@ -139,6 +140,21 @@ class Cue:
     gender: str  # m | f | pl
 
 
+def _concludes_speech(doc: Doc, i: int) -> bool:
+    """اختتم at token ``i`` concludes a speech: a colon follows within a few words, in the same
+    sentence (واختتم الحمزة اعتذاره: "…"), or a quotation mark right after it (واختتم "…"); not
+    an event ended (اختتم الجسمي حفله بأغنية "بشرة خير"، المؤتمر الذي اختتم أعماله أمس)."""
+    toks = doc.tokens
+    if i + 1 < len(toks) and toks[i + 1].text in QUOTE_CHARS:
+        return True
+    for t in toks[i + 1 : i + 1 + _CONCLUDING_REACH]:
+        if t.text == ":":
+            return True
+        if doc.tok_sent[t.i] != doc.tok_sent[i] or not t.is_word:
+            return False
+    return False
+
+
 @lru_cache(maxsize=1 << 16)  # called for every token; news vocabulary repeats a lot
 def cue_form(word: str) -> CueForm | None:
     """Look up a normalised token, allowing up to two leading conjunctions (و، ف، وو)."""
@@ -189,6 +205,8 @@ def find_cues(doc: Doc) -> list[Cue]:
             continue  # طلب عدم ذكر اسمه: not mentioning is no report
         if w == "عبر" and _via(doc, t.i):
             continue  # غرد عبر حسابه: the preposition "via" inside a clause
+        if form.lemma == "اختتم" and not _concludes_speech(doc, t.i):
+            continue
         if form.lemma == "ابان" and "إ" in t.text[:2]:
             continue  # إبان: during, not أبان (he made clear)
         if form.lemma in _WASLA_VERBS and "أ" in t.text[:2] and not _named_next(doc, t.i):

@@ -58,6 +58,7 @@ _SHORT_B_WORDS = frozenset("بين بعد بعض بها بهم بكل بما ب�
 _PRESENT_REPORTS = frozenset("اشار بين اوضح راي اكد قال اضاف شدد لفت".split())
 # bare forms that are too often something else (رأي، طالب، عبر، بين …) unless a subject is named
 _NEED_SUBJECT = frozenset({"عبر", "بين", "توقع", "رجح", "نقل", "اتهم", "ختم"})
+_CONCLUDING = frozenset({"ختم", "اختتم"})  # their object is the speaker's speech (حديثه)
 _SHORT_WORDS = 4
 _TITLE_NOUNS = frozenset({"بعنوان", "عنوان", "عنوانه", "عنوانها"})  # the title of a work
 _TITLE_WORDS = 15
@@ -816,6 +817,8 @@ def analyse_cues(
             np_end = b
             if cue.lemma == "وصف":  # ووصفه بـ"…": the subject, if any, comes before the ب
                 np_end = next((k for k in range(a, b) if toks[k].norm in DESCRIBED_AS), b)
+            elif cue.lemma in _CONCLUDING:  # واختتم بوك تعليقه: the subject ends at the speech
+                np_end = next((k for k in range(a, b) if _own_speech(doc, k)), b)
             # الذي أعرب مدربه ديتر هاكينغ عن: a noun phrase after the verb of a relative clause
             # is its subject, unless the verb takes an object first (القرار الذي يدعو الحركة
             # إلى); without one (الذي قال إن) the relative's noun is
@@ -912,6 +915,12 @@ def analyse_cues(
             s = _trim_start(doc, info.content[0], info.content[1])
             info.content = (s, info.content[1]) if info.content[1] > s else None
     return infos
+
+
+def _own_speech(doc: Doc, k: int) -> bool:
+    """Token ``k`` is a noun with a possessive pronoun and no name (حديثه، كلمتها، تعليقهم)."""
+    t = doc.tokens[k]
+    return t.is_word and t.text.endswith(("ه", "ها", "هم")) and doc.tok_mention[k] < 0
 
 
 def _named_in_sentence(doc: Doc, info: CueInfo, sp: SpeakerInfo) -> bool:
