@@ -2421,3 +2421,14 @@ def test_istatrada_and_ikhtatama_carry_on_the_previous_speaker() -> None:
         "رئيس النادي",
         "رئيس النادي",
     ]
+
+
+def test_an_unnamed_source_ends_before_a_time_or_a_place() -> None:
+    a = run(
+        "ذكرت تقارير إخبارية اليوم الأربعاء أن البنك اختار راسموسين مستشارا له. "
+        "وذكرت تقارير صحافية في ألمانيا أن البوابة تلقت تبرعات."
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == [
+        "تقارير إخبارية",
+        "تقارير صحافية",
+    ]

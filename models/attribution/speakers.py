@@ -781,6 +781,9 @@ _NAMESAKE_TITLES = frozenset("الملك الامير الشيخ الامام".s
 _NAMESAKE_NOUNS = frozenset("جامعه مكتبه مستشفي مدينه مطار جايزه كليه مجمع مسجد قاعده".split())
 # Prepositions of the time, place or occasion phrase that may follow a verb's subject.
 _ADJUNCT_PREPOSITIONS = frozenset("في فى خلال امام لدي عبر عقب اثناء".split())
+# What may follow an unnamed source before أن: a time or a place (ذكرت تقارير إخبارية اليوم
+# الأربعاء أن، وذكرت تقارير صحافية في ألمانيا أن).
+_SOURCE_ADJUNCTS = _ADJUNCT_PREPOSITIONS | ADVERBS
 # Objects of idioms with a reporting verb (كشف النقاب عن: unveiled, أزاح الستار عن), and
 # "one of" after an indefinite title (رئيس تنفيذي لإحدى الشركات).
 _NOT_SUBJECTS = frozenset("النقاب الستار اللثام احد احدي لاحد لاحدي باحد باحدي".split())
@@ -792,6 +795,9 @@ def _untagged_name(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
     words = [t for t in toks[a:b] if t.text not in QUOTE_CHARS]  # وقال "كيري" إنه
     if len(words) > 3 and words[0].norm.startswith("ال"):  # ذكر السيوطي | في سياق حديثه
         cut = next((j for j in (1, 2) if words[j].norm in _ADJUNCT_PREPOSITIONS), None)
+        words = words[:cut] if cut is not None else words
+    elif len(words) > 2 and words[0].norm in _UNNAMED_SOURCES:  # تقارير إخبارية | اليوم
+        cut = next((j for j in (1, 2) if words[j].norm in _SOURCE_ADJUNCTS), None)
         words = words[:cut] if cut is not None else words
     if not 1 <= len(words) <= 3 or not all(t.is_word for t in words):
         return None
