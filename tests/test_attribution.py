@@ -2432,3 +2432,11 @@ def test_an_unnamed_source_ends_before_a_time_or_a_place() -> None:
         "تقارير إخبارية",
         "تقارير صحافية",
     ]
+
+
+def test_a_body_named_in_marks_after_the_verb_announces_what_follows() -> None:
+    text = 'أعلنت "السعودي الفرنسي كابيتال" تعيين وليد فطاني رئيسا تنفيذيا للشركة.'
+    a = run(text, ("كابيتال", "ORG"), ("وليد فطاني", "PER"))
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("تعيين وليد فطاني رئيسا تنفيذيا للشركة", "السعودي الفرنسي كابيتال")
+    ]

@@ -278,6 +278,42 @@ def _model_number(word: str) -> bool:
     return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
 
 
+def _names_then_object(doc: Doc, seg: Segment) -> bool:
+    """The marked segment ``seg`` holds a person or body the tagger marked and a word other
+    than a preposition follows it: a subject named in marks before its object (أعلنت "السعودي
+    الفرنسي كابيتال" تعيين), not what was said (عبر «عكاظ» عن: whom he spoke through)."""
+    if seg.close_mark is None:
+        return False
+    after = doc.token_containing(seg.close_mark) + 1
+    toks = doc.tokens
+    if after >= len(toks) or not toks[after].is_word or toks[after].norm in PREPOSITIONS:
+        return False
+    return any(
+        m.label in ("PER", "ORG") and seg.start <= m.start and m.end <= seg.end
+        for m in doc.mentions
+    )
+
+
+def _marked_body(doc: Doc, a: int, gender: str) -> SpeakerInfo | None:
+    """The subject named in the short marks that open at token ``a`` right after a verb,
+    before the verb's object (أعلنت "السعودي الفرنسي كابيتال" تعيين وليد فطاني): a body when
+    the tagger marked only bodies inside, else a person."""
+    toks = doc.tokens
+    if a >= len(toks) or toks[a].text not in QUOTE_CHARS:
+        return None
+    seg = next((g for g in doc.segments if g.open_mark == toks[a].start), None)
+    if seg is None or seg.close_mark is None or not _names_then_object(doc, seg):
+        return None
+    if len(doc.text[seg.start : seg.end].split()) > _SUBJECT_WORDS:
+        return None
+    inside = [m for m in doc.mentions if seg.start <= m.start and m.end <= seg.end]
+    span = (toks[a].start, seg.close_mark + 1)
+    if len(inside) == 1 and doc.text[seg.start : seg.end].strip() == inside[0].text:
+        return from_mention(doc, inside[0], span, gender)  # يقول «القحطاني»: the person named
+    label = "ORG" if all(m.label != "PER" for m in inside) else "PER"
+    return SpeakerInfo(doc.text[seg.start : seg.end], label, None, span, gender, True)
+
+
 def _quoted_subject(doc: Doc, seg: Segment, before: int, n_words: int) -> bool:
     """وقال "كيري" إنه …: a short quoted span right after a reporting verb and followed, in the
     same sentence, by an أن/إن clause is the speaker's name in quotation marks, not speech."""
@@ -289,6 +325,8 @@ def _quoted_subject(doc: Doc, seg: Segment, before: int, n_words: int) -> bool:
     after = doc.token_containing(seg.close_mark) + 1
     sentence = doc.tok_sent[before]
     toks = doc.tokens
+    if _names_then_object(doc, seg):
+        return True  # أعلنت "السعودي الفرنسي كابيتال" تعيين …: the body, then what it announced
     for tok in toks[after : after + _SUBJECT_REACH]:
         if doc.tok_sent[tok.i] != sentence:
             return False
@@ -823,9 +861,9 @@ def analyse_cues(
             # is its subject, unless the verb takes an object first (القرار الذي يدعو الحركة
             # إلى); without one (الذي قال إن) the relative's noun is
             transitive = cue.lemma in _OBJECT_BEFORE_PREPOSITION or cue.lemma in _OBJECT_FIRST
-            vso = (
-                None if relative and transitive else np_speaker(doc, a, np_end, cue.gender, titles)
-            )
+            vso = None if relative else _marked_body(doc, a, cue.gender)
+            if vso is None and not (relative and transitive):
+                vso = np_speaker(doc, a, np_end, cue.gender, titles)
             if vso is None and not relative:
                 vso = _marked_subject(doc, a, cue.gender)  # وكشف «ولد الشيخ أحمد» النقاب
             verbal_noun = cue.ti > 0 and toks[cue.ti - 1].norm in PREPOSITIONS  # في كشف الدور
