@@ -126,6 +126,14 @@ def test_model_quote_needs_a_cue_and_rule_quotes_are_rescored() -> None:
         _span(MISSED, "الأسعار سترتفع العام المقبل", "QUOTE", 0.6),
     ]
     assert analyze(MISSED, entities, unsure).quotes == []
+    # a span that starts inside the speaker's noun phrase is no quote (وأشار رئيس شركة | إكسون)
+    text = "وأشار رئيس شركة إكسون موبيل في كلمته إلى أن الطاقة ضرورية للنمو."
+    spans = [
+        _span(text, "وأشار", "CUE"),
+        _span(text, "رئيس", "SPEAKER"),
+        _span(text, "إكسون موبيل في", "QUOTE"),
+    ]
+    assert [q.text for q in analyze(text, [], spans).quotes] == ["الطاقة ضرورية للنمو"]
 
     text = "ولفت خالد الفالح إلى أن الأسعار سترتفع العام المقبل."
     entities = [_span(text, "خالد الفالح", "PER")]

@@ -4,9 +4,11 @@ The quote head (``models.quote_head``) labels QUOTE, CUE and SPEAKER spans. Here
 (1) rescore the rule quotes: a quote's score becomes the mean of its rule score and the share of
 its characters the model also labels QUOTE; and (2) add the quotes the rules missed: a model
 QUOTE span that no rule quote overlaps, held with a mean inside probability of at least
-``MIN_MODEL_ONLY_SCORE``, with a model CUE in its sentence, becomes a quote whose
-cue is the nearest such CUE and whose speaker is the entity under the SPEAKER span nearest to
-that cue, or else the speaker of the closest earlier quote (the وأضاف case).
+``MIN_MODEL_ONLY_SCORE``, starting after أن/إن, a colon, a quotation mark or a CUE (elsewhere, on
+1,000 archive articles, 11 of its 13 additions were pieces of the speaker's noun phrase or of
+the sentence around it), with a model CUE in its sentence, becomes a quote whose cue is the
+nearest such CUE and whose speaker is the entity under the SPEAKER span nearest to that cue, or
+else the speaker of the closest earlier quote (the وأضاف case).
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from collections.abc import Sequence
 
 from models.attribution.cues import Cue
 from models.attribution.document import Doc
+from models.attribution.lexicon import COMPLEMENTIZERS
+from models.attribution.normalize import QUOTE_CHARS
 from models.attribution.quotes import Draft, as_implied
 from models.attribution.speakers import SpeakerInfo, from_mention
 from models.spans import EntitySpan
@@ -57,6 +61,18 @@ def _previous_speaker(drafts: Sequence[Draft], before: int) -> SpeakerInfo | Non
     return as_implied(sp)
 
 
+def _opens_content(doc: Doc, start: int, cues: Sequence[EntitySpan]) -> bool:
+    """Reported content may start at ``start``: right after أن/إن, a colon, a quotation mark
+    or a model CUE (وأشاد | بدور قوات التحالف)."""
+    k = doc.token_containing(start) - 1
+    if k < 0:
+        return False
+    before = doc.tokens[k]
+    if before.norm in COMPLEMENTIZERS or before.text == ":" or before.text in QUOTE_CHARS:
+        return True
+    return any(c.start <= before.start < c.end for c in cues)
+
+
 def _is_direct(doc: Doc, start: int, end: int) -> bool:
     return any(
         s.open_mark is not None and s.start <= start + 1 and end - 1 <= s.end for s in doc.segments
@@ -78,6 +94,8 @@ def merge_model_quotes(doc: Doc, drafts: list[Draft], spans: Sequence[EntitySpan
             continue
         if len(doc.text[q.start : q.end].split()) < MIN_QUOTE_WORDS:
             continue
+        if not _opens_content(doc, q.start, cues):
+            continue  # وأشار رئيس شركة «إكسون موبيل في»: part of the speaker, not what he said
         sent_start, sent_end = doc.sentences[doc.sentence_of_char(q.start)]
         in_sentence = [
             c for c in cues if sent_start <= c.start < sent_end and not q.start <= c.start < q.end
