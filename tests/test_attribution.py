@@ -2426,11 +2426,16 @@ def test_istatrada_and_ikhtatama_carry_on_the_previous_speaker() -> None:
 def test_an_unnamed_source_ends_before_a_time_or_a_place() -> None:
     a = run(
         "ذكرت تقارير إخبارية اليوم الأربعاء أن البنك اختار راسموسين مستشارا له. "
-        "وذكرت تقارير صحافية في ألمانيا أن البوابة تلقت تبرعات."
+        "وذكرت تقارير صحافية في ألمانيا أن البوابة تلقت تبرعات. "
+        "وأشارت دراسة نشرت أمس الاثنين أن ألمانيا حققت مكاسب من الأزمة. "
+        "وذكرت صحيفة حرييت التركية أمس أن الاتفاق يسمح باستخدام القاعدة.",
+        ("حرييت", "ORG"),
     )
     assert [q.speaker.name if q.speaker else None for q in a.quotes] == [
         "تقارير إخبارية",
         "تقارير صحافية",
+        "دراسة",
+        "صحيفة حرييت",
     ]
 
 
@@ -2439,4 +2444,15 @@ def test_a_body_named_in_marks_after_the_verb_announces_what_follows() -> None:
     a = run(text, ("كابيتال", "ORG"), ("وليد فطاني", "PER"))
     assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
         ("تعيين وليد فطاني رئيسا تنفيذيا للشركة", "السعودي الفرنسي كابيتال")
+    ]
+
+
+def test_a_study_or_data_shows_what_it_reports_a_person_does_not() -> None:
+    a = run(
+        "وأظهرت دراسة حديثة أن الفركتوز يضر بالذاكرة. "
+        "وأظهر اللاعب محمد نور أن الفريق قادر على الفوز.",
+        ("محمد نور", "PER"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("الفركتوز يضر بالذاكرة", "دراسة حديثة")
     ]

@@ -32,7 +32,7 @@ from models.attribution.lexicon import (
     STRICT_LEMMAS,
     TITLE_CONTINUATIONS,
 )
-from models.attribution.normalize import QUOTE_CHARS, norm, strip_proclitic
+from models.attribution.normalize import QUOTE_CHARS, norm, strip_article_proclitic, strip_proclitic
 from models.attribution.speakers import (
     SpeakerInfo,
     TitleEntry,
@@ -72,6 +72,12 @@ _OCCASIONS = frozenset("بدايه ختام نهايه كلمه".split())
 _OWN_OCCASIONS = frozenset("كلمته كلمتها لقايه حديثه حديثها".split())
 _OBJECT_PARTICIPLES = frozenset({"استغرب"})  # مستغربا ما يتم تداوله
 _WRITING = frozenset({"كتب", "غرد"})  # need a named writer
+# What may show (أظهر) that something is so: studies, data and surveys (أظهرت دراسة حديثة أن),
+# not a person or a decision (أظهر اللاعب أن، قرارها أظهر بوضوح أن).
+_EVIDENCE = frozenset(
+    """دراسه دراسات تقرير تقارير بيانات احصاءات احصاييات احصاييه مسح استطلاع ارقام نتايج
+    تحليل ابحاث بحث اختبارات فحوصات سجلات وثايق""".split()
+)
 _OBJECT_BEFORE_PREPOSITION = frozenset({"دعا", "طالب", "حذر", "نصح", "نبه"})
 _RESULT_PARTICLES = frozenset({"فقد", "فان", "فانه", "فانها"})
 # "His Excellency / Highness" standing for the person already named (وشدد معاليه على …).
@@ -893,6 +899,13 @@ def analyse_cues(
             info.deferred = True  # نموا متوقعا: an adjective; متوقعا أن …: a report
             continue
         before = sp if after_verb is None and how in ("colon", "quote", "cue") else None
+        if cue.lemma == "اظهر":
+            evidence = _evidence(doc, sp)
+            if evidence is None:
+                info.deferred = True  # أظهر اللاعب مستوى: a person shows, he does not report
+                continue
+            if evidence == "owned":  # وأظهرت نتائجه أن: the results of whoever spoke last
+                sp = after_verb = None
         if cue.lemma in _WRITING and not _named_writer(doc, cue, after_verb, before):
             info.deferred = True  # كتب عليه، كتب التراث: no one named writes
             continue
@@ -988,6 +1001,21 @@ def _divine_speaker(doc: Doc, cue: Cue) -> SpeakerInfo | None:
 def _from_source(doc: Doc, cue: Cue) -> bool:
     """عن within a few words after نقل (ونقلت الوكالة عن مصدر): passing on what someone said."""
     return any(t.norm == "عن" for t in doc.tokens[cue.ti + 1 : cue.ti + 8])
+
+
+def _evidence(doc: Doc, sp: SpeakerInfo | None) -> str | None:
+    """Whether the subject is a study, data or a survey: "named" (دراسة حديثة، البيانات الصادرة
+    عن الوزارة), "owned" with a possessive pronoun (نتائجه: someone's results) or None."""
+    if sp is None or sp.span is None:
+        return None
+    first = strip_article_proclitic(norm(doc.text[sp.span[0] : sp.span[1]]).split()[0])
+    first = first.removeprefix("ال")
+    if first in _EVIDENCE:
+        return "named"
+    for suffix in ("ه", "ها", "هم"):
+        if first.endswith(suffix) and first[: -len(suffix)] in _EVIDENCE:
+            return "owned"
+    return None
 
 
 def _named_writer(

@@ -789,6 +789,14 @@ _SOURCE_ADJUNCTS = _ADJUNCT_PREPOSITIONS | ADVERBS
 _NOT_SUBJECTS = frozenset("النقاب الستار اللثام احد احدي لاحد لاحدي باحد باحدي".split())
 
 
+def _source_ends_before(word: str, outlet: bool) -> bool:
+    """An unnamed source (تقارير إخبارية، دراسة) ends before a time, a place or, unless it is
+    an outlet named next, a verb in the feminine past that describes it (دراسة | نشرت أمس)."""
+    if word in _SOURCE_ADJUNCTS:
+        return True
+    return not outlet and word.endswith("ت") and not word.endswith("ات")
+
+
 def _untagged_name(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
     """A short untagged phrase right before أن / a quote (وقال محمد رزاح إن)."""
     toks = doc.tokens
@@ -797,7 +805,8 @@ def _untagged_name(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
         cut = next((j for j in (1, 2) if words[j].norm in _ADJUNCT_PREPOSITIONS), None)
         words = words[:cut] if cut is not None else words
     elif len(words) > 2 and words[0].norm in _UNNAMED_SOURCES:  # تقارير إخبارية | اليوم
-        cut = next((j for j in (1, 2) if words[j].norm in _SOURCE_ADJUNCTS), None)
+        outlet = words[0].norm in _OUTLETS  # صحيفة حرييت: a name, whatever its ending
+        cut = next((j for j in (1, 2) if _source_ends_before(words[j].norm, outlet)), None)
         words = words[:cut] if cut is not None else words
     if not 1 <= len(words) <= 3 or not all(t.is_word for t in words):
         return None
