@@ -134,6 +134,10 @@ def test_model_quote_needs_a_cue_and_rule_quotes_are_rescored() -> None:
         _span(text, "إكسون موبيل في", "QUOTE"),
     ]
     assert [q.text for q in analyze(text, [], spans).quotes] == ["الطاقة ضرورية للنمو"]
+    # nor one that runs across a closing mark (وأكدت "الوزارة | " عدم رصد)
+    text = 'وأكدت "الوزارة" عدم رصد أي حالات جديدة.'
+    spans = [_span(text, "وأكدت", "CUE"), _span(text, 'الوزارة" عدم رصد أي حالات جديدة', "QUOTE")]
+    assert all("الوزارة" not in q.text for q in analyze(text, [], spans).quotes)
 
     text = "ولفت خالد الفالح إلى أن الأسعار سترتفع العام المقبل."
     entities = [_span(text, "خالد الفالح", "PER")]

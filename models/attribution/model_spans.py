@@ -4,11 +4,12 @@ The quote head (``models.quote_head``) labels QUOTE, CUE and SPEAKER spans. Here
 (1) rescore the rule quotes: a quote's score becomes the mean of its rule score and the share of
 its characters the model also labels QUOTE; and (2) add the quotes the rules missed: a model
 QUOTE span that no rule quote overlaps, held with a mean inside probability of at least
-``MIN_MODEL_ONLY_SCORE``, starting after أن/إن, a colon, a quotation mark or a CUE (elsewhere, on
-1,000 archive articles, 11 of its 13 additions were pieces of the speaker's noun phrase or of
-the sentence around it), with a model CUE in its sentence, becomes a quote whose cue is the
-nearest such CUE and whose speaker is the entity under the SPEAKER span nearest to that cue, or
-else the speaker of the closest earlier quote (the وأضاف case).
+``MIN_MODEL_ONLY_SCORE``, with no quotation mark inside it, starting after أن/إن, a colon, a
+quotation mark or a CUE (elsewhere, on 1,000 archive articles, 11 of its 13 additions were
+pieces of the speaker's noun phrase or of the sentence around it), with a model CUE in its
+sentence, becomes a quote whose cue is the nearest such CUE and whose speaker is the entity
+under the SPEAKER span nearest to that cue, or else the speaker of the closest earlier quote
+(the وأضاف case).
 """
 
 from __future__ import annotations
@@ -94,6 +95,8 @@ def merge_model_quotes(doc: Doc, drafts: list[Draft], spans: Sequence[EntitySpan
             continue
         if len(doc.text[q.start : q.end].split()) < MIN_QUOTE_WORDS:
             continue
+        if any(c in QUOTE_CHARS for c in doc.text[q.start : q.end]):
+            continue  # وأكدت "الوزارة | " عدم رصد: across a closing mark, no quote
         if not _opens_content(doc, q.start, cues):
             continue  # وأشار رئيس شركة «إكسون موبيل في»: part of the speaker, not what he said
         sent_start, sent_end = doc.sentences[doc.sentence_of_char(q.start)]
