@@ -2456,3 +2456,16 @@ def test_a_study_or_data_shows_what_it_reports_a_person_does_not() -> None:
     assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
         ("الفركتوز يضر بالذاكرة", "دراسة حديثة")
     ]
+
+
+def test_a_body_named_by_its_head_noun_states_its_object() -> None:
+    a = run(
+        "وقالت وزارة الصحة إن الوضع مستقر. وأكدت الوزارة عدم رصد أي حالات جديدة. "
+        'وأكدت "الهيئة" انتظام الرحلات.',
+        ("وزارة الصحة", "ORG"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("الوضع مستقر", "وزارة الصحة"),
+        ("عدم رصد أي حالات جديدة", "وزارة الصحة"),
+        ("انتظام الرحلات", "الهيئة"),
+    ]
