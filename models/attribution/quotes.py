@@ -58,6 +58,7 @@ _SHORT_B_WORDS = frozenset("بين بعد بعض بها بهم بكل بما ب�
 _PRESENT_REPORTS = frozenset("اشار بين اوضح راي اكد قال اضاف شدد لفت".split())
 # bare forms that are too often something else (رأي، طالب، عبر، بين …) unless a subject is named
 _NEED_SUBJECT = frozenset({"عبر", "بين", "توقع", "رجح", "نقل", "اتهم", "ختم"})
+_AUXILIARIES = frozenset({"قد", "وقد", "لقد", "كان", "كانت", "وكان", "وكانت"})
 _CONCLUDING = frozenset({"ختم", "اختتم"})  # their object is the speaker's speech (حديثه)
 _SHORT_WORDS = 4
 _TITLE_NOUNS = frozenset({"بعنوان", "عنوان", "عنوانه", "عنوانها"})  # the title of a work
@@ -487,6 +488,8 @@ def _content_end(doc: Doc, start_ti: int, cue_infos: dict[int, CueInfo]) -> int:
                 if other.cue.start < t.start:
                     cut = min(cut, doc.token_at(other.cue.start))
                 cut = _before_connective(doc, cut, start_ti)
+                while cut > start_ti and toks[cut - 1].norm in _AUXILIARIES:
+                    cut -= 1  # إنه | كان قد أعلن: the next report's auxiliaries
                 if cut <= start_ti:
                     return toks[start_ti].start
                 return _trim_end(doc, toks[cut - 1].end, toks[start_ti].start)

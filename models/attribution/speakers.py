@@ -991,6 +991,7 @@ def preverbal_speaker(
     found = (
         _noun_phrase_before(doc, end, gender, titles)
         or _kana_subject(doc, end, gender)
+        or _subject_before_kana(doc, end, gender)
         or _name_right_before(doc, ti, gender)
     )
     return found if found is not None else (None, ti)
@@ -1073,6 +1074,30 @@ def _kana_subject(doc: Doc, end: int, gender: str) -> tuple[SpeakerInfo, int] | 
         return None  # كان مصيبا حين قال، كانت آخر مرة، كان ولا يزال: no noun phrase subject
     span = _span(doc, a, b)
     named = [m for k in range(a, b) if (m := doc.mention_at(k)) is not None]
+    if named:
+        return from_mention(doc, named[0], span, gender), a
+    return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, gender, True), a
+
+
+def _subject_before_kana(doc: Doc, end: int, gender: str) -> tuple[SpeakerInfo, int] | None:
+    """The noun phrase between أن and كان right before the verb's قد (يذكر أن الادعاء العام
+    الألماني كان قد أعلن، أن صحيفة «الحياة» كانت قد كشفت): the subject of a past report."""
+    toks = doc.tokens
+    k = end - 1
+    if k < 2 or toks[k].norm not in ("كان", "كانت"):
+        return None
+    a = k - 1
+    while a >= 0 and k - a <= 6 and (toks[a].is_word or toks[a].text in QUOTE_CHARS):
+        if toks[a].norm in ("ان", "بان"):
+            break
+        a -= 1
+    if a < 0 or toks[a].norm not in ("ان", "بان") or doc.tok_sent[a] != doc.tok_sent[end]:
+        return None
+    a += 1
+    if a >= k or not (toks[a].norm.startswith("ال") or any(doc.mention_at(j) for j in (a, a + 1))):
+        return None  # أن كان قد: no noun phrase; إدارة نادي النصر كانت قد: in construct
+    span = _span(doc, a, k)
+    named = [m for j in range(a, k) if (m := doc.mention_at(j)) is not None and m.label != "LOC"]
     if named:
         return from_mention(doc, named[0], span, gender), a
     return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, gender, True), a
