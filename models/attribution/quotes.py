@@ -58,6 +58,7 @@ _SHORT_B_WORDS = frozenset("بين بعد بعض بها بهم بكل بما ب�
 _PRESENT_REPORTS = frozenset("اشار بين اوضح راي اكد قال اضاف شدد لفت".split())
 # bare forms that are too often something else (رأي، طالب، عبر، بين …) unless a subject is named
 _NEED_SUBJECT = frozenset({"عبر", "بين", "توقع", "رجح", "نقل", "اتهم", "ختم"})
+_DESCRIPTION_WORDS = 6  # words of a description between a title and the time of a statement
 _AUXILIARIES = frozenset({"قد", "وقد", "لقد", "كان", "كانت", "وكان", "وكانت"})
 _CONCLUDING = frozenset({"ختم", "اختتم"})  # their object is the speaker's speech (حديثه)
 _SHORT_WORDS = 4
@@ -1123,6 +1124,11 @@ def _statement_object(doc: Doc, k: int, cue: Cue, sp: SpeakerInfo) -> int:
         return n
     while k < n and toks[k].text in "ـ" + QUOTE_CHARS:
         k += 1
+    place = _place_at(doc, k + 1) if k + 1 < n and toks[k].norm in ("في", "فى") else None
+    if place is not None:  # مصادر في الجيش | في محافظة تعز | لـ«عكاظ»: a place, then whom to
+        j = doc.token_at(place.end)
+        if j < n and toks[j].norm in ("ل", "لل"):
+            k = j
     if k < n and (toks[k].norm in ("ل", "لل") or (toks[k].norm[:1] == "ل" and doc.mention_at(k))):
         k += 1
         while k < n and (not toks[k].is_word or doc.mention_at(k) is not None):
@@ -1140,6 +1146,12 @@ def _statement_object(doc: Doc, k: int, cue: Cue, sp: SpeakerInfo) -> int:
         j = title_run(doc, k, min(n, k + 8))
         while j < n and doc.mention_at(j) is not None:
             j += 1
+        # … بايرن ميونيخ | بطل دوري ألمانيا لكرة القدم | امس الخميس: past a description
+        later = next(
+            (i for i in range(j, min(n, j + _DESCRIPTION_WORDS)) if toks[i].norm in ADVERBS), j
+        )
+        if all(_describes(doc, i) for i in range(j, later)):
+            j = later
         if j > k + 1 and j < n and toks[j].norm in ADVERBS:
             while j < n and toks[j].norm in ADVERBS:
                 j += 1
@@ -1156,6 +1168,22 @@ def _statement_object(doc: Doc, k: int, cue: Cue, sp: SpeakerInfo) -> int:
     if k + 1 < n and toks[k].norm in FEELING_NOUNS:
         k += 1  # أكد سعادته بنجاح المهرجان: the feeling's object
     return k if _starts_statement(doc, k) else n
+
+
+def _place_at(doc: Doc, k: int) -> Mention | None:
+    """The place mention that starts at token ``k``, if any."""
+    m = doc.mention_at(k)
+    return m if m is not None and m.label == "LOC" and m.start == doc.tokens[k].start else None
+
+
+def _describes(doc: Doc, i: int) -> bool:
+    """Token ``i`` may belong to a description apposed to a title (بطل دوري ألمانيا لكرة القدم):
+    a word that is no cue, complementizer, preposition or adverb."""
+    t = doc.tokens[i]
+    w = t.norm
+    return t.is_word and not (
+        cue_form(w) is not None or w in COMPLEMENTIZERS or w in PREPOSITIONS or w in ADVERBS
+    )
 
 
 def _implied_subject_object(doc: Doc, cue: Cue) -> int | None:
