@@ -207,6 +207,8 @@ def find_cues(doc: Doc) -> list[Cue]:
             continue  # غرد عبر حسابه: the preposition "via" inside a clause
         if form.lemma == "اختتم" and not _concludes_speech(doc, t.i):
             continue
+        if form.lemma == "اجمع" and t.i > 0 and toks[t.i - 1].is_word and w == "اجمع":
+            continue  # العالم أجمع: "all of it", not a verb that opens its clause
         if form.lemma == "ابان" and "إ" in t.text[:2]:
             continue  # إبان: during, not أبان (he made clear)
         if form.lemma in _WASLA_VERBS and "أ" in t.text[:2] and not _named_next(doc, t.i):

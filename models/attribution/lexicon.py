@@ -56,6 +56,7 @@ _VERBS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]]
     "اختتم": ("اختتم", (), (), ()),
     "استطرد": ("استطرد", (), ("مستطرد",), ()),
     "اظهر": ("اظهر", (), (), ()),
+    "اجمع": ("اجمع", (), (), ()),
     "ابان": ("ابان", (), (), ()),
     "روي": ("روي", ("روي",), ("راوي",), ()),
     "نصح": ("نصح", ("نصح",), ("ناصح",), ()),
@@ -93,6 +94,7 @@ STRICT_LEMMAS = frozenset(
         "اختتم",
         "استطرد",
         "اظهر",
+        "اجمع",
         "لفت",
         "ذكر",
         "كشف",
@@ -131,6 +133,7 @@ PREP_OBJECT = {
     "اوصي": ("ب",),
     "اعترف": ("ب",),
     "افاد": ("ب", "عن"),
+    "اجمع": ("علي",),
 }
 # Verbs whose content may directly follow the subject (no complementizer): نفت روسيا أي مسؤولية.
 DIRECT_OBJECT = frozenset({"نفي", "اكد", "اعلن", "شدد"})
@@ -143,6 +146,11 @@ FEELING_NOUNS = frozenset(
     ).split()
     for suffix in ("ه", "ها", "هم", "هما")
 )
+
+
+# Past feminine plurals of hollow verbs, whose long vowel drops (قالت → قلن، أشارت → أشرن);
+# none for أبان, whose ابن is "son".
+_FEMININE_PLURAL = {"قال": "قلن", "اشار": "اشرن", "اضاف": "اضفن", "افاد": "افدن", "ابان": ""}
 
 
 def _build_cues() -> dict[str, CueForm]:
@@ -168,6 +176,9 @@ def _build_cues() -> dict[str, CueForm]:
                     base + "تا": "f",
                     base + "وا": "pl",
                 }
+                plural = _FEMININE_PLURAL.get(lemma, base + "ن")  # وأكدن، وأشرن: women
+                if plural:
+                    entries[plural] = "pl"
             for w, g in entries.items():
                 forms.setdefault(w, CueForm(lemma, "verb", g))
         for stem in imperf:

@@ -1788,8 +1788,8 @@ def _unpunctuated_source(doc: Doc, sp: SpeakerInfo, span: tuple[int, int]) -> Sp
 def _fill_cataphora(doc: Doc, drafts: list[Draft], infos: list[CueInfo]) -> None:
     """An article opening with an implied speaker (أكد أن …) gets the first later named one."""
     for d in drafts:
-        if d.speaker is not None:
-            continue
+        if d.speaker is not None or (d.cue is not None and d.cue.gender == "pl"):
+            continue  # وأكدن، وأشاروا: a group, not the person named later
         later = [
             i.speaker
             for i in infos
