@@ -37,6 +37,21 @@ from tests.mentions import tagged
             [("فيصل بن خالد", "PER")],
             [("فيصل بن خالد", "PER")],
         ),
+        (  # a noun that belongs to the name comes in, without its proclitic
+            "قتل جنديان في ولاية خوست وفي قضاء تلعفر وبولاية فرياب قرب مدينة كابل",
+            [("خوست", "LOC"), ("تلعفر", "PER"), ("فرياب", "LOC"), ("كابل", "LOC")],
+            [
+                ("ولاية خوست", "LOC"),
+                ("قضاء تلعفر", "LOC"),
+                ("ولاية فرياب", "LOC"),
+                ("كابل", "LOC"),
+            ],
+        ),
+        (  # a side, and a verb that normalises like وادي
+            "منتقد لروسيا من ناحية الشرق، وأدى حضرموت دورا",
+            [("الشرق", "LOC"), ("حضرموت", "LOC")],
+            [("الشرق", "LOC"), ("حضرموت", "LOC")],
+        ),
     ],
 )
 def test_a_name_after_a_place_noun_is_a_place(
