@@ -1170,6 +1170,18 @@ def _statement_object(doc: Doc, k: int, cue: Cue, sp: SpeakerInfo) -> int:
     return k if _starts_statement(doc, k) else n
 
 
+_SPANS_OF_TIME = frozenset("يوم يومين ايام اسبوع اسبوعين اسابيع شهر شهرين اشهر ساعات".split())
+
+
+def _past_time(doc: Doc, k: int) -> int:
+    """Token after a time phrase at ``k`` (قبل يومين، منذ أسبوع، بعد ساعات), else ``k``."""
+    toks = doc.tokens
+    if k + 1 < len(toks) and toks[k].norm in ("قبل", "منذ", "بعد"):
+        if toks[k + 1].norm in _SPANS_OF_TIME:
+            return k + 2
+    return k
+
+
 def _place_at(doc: Doc, k: int) -> Mention | None:
     """The place mention that starts at token ``k``, if any."""
     m = doc.mention_at(k)
@@ -1431,6 +1443,8 @@ def _other_content(
         k = _statement_object(doc, cue.ti + 2, cue, sp)  # وشدد معاليه على …
     elif k is None and cue.lemma in DIRECT_OBJECT and explicit and sp and sp.span is not None:
         k = doc.token_at(sp.span[1])
+        if sp.span[1] <= cue.start:  # المركز الإعلامي كان قد أعلن | قبل يومين، اعتماد …
+            k = _past_time(doc, cue.ti + 1)
         while k < len(toks) and (toks[k].norm.startswith("وال") or toks[k].norm in ADVERBS):
             k += 1
         if cue.lemma != "نفي":
