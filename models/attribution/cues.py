@@ -47,6 +47,8 @@ _DESCRIBE = {
 DESCRIBED_AS = frozenset({"ب", "بان", "بانه", "بانها", "بانهم"})
 _BEFORE_DESCRIBE = frozenset("التي الذي الذين كما قد وقد فقد لقد".split())
 _CONCLUDING_REACH = 6  # words between اختتم and the colon that opens what was said
+# Verbs of ending or going on (اختتم، أكمل) that report only before a colon or a mark.
+_GOING_ON = frozenset({"اختتم", "اكمل"})
 _AS_NOUN = frozenset({"وصف", "وصفه", "وصفها", "وصفهم"})  # also "(his) description"
 
 
@@ -141,9 +143,10 @@ class Cue:
 
 
 def _concludes_speech(doc: Doc, i: int) -> bool:
-    """اختتم at token ``i`` concludes a speech: a colon follows within a few words, in the same
-    sentence (واختتم الحمزة اعتذاره: "…"), or a quotation mark right after it (واختتم "…"); not
-    an event ended (اختتم الجسمي حفله بأغنية "بشرة خير"، المؤتمر الذي اختتم أعماله أمس)."""
+    """اختتم or أكمل at token ``i`` ends or goes on with a speech: a colon follows within a few
+    words, in the same sentence (واختتم الحمزة اعتذاره: "…"، وأكمل: …), or a quotation mark
+    right after it (واختتم "…"); not an event ended or a task completed (اختتم الجسمي حفله
+    بأغنية "بشرة خير"، المؤتمر الذي اختتم أعماله أمس، ثم أكمل جولته بتفقد الطريق)."""
     toks = doc.tokens
     if i + 1 < len(toks) and toks[i + 1].text in QUOTE_CHARS:
         return True
@@ -205,7 +208,7 @@ def find_cues(doc: Doc) -> list[Cue]:
             continue  # طلب عدم ذكر اسمه: not mentioning is no report
         if w == "عبر" and _via(doc, t.i):
             continue  # غرد عبر حسابه: the preposition "via" inside a clause
-        if form.lemma == "اختتم" and not _concludes_speech(doc, t.i):
+        if form.lemma in _GOING_ON and not _concludes_speech(doc, t.i):
             continue
         if form.lemma == "اجمع" and t.i > 0 and toks[t.i - 1].is_word and w == "اجمع":
             continue  # العالم أجمع: "all of it", not a verb that opens its clause

@@ -57,6 +57,8 @@ _VERBS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]]
     "استطرد": ("استطرد", (), ("مستطرد",), ()),
     "اظهر": ("اظهر", (), (), ()),
     "اجمع": ("اجمع", (), (), ()),
+    "ادان": ("ادان", (), (), ()),
+    "اكمل": ("اكمل", (), (), ()),
     "ابان": ("ابان", (), (), ()),
     "روي": ("روي", ("روي",), ("راوي",), ()),
     "نصح": ("نصح", ("نصح",), ("ناصح",), ()),
@@ -95,6 +97,7 @@ STRICT_LEMMAS = frozenset(
         "استطرد",
         "اظهر",
         "اجمع",
+        "اكمل",
         "لفت",
         "ذكر",
         "كشف",
@@ -136,7 +139,7 @@ PREP_OBJECT = {
     "اجمع": ("علي",),
 }
 # Verbs whose content may directly follow the subject (no complementizer): نفت روسيا أي مسؤولية.
-DIRECT_OBJECT = frozenset({"نفي", "اكد", "اعلن", "شدد"})
+DIRECT_OBJECT = frozenset({"نفي", "اكد", "اعلن", "شدد", "ادان"})
 # Feelings after عبّر/أعرب عن: the quote starts after them (عبر عن أمله باستمرار …).
 FEELING_NOUNS = frozenset(
     stem + suffix
@@ -150,7 +153,14 @@ FEELING_NOUNS = frozenset(
 
 # Past feminine plurals of hollow verbs, whose long vowel drops (قالت → قلن، أشارت → أشرن);
 # none for أبان, whose ابن is "son".
-_FEMININE_PLURAL = {"قال": "قلن", "اشار": "اشرن", "اضاف": "اضفن", "افاد": "افدن", "ابان": ""}
+_FEMININE_PLURAL = {
+    "قال": "قلن",
+    "اشار": "اشرن",
+    "اضاف": "اضفن",
+    "افاد": "افدن",
+    "ابان": "",
+    "ادان": "",
+}
 
 
 def _build_cues() -> dict[str, CueForm]:

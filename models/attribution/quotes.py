@@ -67,7 +67,7 @@ _TITLE_WORDS = 15
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان"})
 _RESUMPTIVE = frozenset({"فيها", "فيه", "خلالها", "خلاله"})  # أكد فيها: in the statement
 # Verbs whose object may be what was stated (أكد الوزير أهمية …), or what follows على.
-_DIRECT_STATEMENT = frozenset({"اكد", "اعلن"})
+_DIRECT_STATEMENT = frozenset({"اكد", "اعلن", "ادان"})
 _ON_OBJECT = frozenset({"اكد", "شدد"})
 # Nouns of the occasion a statement was made on (في بداية الاجتماع، خلال كلمته).
 _OCCASIONS = frozenset("بدايه ختام نهايه كلمه".split())
@@ -1124,6 +1124,8 @@ def _statement_object(doc: Doc, k: int, cue: Cue, sp: SpeakerInfo) -> int:
         return n
     while k < n and toks[k].text in "ـ" + QUOTE_CHARS:
         k += 1
+    if k < n and toks[k].norm in ("بشده", "وبشده"):
+        k += 1  # أدانت الأمانة العامة لهيئة كبار العلماء وبشدة | العمل الإجرامي
     place = _place_at(doc, k + 1) if k + 1 < n and toks[k].norm in ("في", "فى") else None
     if place is not None:  # مصادر في الجيش | في محافظة تعز | لـ«عكاظ»: a place, then whom to
         j = doc.token_at(place.end)
