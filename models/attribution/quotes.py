@@ -903,6 +903,9 @@ def analyse_cues(
             info.deferred = True  # نموا متوقعا: an adjective; متوقعا أن …: a report
             continue
         before = sp if after_verb is None and how in ("colon", "quote", "cue") else None
+        if cue.lemma == "ادان" and _judicial(doc, sp):
+            info.deferred = True  # وأدانت محكمة الجنايات المتهم: convicted, not condemned
+            continue
         if cue.lemma == "اظهر":
             evidence = _evidence(doc, sp)
             if evidence is None:
@@ -1005,6 +1008,18 @@ def _divine_speaker(doc: Doc, cue: Cue) -> SpeakerInfo | None:
 def _from_source(doc: Doc, cue: Cue) -> bool:
     """عن within a few words after نقل (ونقلت الوكالة عن مصدر): passing on what someone said."""
     return any(t.norm == "عن" for t in doc.tokens[cue.ti + 1 : cue.ti + 8])
+
+
+_COURTS = frozenset("محكمه المحكمه محاكم المحاكم القضاء القاضي قاضي المحلفين النيابه".split())
+
+
+def _judicial(doc: Doc, sp: SpeakerInfo | None) -> bool:
+    """The subject is a court, a judge or a jury, whose أدان is a conviction."""
+    if sp is None:
+        return False
+    span = sp.span if sp.span is not None else None
+    words = norm(doc.text[span[0] : span[1]] if span else sp.name).split()
+    return any(strip_article_proclitic(w) in _COURTS or w in _COURTS for w in words[:3])
 
 
 def _evidence(doc: Doc, sp: SpeakerInfo | None) -> str | None:
