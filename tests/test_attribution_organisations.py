@@ -219,3 +219,10 @@ def test_a_team_parliament_navy_or_embassy_is_named_like_a_government() -> None:
         "البرلمان الإيراني",
         "البحرية الروسية",
     ]
+
+
+def test_god_after_a_body_is_not_part_of_its_name() -> None:
+    text = "وسألت الأمانة العامة لهيئة كبار العلماء الله تعالى أن يحفظ البلاد"
+    spans = with_organisation_names(text, tagged(text, ("هيئة كبار العلماء", "ORG")))
+    assert [text[s.start : s.end] for s in spans] == ["هيئة كبار العلماء"]
+    assert names("افتتح مركز الملك عبد الله للدراسات") == ["مركز الملك عبد الله للدراسات"]

@@ -186,6 +186,8 @@ def _modifiers_end(
         prev = tokens[j - 1].norm
         if not token.is_word or stop or glued[j] or located_place(word):
             break
+        if word == "الله" and j > i + 1 and not tokens[j - 1].norm.endswith("عبد"):
+            break  # لهيئة كبار العلماء | الله تعالى: God; not حزب الله or مركز الملك عبد الله
         if person[j] and j > i + 1 and prev not in TITLE_HEADS and prev != "الامام":
             break  # وزارة التعليم | مبارك العصيمي; not جامعة الملك عبدالعزيز
         if j > i + 1 and is_nisba(word) and _proper_name(prev):
