@@ -2557,3 +2557,15 @@ def test_adana_states_what_was_condemned_and_akmala_goes_on_before_a_colon() -> 
         ("الحقيقة أن المكاسب كبيرة", "الحكم"),
         ("جاهز للمباراة", "الحكم"),
     ]
+
+
+def test_the_report_speaks_for_the_body_that_issued_it_earlier() -> None:
+    a = run(
+        "أصدر مجلس بلدية عريعرة تقريراً بمنجزاته خلال الفترة الماضية. وأوضح التقرير أن المجلس "
+        "أقر توزيع المشاريع. أصدرت وزارة الصحة تقريرا عن الوباء. وقال التقرير إن الحالات تراجعت.",
+        ("وزارة الصحة", "ORG"),
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == [
+        "مجلس بلدية عريعرة",
+        "وزارة الصحة",
+    ]

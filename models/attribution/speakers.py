@@ -420,6 +420,34 @@ def _report_issuer(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
     return SpeakerInfo(name, "ORG", None, (toks[a].start, toks[end - 1].end), gender, True)
 
 
+_ISSUING = frozenset("اصدر اصدرت نشر نشرت اعد اعدت".split())
+_ISSUED = {"التقرير": ("تقريرا", "تقرير"), "البيان": ("بيانا", "بيان")}
+
+
+def _earlier_issuer(doc: Doc, a: int, noun: str, gender: str) -> SpeakerInfo | None:
+    """The body that, earlier in the article, issued the report or statement that the definite
+    ``noun`` at token ``a`` refers back to (أصدر مجلس بلدية عريعرة تقريراً … وأوضح التقرير أن)."""
+    toks = doc.tokens
+    issued = _ISSUED[noun]
+    for k in range(a - 1, -1, -1):
+        if strip_proclitic(toks[k].norm) not in _ISSUING and toks[k].norm not in _ISSUING:
+            continue
+        report = next((j for j in range(k + 2, min(a, k + 8)) if toks[j].norm in issued), None)
+        if report is None:
+            continue
+        body = next((m for j in range(k + 1, report) if (m := doc.mention_at(j)) is not None), None)
+        if body is not None and body.label == "ORG" and doc.token_at(body.end) >= report - 1:
+            return from_mention(doc, body, (toks[a].start, toks[a].end), gender)
+        if (
+            body is None
+            and names_a_body(toks[k + 1].norm)
+            and all(t.is_word for t in toks[k + 1 : report])
+        ):  # أصدر مجلس بلدية عريعرة تقريراً: a body the tagger left out
+            name = doc.text[toks[k + 1].start : toks[report - 1].end]
+            return SpeakerInfo(name, "ORG", None, (toks[a].start, toks[a].end), gender, True)
+    return None
+
+
 def _without_pronoun(word: str) -> str:
     """The word without a possessive pronoun suffix (ذويهما → ذوي)."""
     for suffix in ("هما", "هم", "ها", "ه"):
@@ -603,6 +631,8 @@ def np_speaker(
     if body is not None and body.label == "ORG" and "ال" + w in ORG_HEADS:
         return from_mention(doc, body, (toks[a].start, body.end), gender)  # إدارة | مكتبة …
     issuer = _report_issuer(doc, a, b, gender) if _bare(w) in _REPORTS else None
+    if issuer is None and w in _REPORTS and w.startswith("ال"):
+        issuer = _earlier_issuer(doc, a, w, gender)  # أصدر مجلس بلدية عريعرة تقريرا … وأوضح التقرير
     if issuer is not None:
         return issuer
     if w in SOURCE_NOUNS:
