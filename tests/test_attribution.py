@@ -2569,3 +2569,20 @@ def test_the_report_speaks_for_the_body_that_issued_it_earlier() -> None:
         "مجلس بلدية عريعرة",
         "وزارة الصحة",
     ]
+
+
+def test_an_untagged_name_before_a_feminine_title_is_the_speaker() -> None:
+    a = run(
+        'وقال زكي المحروس إن الحملة نجحت. وقالت سلمى انتيف عضوة إيثار القطيف: "إن الحملات '
+        'من أروع الحملات". وأضافت: "جذبت الحملة كبار الشخصيات".',
+        ("زكي المحروس", "PER"),
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == [
+        "زكي المحروس",
+        "سلمى انتيف",
+        "سلمى انتيف",
+    ]
+    # a feminine cue with nobody named before it is not given the man named later
+    text = "وأشارت إلى أن الطقس سيكون شديد الحرارة. وقال عبدالله سميح إن الرطوبة عالية."
+    a = run(text, ("عبدالله سميح", "PER"))
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == [None, "عبدالله سميح"]

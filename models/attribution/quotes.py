@@ -1828,7 +1828,8 @@ def _fill_cataphora(doc: Doc, drafts: list[Draft], infos: list[CueInfo]) -> None
             and i.speaker is not None
             and i.speaker.explicit
             and i.speaker.label == "PER"
-        ]
+            and not (d.cue is not None and {d.cue.gender, i.cue.gender} == {"m", "f"})
+        ]  # وقالت …: not the man named later
         if later:
             sp = later[0]
             d.speaker = SpeakerInfo(sp.name, sp.label, sp.mention, None, sp.gender, False)
