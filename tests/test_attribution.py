@@ -2586,3 +2586,13 @@ def test_an_untagged_name_before_a_feminine_title_is_the_speaker() -> None:
     text = "وأشارت إلى أن الطقس سيكون شديد الحرارة. وقال عبدالله سميح إن الرطوبة عالية."
     a = run(text, ("عبدالله سميح", "PER"))
     assert [q.speaker.name if q.speaker else None for q in a.quotes] == [None, "عبدالله سميح"]
+
+
+def test_an_attribution_source_after_a_time() -> None:
+    a = run(
+        "قتل 40 شخصا على الأقل في اشتباكات عنيفة في جنوب ليبيا، بحسب ما أفاد أمس الأربعاء "
+        "مسؤول محلي وكالة فرانس برس."
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("قتل 40 شخصا على الأقل في اشتباكات عنيفة في جنوب ليبيا", "مسؤول محلي")
+    ]

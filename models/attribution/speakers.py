@@ -1210,8 +1210,8 @@ def _addressed(doc: Doc, first: int) -> bool:
 def attribution_source(doc: Doc, a: int, sentence_end: int) -> SpeakerInfo | None:
     """Source after an attribution phrase (حسب وكالة …، وفقا لفريق الإحصاء …)."""
     toks = doc.tokens
-    while a < len(toks) and toks[a].text in "()" + QUOTE_CHARS:
-        a += 1
+    while a < len(toks) and (toks[a].text in "()" + QUOTE_CHARS or toks[a].norm in ADVERBS):
+        a += 1  # بحسب ما أفاد | أمس الأربعاء | مسؤول محلي
     if a >= len(toks) or toks[a].start >= sentence_end:
         return None
     m = doc.mention_at(a)
