@@ -2596,3 +2596,13 @@ def test_an_attribution_source_after_a_time() -> None:
     assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
         ("قتل 40 شخصا على الأقل في اشتباكات عنيفة في جنوب ليبيا", "مسؤول محلي")
     ]
+
+
+def test_an_amount_or_an_age_in_marks_is_not_a_quote() -> None:
+    a = run(
+        "وأكد المدرب أنه سعيد بأداء اللاعبين صغار السن كحسين عبد الله «17 سنة» في المباراة.",
+        ("حسين عبد الله", "PER"),
+    )
+    assert [q.text for q in a.quotes] == [
+        "سعيد بأداء اللاعبين صغار السن كحسين عبد الله «17 سنة» في المباراة"
+    ]

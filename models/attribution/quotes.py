@@ -155,6 +155,8 @@ def is_name_like(doc: Doc, seg: Segment) -> bool:
     words = content.split()
     if not any(ch.isalpha() for ch in content):
         return True
+    if len(words) == 2 and words[0].isdigit():
+        return True  # «17 سنة»، "50 ريالا": an amount or an age
     if all(ch.isascii() for ch in content if ch.isalpha()) and len(words) <= 3:
         return True
     spelled = [norm(w) for w in words]
