@@ -399,10 +399,14 @@ def _name_before_complementizer(doc: Doc, seg: Segment) -> int | None:
     return k if k < len(toks) and toks[k].norm in COMPLEMENTIZERS else None
 
 
+_DELIVERING = frozenset("القي والقي القت والقت القاها والقاها القاه والقاه".split())
+
+
 def _statement_owner(doc: Doc, cue: Cue) -> SpeakerInfo | None:
     """The person whose statement a verb with فيها / خلالها reports (تصريحات للرئيس الأمريكي
-    باراك أوباما أكد فيها أن، برقية لنظيره الجزائري عبد العزيز بوتفليقة … أكد خلالها): named
-    after a title with ل before the verb in its sentence; None otherwise."""
+    باراك أوباما أكد فيها أن، برقية لنظيره الجزائري عبد العزيز بوتفليقة … أكد خلالها، وألقى
+    مدير الفرع علي الغامدي كلمة، أكد فيها): named after a title with ل, or as the subject of
+    ألقى, before the verb in its sentence; None otherwise."""
     toks = doc.tokens
     if cue.ti + 1 >= len(toks) or toks[cue.ti + 1].norm not in _RESUMPTIVE:
         return None
@@ -411,6 +415,8 @@ def _statement_owner(doc: Doc, cue: Cue) -> SpeakerInfo | None:
         m = doc.mention_at(j)
         if m is None or m.label != "PER" or doc.token_containing(m.start) != j:
             continue
+        if any(toks[q].norm in _DELIVERING for q in range(max(sent_start, j - 12), j)):
+            return from_mention(doc, m, None, cue.gender)  # وألقى … علي الغامدي كلمة، أكد فيها
         for q in range(max(sent_start, j - 3), j):
             w = toks[q].norm
             base = "ال" + w[2:] if w.startswith("لل") else w[1:] if w[:1] == "ل" else ""

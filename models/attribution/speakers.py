@@ -931,6 +931,7 @@ def _np_run_left(doc: Doc, ti: int) -> int:
             doc.mention_at(j) is not None
             or w == "و"
             or is_title_word(w)
+            or (w in ("عام", "عامه") and j > 0 and is_title_word(toks[j - 1].norm))  # مدير عام
             or w in SOURCE_NOUNS
             or _bare(w) in TITLE_CONTINUATIONS
             or w == "باسم"
@@ -939,6 +940,13 @@ def _np_run_left(doc: Doc, ti: int) -> int:
             continue
         if w.startswith("ال") and w not in ADVERBS and w not in _RELATIVES:
             j -= 1
+            continue
+        if j > 0 and toks[j - 1].norm in SOURCE_NOUNS and _source_adjective(toks[j - 1].norm, w):
+            j -= 1  # خبراء | سياسيون قالوا: an unnamed source's adjective
+            continue
+        before = toks[j - 1].norm if j > 0 else ""
+        if (is_title_word(before) or before in ("عام", "عامه")) and names_a_body(w):
+            j -= 1  # مدير عام | مؤسسة المتقاعدين … محمود ارديسات قال: the body a title leads
             continue
         if (
             w.startswith("و")
