@@ -2623,3 +2623,11 @@ def test_the_speaker_of_a_speech_delivered_and_an_unnamed_source_before_its_verb
         "خبراء سياسيون",
         "محمود ارديسات",
     ]
+
+
+def test_mufidan_before_an_reports_and_is_useful_otherwise() -> None:
+    a = run("وأكد الوزير أن الجهود مستمرة، مفيدًا بأن التحقيق جار. ويعد الدواء مفيدا للصحة.")
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("الجهود مستمرة", "الوزير"),
+        ("التحقيق جار", "الوزير"),
+    ]

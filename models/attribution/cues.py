@@ -46,6 +46,8 @@ _DESCRIBE = {
 }
 DESCRIBED_AS = frozenset({"ب", "بان", "بانه", "بانها", "بانهم"})
 _BEFORE_DESCRIBE = frozenset("التي الذي الذين كما قد وقد فقد لقد".split())
+# مفيدا / مفيدة are "useful" unless أن follows (، مفيدا بأن التحقيق جار).
+_USEFUL = {"مفيدا": "m", "مفيده": "f"}
 _CONCLUDING_REACH = 6  # words between اختتم and the colon that opens what was said
 # Verbs of ending or going on (اختتم، أكمل) that report only before a colon or a mark.
 _GOING_ON = frozenset({"اختتم", "اكمل"})
@@ -142,6 +144,15 @@ class Cue:
     gender: str  # m | f | pl
 
 
+def _complementizer_next(doc: Doc, i: int) -> bool:
+    """أن/إن (or بأن، إلى أن) right after token ``i``."""
+    toks = doc.tokens
+    k = i + 1
+    if k < len(toks) and toks[k].norm in ("الي", "الى"):
+        k += 1
+    return k < len(toks) and toks[k].norm in COMPLEMENTIZERS
+
+
 def _concludes_speech(doc: Doc, i: int) -> bool:
     """اختتم or أكمل at token ``i`` ends or goes on with a speech: a colon follows within a few
     words, in the same sentence (واختتم الحمزة اعتذاره: "…"، وأكمل: …), or a quotation mark
@@ -204,6 +215,8 @@ def find_cues(doc: Doc) -> list[Cue]:
             form = CueForm("بين", "verb", _BAYYANA[w])
         elif form is None and w == "بين" and _opening_bayyana(doc, t.i):
             form = CueForm("بين", "verb", "m")
+        elif form is None and w in _USEFUL and _complementizer_next(doc, t.i):
+            form = CueForm("افاد", "participle", _USEFUL[w])  # مفيدا بأن: stating, not useful
         if form is None or (t.i > 0 and toks[t.i - 1].norm == "عدم"):
             continue  # طلب عدم ذكر اسمه: not mentioning is no report
         if w == "عبر" and _via(doc, t.i):
