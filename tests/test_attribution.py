@@ -2631,3 +2631,14 @@ def test_mufidan_before_an_reports_and_is_useful_otherwise() -> None:
         ("الجهود مستمرة", "الوزير"),
         ("التحقيق جار", "الوزير"),
     ]
+
+
+def test_wasifan_iyyahu_reports_how_it_was_described() -> None:
+    a = run(
+        "وأدان ليون اختطاف الموظفين الإيطاليين، واصفًا إياه بالعمل غير المقبول.",
+        ("ليون", "PER"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("اختطاف الموظفين الإيطاليين", "ليون"),
+        ("بالعمل غير المقبول", "ليون"),
+    ]

@@ -10,6 +10,7 @@ from models.attribution.lexicon import (
     ATTRIBUTION_WORDS,
     COMPLEMENTIZERS,
     CUE_FORMS,
+    DETACHED_OBJECTS,
     SOURCE_NOUNS,
     CueForm,
 )
@@ -56,7 +57,8 @@ _AS_NOUN = frozenset({"وصف", "وصفه", "وصفها", "وصفهم"})  # also
 
 def described_as(doc: Doc, i: int) -> CueForm | None:
     """وصفه بـ«الرجل الاستثنائي»، وصفته مصادر تركية بأنه «مهم جدا»: a form of وصف whose ب
-    (بـ، بأنه، بأنها) comes within five words, right before a mark: the describer's words."""
+    (بـ، بأنه، بأنها) comes within five words, right before a mark: the describer's words; or
+    its participle with إياه before ب (واصفا إياه بالعمل غير المقبول)."""
     toks = doc.tokens
     w = toks[i].norm
     if w not in _DESCRIBE and w[:1] in ("و", "ف") and w[1:] in _DESCRIBE:
@@ -67,6 +69,9 @@ def described_as(doc: Doc, i: int) -> CueForm | None:
     if w not in _DESCRIBE:
         return None
     form = "imperfect" if w[:1] in ("ي", "ت") else "participle" if w[:2] == "وا" else "verb"
+    if form == "participle" and i + 2 < len(toks) and toks[i + 1].norm in DETACHED_OBJECTS:
+        if toks[i + 2].norm.startswith("ب") and len(toks[i + 2].norm) > 3:
+            return CueForm("وصف", form, _DESCRIBE[w])  # واصفا إياه بالعمل غير المقبول
     for k in range(i + 1, min(len(toks) - 1, i + 6)):
         if doc.tok_sent[k] != doc.tok_sent[i]:
             return None

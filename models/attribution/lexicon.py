@@ -138,6 +138,8 @@ PREP_OBJECT = {
     "افاد": ("ب", "عن"),
     "اجمع": ("علي",),
 }
+# The detached object pronoun after a participle (واصفا إياه: the one described).
+DETACHED_OBJECTS = frozenset({"اياه", "اياها", "اياهم", "اياهما"})
 # Verbs whose content may directly follow the subject (no complementizer): نفت روسيا أي مسؤولية.
 DIRECT_OBJECT = frozenset({"نفي", "اكد", "اعلن", "شدد", "ادان"})
 # Feelings after عبّر/أعرب عن: the quote starts after them (عبر عن أمله باستمرار …).

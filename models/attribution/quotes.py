@@ -17,6 +17,7 @@ from models.attribution.lexicon import (
     COMP_PREPOSITIONS,
     COMPLEMENTIZERS,
     CUE_FORMS,
+    DETACHED_OBJECTS,
     DIRECT_OBJECT,
     FEELING_NOUNS,
     FUNCTION_WORDS,
@@ -828,7 +829,7 @@ def analyse_cues(
             info.active = _attribution_speaker(doc, info) is not None or _cites(doc, cue)
             continue
         b, cstart, how = _find_complementizer(doc, info, openers, cue_tokens)
-        if cue.lemma == "وصف" and how == "comp":
+        if cue.lemma == "وصف" and how == "comp" and _mark_at(doc, cstart):
             b, how = cstart, "quote"  # صنفتها بأنها "بذيئة": the marks after بأنها
         if how == "quote" and _name_in_prep_object(doc, cue, b):
             how = ""  # أعلنت سامسونج عن موعد صدور “جالاكسي نوت برو”: the object, not the marks
@@ -1207,6 +1208,11 @@ def _past_time(doc: Doc, k: int) -> int:
     return k
 
 
+def _mark_at(doc: Doc, k: int) -> bool:
+    """Token ``k`` is a quotation mark."""
+    return k < len(doc.tokens) and doc.tokens[k].text in QUOTE_CHARS
+
+
 def _place_at(doc: Doc, k: int) -> Mention | None:
     """The place mention that starts at token ``k``, if any."""
     m = doc.mention_at(k)
@@ -1413,6 +1419,16 @@ def _other_content(
     toks = doc.tokens
     cue = info.cue
     sp = info.speaker
+    described = cue.ti + 2 if cue.lemma == "وصف" and cue.form == "participle" else None
+    if (
+        described is not None
+        and described < len(toks)
+        and toks[cue.ti + 1].norm in DETACHED_OBJECTS
+    ):
+        if not any(t.text in QUOTE_CHARS for t in toks[described : described + 3]):
+            info.content = (toks[described].start, _content_end(doc, described, by_token))
+            info.content_kind = "prep"  # واصفا إياه | بالعمل غير المقبول
+        return
     after = _speaker_end_token(doc, sp if explicit else None, cue.ti + 1)
     preps = PREP_OBJECT.get(cue.lemma)
     right_after = (  # ودعا إلى …: the subject is implied
