@@ -14,7 +14,7 @@ from models.attribution.lexicon import (
     SOURCE_NOUNS,
     CueForm,
 )
-from models.attribution.normalize import QUOTE_CHARS
+from models.attribution.normalize import QUOTE_CHARS, strip_article_proclitic
 
 _STATEMENT_NOUNS = frozenset(
     "البيان بيان التقرير تقرير الرساله رساله نص النص التصريح تصريح".split()
@@ -149,6 +149,14 @@ class Cue:
     gender: str  # m | f | pl
 
 
+def _definite(doc: Doc, k: int) -> bool:
+    """Token ``k`` is a definite noun, also after a preposition, or a name (العالم، للعالم،
+    مصر)."""
+    t = doc.tokens[k]
+    definite = strip_article_proclitic(t.norm).startswith("ال")  # العالم، للعالم
+    return t.is_word and (definite or doc.mention_at(k) is not None)
+
+
 def _complementizer_next(doc: Doc, i: int) -> bool:
     """أن/إن (or بأن، إلى أن) right after token ``i``."""
     toks = doc.tokens
@@ -228,8 +236,8 @@ def find_cues(doc: Doc) -> list[Cue]:
             continue  # غرد عبر حسابه: the preposition "via" inside a clause
         if form.lemma in _GOING_ON and not _concludes_speech(doc, t.i):
             continue
-        if form.lemma == "اجمع" and t.i > 0 and toks[t.i - 1].is_word and w == "اجمع":
-            continue  # العالم أجمع: "all of it", not a verb that opens its clause
+        if form.lemma == "اجمع" and w == "اجمع" and t.i > 0 and _definite(doc, t.i - 1):
+            continue  # العالم أجمع: "all of it" after a definite noun, not the verb
         if form.lemma == "ابان" and "إ" in t.text[:2]:
             continue  # إبان: during, not أبان (he made clear)
         if form.lemma in _WASLA_VERBS and "أ" in t.text[:2] and not _named_next(doc, t.i):
