@@ -32,6 +32,7 @@ PLACE_NOUNS = frozenset(
 # the gold annotations name 43 such places with the noun and 4 without; a city, a town or a
 # province (مدينة عدن، بلدة فوتوكول، منطقة الرياض) is mostly named without it.
 NAMING_PLACE_NOUNS = frozenset("ولايه مقاطعه ناحيه قضاء حي اقليم جزر مديريه وادي جبل".split())
+_ALL_PLACE_NOUNS = PLACE_NOUNS | NAMING_PLACE_NOUNS
 MAX_WORDS = 2
 _DIRECTIONS = frozenset("الشرق الغرب الشمال الجنوب".split())
 
@@ -53,7 +54,7 @@ def with_places_after_place_nouns(
             span.label in ("PER", "ORG")
             and i > 0
             and tokens[i].start == span.start
-            and _bare(tokens[i - 1].norm) in PLACE_NOUNS | NAMING_PLACE_NOUNS
+            and _bare(tokens[i - 1].norm) in _ALL_PLACE_NOUNS
             and tokens[i].norm not in NAMESAKE_TITLES
             and len(text[span.start : span.end].split()) <= MAX_WORDS
         ):
@@ -77,4 +78,4 @@ def with_places_after_place_nouns(
 def _bare(word: str) -> str:
     """The normalised ``word`` without a proclitic, unless it is a place noun as it stands
     (ولاية and وادي begin with و)."""
-    return word if word in PLACE_NOUNS | NAMING_PLACE_NOUNS else strip_proclitic(word)
+    return word if word in _ALL_PLACE_NOUNS else strip_proclitic(word)

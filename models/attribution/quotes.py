@@ -1026,9 +1026,8 @@ def _judicial(doc: Doc, sp: SpeakerInfo | None) -> bool:
     """The subject is a court, a judge or a jury, whose أدان is a conviction."""
     if sp is None:
         return False
-    span = sp.span if sp.span is not None else None
-    words = norm(doc.text[span[0] : span[1]] if span else sp.name).split()
-    return any(strip_article_proclitic(w) in _COURTS or w in _COURTS for w in words[:3])
+    words = norm(doc.text[sp.span[0] : sp.span[1]] if sp.span else sp.name).split()
+    return any(strip_article_proclitic(w) in _COURTS for w in words[:3])
 
 
 def _evidence(doc: Doc, sp: SpeakerInfo | None) -> str | None:
@@ -1419,16 +1418,13 @@ def _other_content(
     toks = doc.tokens
     cue = info.cue
     sp = info.speaker
-    described = cue.ti + 2 if cue.lemma == "وصف" and cue.form == "participle" else None
-    if (
-        described is not None
-        and described < len(toks)
-        and toks[cue.ti + 1].norm in DETACHED_OBJECTS
-    ):
-        if not any(t.text in QUOTE_CHARS for t in toks[described : described + 3]):
-            info.content = (toks[described].start, _content_end(doc, described, by_token))
-            info.content_kind = "prep"  # واصفا إياه | بالعمل غير المقبول
-        return
+    d = cue.ti + 2  # واصفا إياه | بالعمل غير المقبول: how it was described
+    if cue.lemma == "وصف" and cue.form == "participle" and d < len(toks):
+        if toks[d - 1].norm in DETACHED_OBJECTS:
+            if not any(t.text in QUOTE_CHARS for t in toks[d : d + 3]):  # else the marks
+                info.content = (toks[d].start, _content_end(doc, d, by_token))
+                info.content_kind = "prep"
+            return
     after = _speaker_end_token(doc, sp if explicit else None, cue.ti + 1)
     preps = PREP_OBJECT.get(cue.lemma)
     right_after = (  # ودعا إلى …: the subject is implied

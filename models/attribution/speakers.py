@@ -430,7 +430,7 @@ def _earlier_issuer(doc: Doc, a: int, noun: str, gender: str) -> SpeakerInfo | N
     toks = doc.tokens
     issued = _ISSUED[noun]
     for k in range(a - 1, -1, -1):
-        if strip_proclitic(toks[k].norm) not in _ISSUING and toks[k].norm not in _ISSUING:
+        if strip_proclitic(toks[k].norm) not in _ISSUING:  # أصدر، ونشرت
             continue
         report = next((j for j in range(k + 2, min(a, k + 8)) if toks[j].norm in issued), None)
         if report is None:
