@@ -59,3 +59,9 @@ def test_a_name_after_a_place_noun_is_a_place(
 ) -> None:
     spans = with_places_after_place_nouns(text, tagged(text, *mentions))
     assert [(text[s.start : s.end], s.label) for s in spans] == expected
+
+
+def test_a_naming_noun_joins_a_place_also_when_the_article_tags_only_places() -> None:
+    text = "قتل جنديان في ولاية خوست شرق أفغانستان"
+    spans = with_places_after_place_nouns(text, tagged(text, ("خوست", "LOC"), ("أفغانستان", "LOC")))
+    assert [text[s.start : s.end] for s in spans] == ["ولاية خوست", "أفغانستان"]

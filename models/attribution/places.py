@@ -43,7 +43,7 @@ def with_places_after_place_nouns(
     """``entities`` with PER and ORG mentions of up to two words right after a place noun
     relabelled LOC, and places after a noun that belongs to their name extended over it."""
     spans = sorted(entities, key=lambda s: s.start)
-    if not any(s.label in ("PER", "ORG") for s in spans):
+    if not any(s.label in ("PER", "ORG", "LOC") for s in spans):
         return spans
     tokens = tokenize(text) if tokens is None else tokens
     ranges = mention_token_ranges(token_mentions(tokens, spans))
