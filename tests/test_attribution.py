@@ -2647,3 +2647,140 @@ def test_wasifan_iyyahu_reports_how_it_was_described() -> None:
     ]
     a = run("وأشاد الوزير بالجامعة، واصفاً إياها بأنها ستحقق نتائج إيجابية في البحث.")
     assert [q.text for q in a.quotes] == ["ستحقق نتائج إيجابية في البحث"]
+
+
+def test_an_unnamed_source_ends_before_a_place_after_its_adjectives() -> None:
+    a = run(
+        "وذكرت وسائل إعلام محلية في تركيا أنه تم وضع اللمسات النهائية على الاتفاق.",
+        ("تركيا", "LOC"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("تم وضع اللمسات النهائية على الاتفاق", "وسائل إعلام محلية")
+    ]
+
+
+def test_an_attributed_report_speaks_for_the_body_that_issued_it() -> None:
+    a = run(
+        "تفاقمت الخصومة وتحولت إلى نزاع قبلي وفق تقارير الأمم المتحدة. "
+        "وانتشر الجوع بين السكان وفق بيان للأمم المتحدة.",
+        ("الأمم المتحدة", "ORG"),
+        ("للأمم المتحدة", "ORG"),
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == [
+        "الأمم المتحدة",
+        "الأمم المتحدة",
+    ]
+
+
+def test_a_marked_charge_is_a_term_inside_the_reported_clause() -> None:
+    a = run(
+        'وذكر المرصد أن القضاء أعدم رجلين بتهمة "الزنا"، وأعقبه بإعدام ثمانية رجال بتهمة '
+        '"العمالة للنظام والتعامل معه".'
+    )
+    assert [(q.kind, q.text) for q in a.quotes] == [
+        (
+            "indirect",
+            'القضاء أعدم رجلين بتهمة "الزنا"، وأعقبه بإعدام ثمانية رجال بتهمة '
+            '"العمالة للنظام والتعامل معه"',
+        )
+    ]
+
+
+def test_wasfaha_after_a_relative_with_its_conjunction_reports_the_marked_words() -> None:
+    a = run('واستعرضت اللجنة مشاوراتها مع الفصائل والتي وصفها أعضاء اللجنة بـ"الإيجابية والمثمرة".')
+    assert [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("direct", "الإيجابية والمثمرة", "أعضاء اللجنة")
+    ]
+
+
+def test_istabaada_an_reports_what_was_ruled_out_but_not_in_the_first_person() -> None:
+    a = run(
+        "واستبعد القطان أن تغير طهران سياستها. وقال الوزير: أستبعد أن يحدث ذلك.",
+        ("القطان", "PER"),
+        ("طهران", "LOC"),
+    )
+    assert [(q.text, q.cue.text if q.cue else None) for q in a.quotes] == [
+        ("تغير طهران سياستها", "واستبعد"),
+        ("أستبعد أن يحدث ذلك", "وقال"),
+    ]
+
+
+def test_renewing_the_stress_reports_what_was_stressed() -> None:
+    a = run(
+        "وجدد الطرفان المعارضان التأكيد على أن حل الأزمة سياسي. "
+        "وقال الوزير إن الحرب انتهت، مجددا التأكيد على أن النصر بات قريبا. "
+        "وجدد الوزير دعمه للمبادرة."
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("حل الأزمة سياسي", "الطرفان المعارضان"),
+        ("الحرب انتهت", "الوزير"),
+        ("النصر بات قريبا", "الوزير"),
+    ]
+
+
+def test_negotiators_and_representatives_are_collective_sources() -> None:
+    a = run(
+        "وأعلن مفاوضو الدول ال12 حول هذه الاتفاقية أنهم لم يتوصلوا إلى اتفاق نهائي. "
+        "وقال ممثلو الشركات المشاركة في المعرض إن المعرض ناجح."
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == [
+        "مفاوضو الدول ال12",
+        "ممثلو الشركات المشاركة في المعرض",
+    ]
+
+
+def test_a_capital_that_opens_the_sentence_speaks_with_its_bare_verb() -> None:
+    a = run(
+        "ورفضت وزارة الدفاع الأمريكية تأكيد التقارير. ورفضت أنقرة لعب دور رائد في العمليات "
+        "وقالت إن إزاحة الأسد هي ما يمكن أن يجلب السلام.",
+        ("وزارة الدفاع الأمريكية", "ORG"),
+        ("أنقرة", "LOC"),
+        ("رائد", "PER"),
+        ("الأسد", "PER"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("إزاحة الأسد هي ما يمكن أن يجلب السلام", "أنقرة")
+    ]
+
+
+def test_nafiyan_after_a_comma_reports_what_was_denied() -> None:
+    a = run(
+        "أكد السفير أحمد قطان أن العلاقات متينة، نافيا وجود أي تراجع في علاقات البلدين.",
+        ("أحمد قطان", "PER"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("العلاقات متينة", "أحمد قطان"),
+        ("وجود أي تراجع في علاقات البلدين", "أحمد قطان"),
+    ]
+
+
+def test_istabaada_without_an_or_a_speaker_excludes_and_ends_no_content() -> None:
+    a = run(
+        'وقال المدير إن اللجان المعنية بأعمال "خرص" التمور استبعدت نحو 12 ألف حيازة '
+        'من "الزكاة"، لعدم انطباق استحقاقات الزكاة عليها "شرعا".'
+    )
+    assert [q.kind for q in a.quotes] == ["indirect"]
+    assert a.quotes[0].text.endswith('"شرعا"')
+    a = run("استبعدت مصادر دبلوماسية انهيار الاتفاق، وقال، إن الطرف الرافض عليه أن يقبل بالتوقيع.")
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == ["مصادر دبلوماسية"]
+
+
+def test_words_in_marks_right_before_an_attribution_phrase_are_what_it_attributes() -> None:
+    a = run(
+        "يقوم أوبراين بجولة من أربعة أيام للاطلاع «مباشرة على نتائج النزاع وجهود منظمات "
+        "الإغاثة» وفق بيان للأمم المتحدة.",
+        ("أوبراين", "PER"),
+        ("للأمم المتحدة", "ORG"),
+    )
+    assert [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("direct", "مباشرة على نتائج النزاع وجهود منظمات الإغاثة", "الأمم المتحدة")
+    ]
+    a = run(
+        "عاشت حفصة ليلة رعب حقيقية عندما استيقظ الجميع على صرخات سعد ينادي أهالي قريته: "
+        "«ساعدوني، لقد أحرقونا جميعا»، بحسب ما قاله شهود عيان.",
+        ("حفصة", "PER"),
+        ("سعد", "PER"),
+    )
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("indirect", "شهود عيان")  # the marks after the colon are سعد's, not the witnesses'
+    ]

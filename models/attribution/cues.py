@@ -28,7 +28,7 @@ _IMPERSONAL = frozenset(
 )
 _COPULAS = frozenset("ليس ليست يكن تكن يكون تكون كان كانت غير امرا بات باتت اصبح".split())
 # Verbs whose past tense starts with a plain alif: with أ they are the first person (أعتبر).
-_WASLA_VERBS = frozenset({"اقترح", "استغرب", "اعتبر", "اعترف"})
+_WASLA_VERBS = frozenset({"اقترح", "استغرب", "اعتبر", "اعترف", "استبعد"})
 _OPENERS = frozenset("كما فيما بينما حيث قد وقد فقد لقد ثم".split())
 _BETWEEN = frozenset("بين بينه بينها بينهم بينهما بيننا بينكم".split())
 _ATTRIB_VERBS = frozenset("نقلته نقلت اوردته اوردت ذكرته ذكرت افادت افاده اعلنته قاله".split())
@@ -46,13 +46,25 @@ _DESCRIBE = {
     **{"واصفا": "m", "واصفه": "f", "واصفين": "pl"},
 }
 DESCRIBED_AS = frozenset({"ب", "بان", "بانه", "بانها", "بانهم"})
-_BEFORE_DESCRIBE = frozenset("التي الذي الذين كما قد وقد فقد لقد".split())
+_BEFORE_DESCRIBE = frozenset("التي الذي الذين والتي والذي والذين كما قد وقد فقد لقد".split())
 # مفيدا / مفيدة are "useful" unless أن follows (، مفيدا بأن التحقيق جار).
 _USEFUL = {"مفيدا": "m", "مفيده": "f"}
 _CONCLUDING_REACH = 6  # words between اختتم and the colon that opens what was said
 # Verbs of ending or going on (اختتم، أكمل) that report only before a colon or a mark.
 _GOING_ON = frozenset({"اختتم", "اكمل"})
 _AS_NOUN = frozenset({"وصف", "وصفه", "وصفها", "وصفهم"})  # also "(his) description"
+# Renewing or repeating a stress (جدد التأكيد على أن، أعادت تأكيدها أن، مجددا التأكيد).
+_RENEWING = {
+    **dict.fromkeys(("جدد", "اعاد"), ("verb", "m")),
+    **dict.fromkeys(("جددت", "اعادت"), ("verb", "f")),
+    **dict.fromkeys(("جددوا", "اعادوا"), ("verb", "pl")),
+    "مجددا": ("participle", "m"),
+    "مجدده": ("participle", "f"),
+    "معيدا": ("participle", "m"),
+    "معيده": ("participle", "f"),
+}
+STRESSING = frozenset({"التاكيد", "تاكيده", "تاكيدها", "تاكيدهم"})
+_RENEWING_REACH = 6  # words between جدد and التأكيد (its subject)
 
 
 def described_as(doc: Doc, i: int) -> CueForm | None:
@@ -166,6 +178,40 @@ def _complementizer_next(doc: Doc, i: int) -> bool:
     return k < len(toks) and toks[k].norm in COMPLEMENTIZERS
 
 
+def _renewing_form(word: str) -> str | None:
+    """The form of جدد or أعاد (renewed, repeated) that ``word`` is, past its conjunction."""
+    if word not in _RENEWING and word[:1] in ("و", "ف"):
+        word = word[1:]
+    return word if word in _RENEWING else None
+
+
+def renewing(word: str) -> bool:
+    """جدد or أعاد (renewed, repeated), with or without a conjunction."""
+    return _renewing_form(word) is not None
+
+
+def renewed_stress(doc: Doc, i: int) -> CueForm | None:
+    """جدد or أعاد at token ``i`` whose object, within a few words of the same sentence, is the
+    stress itself before أن (وجدد عميد السلك الدبلوماسي العربي التأكيد على أن، مجددا التأكيد
+    بأن): a report of what was stressed, not a renewal of anything else."""
+    toks = doc.tokens
+    w = _renewing_form(toks[i].norm)
+    if w is None:
+        return None
+    form, gender = _RENEWING[w]
+    reach = 1 if form == "participle" else _RENEWING_REACH  # مجددا alone is "again"
+    for k in range(i + 1, min(len(toks), i + 1 + reach)):
+        if doc.tok_sent[k] != doc.tok_sent[i] or not toks[k].is_word:
+            return None
+        if toks[k].norm in STRESSING:
+            n = k + 1
+            if n < len(toks) and toks[n].norm == "علي":
+                n += 1
+            ok = n < len(toks) and toks[n].norm in COMPLEMENTIZERS
+            return CueForm("اكد", form, gender) if ok else None
+    return None
+
+
 def _concludes_speech(doc: Doc, i: int) -> bool:
     """اختتم or أكمل at token ``i`` ends or goes on with a speech: a colon follows within a few
     words, in the same sentence (واختتم الحمزة اعتذاره: "…"، وأكمل: …), or a quotation mark
@@ -223,7 +269,7 @@ def find_cues(doc: Doc) -> list[Cue]:
             if toks[t.i + 2].norm in _STATEMENT_NOUNS:
                 cues.append(Cue(t.i, start, toks[t.i + 2].end, "جاء", "statement", "m"))
             continue
-        form = cue_form(w) or described_as(doc, t.i)
+        form = cue_form(w) or described_as(doc, t.i) or renewed_stress(doc, t.i)
         if form is None and w in _BAYYANA and not _second_between(doc, t.i):
             form = CueForm("بين", "verb", _BAYYANA[w])
         elif form is None and w == "بين" and _opening_bayyana(doc, t.i):

@@ -74,6 +74,7 @@ _VERBS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]]
     "اشاد": ("اشاد", ("شيد",), ("مشيد",), ()),
     "ندد": ("ندد", ("ندد",), ("مندد",), ()),
     "اوصي": ("اوصي", ("وصي",), ("موصي",), ()),
+    "استبعد": ("استبعد", ("ستبعد",), (), ()),
 }
 
 # Verbs that must be followed by a complementizer, a colon or a quote to count as a cue
@@ -113,6 +114,7 @@ STRICT_LEMMAS = frozenset(
         "اقر",
         "تعهد",
         "تحدث",
+        "استبعد",
     }
 )
 # Verbs whose content may be a prepositional object: lemma -> prepositions (normalised).
@@ -297,15 +299,16 @@ TITLE_CONTINUATIONS = frozenset(
     """باسم الرسمي الرسميه العام العامه التنفيذي الاعلي الاول الاسبق السابق السابقه الحالي
     المكلف المساعد الاقليمي الملكي الشريفين السمو الملكي ركن اول ثاني تنفيذي تنفيذيه""".split()
 )
-# Unnamed or collective sources (speaker label OTHER unless an organisation follows).
+# Unnamed or collective sources (speaker label OTHER unless an organisation follows); مسيول…
+# is the مسئول spelling (ئ normalises to ي, ؤ to و).
 _SOURCE_NOUNS = """مصدر مصادر المصدر المصادر مسوول مسوولون مسوولين مسوولو المسوول المسوولون
     محققون المحققون محققين علماء العلماء خبراء الخبراء خبير شهود الشهود شاهد سكان السكان
     ناشطون ناشطين الناشطون مراقبون المراقبون محللون المحللون منتقدون منتقدين المنتقدون معارضون
     المعارضون مواطنون المواطنون مواطنين مراسل المراسل مراسلنا مسعفون المسعفون اطباء الاطباء
     دبلوماسيون دبلوماسي الدبلوماسيون متحدث البعض بعضهم اخرون مختصون المختصون باحثون الباحثون
     متابعون المتابعون مغردون المغردون شهود مسيول مسيولون مسيولين مسيولو المسيول المسيولون
-    الاهالي اهالي متعاملون المتعاملون متعاملين اقتصاديون
-    الاقتصاديون النقاد نقاد""".split()  # مسيول…: the مسئول spelling (ئ normalises to ي, ؤ to و)
+    الاهالي اهالي متعاملون المتعاملون متعاملين اقتصاديون الاقتصاديون النقاد نقاد
+    مفاوضون المفاوضون مفاوضو ممثلون ممثلو""".split()
 SOURCE_NOUNS = frozenset(_SOURCE_NOUNS)
 # Before the verb they may take the accusative plural (إلا أن الباحثين قالوا); after it, that
 # form is the object (طالب المسؤولين).
@@ -393,7 +396,7 @@ NAMING_NOUNS = frozenset(
     يدعي سمي سميت شعار مبادره حمله مشروع مسابقه جايزه مهرجان فندق مطعم نادي فريق منتج ماركه
     علامه شجر اغنيه قصيده مسلسل دوري كاس عمليه مؤسسه موسسه خدمه منصه مجموعه صفحه جمعيه لقب
     معرض مؤتمر موتمر ملتقي منتدي فعاليه مشروعا مصطلح كلمه عباره مقوله مرض فيروس تنظيم
-    تحالف حركه جريده وكاله سهم اسهم متحف مسمي خيار تقدير""".split()
+    تحالف حركه جريده وكاله سهم اسهم متحف مسمي خيار تقدير تهمه تهم""".split()
 )
 # Contrasts after a comma that end reported content (the speaker's words stop there).
 CLAUSE_BREAKERS = frozenset({"بينما", "في حين", "وفي حين"})

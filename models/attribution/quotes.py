@@ -7,7 +7,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from models.attribution.acronyms import AMBIGUOUS_LETTERS, LETTERS
-from models.attribution.cues import DESCRIBED_AS, Cue, cue_form, described_as, find_cues
+from models.attribution.cues import (
+    DESCRIBED_AS,
+    STRESSING,
+    Cue,
+    cue_form,
+    described_as,
+    find_cues,
+    renewing,
+)
 from models.attribution.document import Doc, Segment
 from models.attribution.entities import Mention
 from models.attribution.gazetteer import gazetteer
@@ -69,7 +77,7 @@ _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "�
 _RESUMPTIVE = frozenset({"فيها", "فيه", "خلالها", "خلاله"})  # أكد فيها: in the statement
 # Verbs whose object may be what was stated (أكد الوزير أهمية …), or what follows على.
 _DIRECT_STATEMENT = frozenset({"اكد", "اعلن", "ادان"})
-_ON_OBJECT = frozenset({"اكد", "شدد"})
+_ON_OBJECT = frozenset({"اكد", "شدد", "نفي"})  # نافيا وجود أي تراجع: its object
 # Nouns of the occasion a statement was made on (في بداية الاجتماع، خلال كلمته).
 _OCCASIONS = frozenset("بدايه ختام نهايه كلمه".split())
 _OWN_OCCASIONS = frozenset("كلمته كلمتها لقايه حديثه حديثها".split())
@@ -594,6 +602,7 @@ def _sentence_subject(
     العبدالعالي بجولة … وأكد أن): a person, a body, a source or a title right after the verb,
     agreeing with the cue in gender (وكانت وزارة الخزانة … مشيرا: not the ministry)."""
     toks = doc.tokens
+    own = sentence is None
     if sentence is None:
         sentence, bound = info.sentence, info.cue.ti
     else:
@@ -611,11 +620,16 @@ def _sentence_subject(
     m = doc.mention_at(first + 1)
     named = is_title_word(w) or w in SOURCE_NOUNS
     if m is not None:
-        # a listed country acts too (وشنت تركيا غارات … مشيرة إلى أنها), but only a
-        # participle goes on with it: a later verb may have its own subject
-        country = gazetteer().get(m.words)
-        acts = m.label == "LOC" and country is not None and country.kind == "country"
-        if m.label not in ("PER", "ORG") and not (acts and info.cue.form == "participle"):
+        # a listed country acts too (وشنت تركيا غارات … مشيرة إلى أنها), and so does a
+        # country or a city (its government) before a verb right before أن in the same
+        # sentence (ورفضت أنقرة … وقالت إن); a later verb with words between may have its own
+        place = gazetteer().get(m.words) if m.label == "LOC" else None
+        kind = place.kind if place is not None else ""
+        if own and kind in ("country", "city") and _bare_verb(doc, info.cue):
+            return from_mention(doc, m, (m.start, m.end), info.cue.gender)
+        if m.label not in ("PER", "ORG") and not (
+            kind == "country" and info.cue.form == "participle"
+        ):
             return None
     elif not (named or strip_proclitic(w) in ORG_HEADS):
         return None
@@ -633,6 +647,12 @@ def _sentence_subject(
     if sp is None or (sp.mention is None and (not named or len(sp.name.split()) < 2)):
         return None  # a bare title (مدير، سمو) names nobody
     return sp
+
+
+def _bare_verb(doc: Doc, cue: Cue) -> bool:
+    """A past-tense cue right before its complementizer: a verb with no subject of its own."""
+    nxt = cue.ti + 1
+    return cue.form == "verb" and nxt < len(doc.tokens) and doc.tokens[nxt].norm in COMPLEMENTIZERS
 
 
 def _past_side_phrase(doc: Doc, k: int, bound: int) -> int:
@@ -874,6 +894,8 @@ def analyse_cues(
             np_end = b
             if cue.lemma == "وصف":  # ووصفه بـ"…": the subject, if any, comes before the ب
                 np_end = next((k for k in range(a, b) if toks[k].norm in DESCRIBED_AS), b)
+            elif renewing(toks[cue.ti].norm):  # وجدد عميد السلك التأكيد على أن: up to there
+                np_end = next((k for k in range(a, b) if toks[k].norm in STRESSING), b)
             elif cue.lemma in _CONCLUDING:  # واختتم بوك تعليقه: the subject ends at the speech
                 np_end = next((k for k in range(a, b) if _own_speech(doc, k)), b)
             # الذي أعرب مدربه ديتر هاكينغ عن: a noun phrase after the verb of a relative clause
@@ -889,7 +911,7 @@ def analyse_cues(
             # عندما يرى المزيد من …: a present tense inside a clause reports nothing
             verbal_noun = verbal_noun or (cue.form == "imperfect" and not _opens_clause(doc, cue))
             if vso is None and not relative and how == "comp" and not (transitive or verbal_noun):
-                vso = _definite_subject(doc, a, b, cue.gender)  # وتشير المعلومات … إلى أن
+                vso = _definite_subject(doc, a, np_end, cue.gender)  # وتشير المعلومات … إلى أن
             if vso is None and not relative and how not in ("comp", "colon", "quote"):
                 vso = _subject_before_preposition(doc, cue, a, b, titles)
             vso = _passed_on_from(doc, a, b, cue.gender, titles) or vso
@@ -907,6 +929,9 @@ def analyse_cues(
                 info.subject_start = pv_start
         if cue.lemma == "اقر" and (how != "comp" or toks[cstart - 2].norm == "علي"):
             info.deferred = True  # أقر تشكيل لجنة على أن، أقرت ملكية «…»: approved, not admitted
+            continue
+        if cue.lemma == "استبعد" and how != "comp" and sp is None:
+            info.deferred = True  # استبعدت نحو 12 ألف حيازة من "الزكاة": excluded, not ruled out
             continue
         if cue.lemma == "توقع" and cue.form == "participle" and (how != "comp" or b > cue.ti + 1):
             info.deferred = True  # نموا متوقعا: an adjective; متوقعا أن …: a report
@@ -1802,6 +1827,11 @@ def _attribution_quote(
             return None
         return Draft(start, end, "indirect", 0.6, cue, sp)
     start = _strip_conjunction(doc, _trim_start(doc, sent_start, cue.start))
+    marked = _marks_closed_before(doc, cue.ti, start)
+    if marked is not None:  # للاطلاع «مباشرة على نتائج النزاع» وفق بيان للأمم المتحدة
+        if any(a < marked.end and marked.start < b for a, b in covered):
+            return None
+        return Draft(marked.start, marked.end, "direct", 0.7, cue, sp)
     if len([t for t in after if t.norm not in ADVERBS and t.norm != "يوم"]) <= 2:
         end = _trim_end(doc, cue.start, start)
         if cue.ti > 0 and toks[cue.ti - 1].norm in ("وذلك", "ذلك"):
@@ -1818,6 +1848,24 @@ def _attribution_quote(
     if end - start < 10 or any(a < end and start < b for a, b in covered):
         return None
     return Draft(start, end, "indirect", 0.6, cue, sp)
+
+
+def _marks_closed_before(doc: Doc, ti: int, start: int) -> Segment | None:
+    """The words in marks, not a name, that close right before token ``ti`` (a comma may
+    stand between) and open at ``start`` or after, not after a colon: what a following
+    phrase attributes."""
+    k = ti - 1
+    if k >= 0 and doc.tokens[k].text in "،,":
+        k -= 1
+    if k < 0 or doc.tokens[k].text not in QUOTE_CHARS:
+        return None
+    close = doc.tokens[k].start
+    seg = next((s for s in doc.segments if s.close_mark == close), None)
+    if seg is None or seg.open_mark is None or seg.open_mark < start or seg.name_like:
+        return None
+    if doc.text[start : seg.open_mark].rstrip().endswith(":"):
+        return None  # صرخات سعد ينادي أهالي قريته: «ساعدوني»: someone in the clause speaks
+    return None if is_name_like(doc, seg) or _words(doc, seg.start, seg.end) < 2 else seg
 
 
 def _unpunctuated_source(doc: Doc, sp: SpeakerInfo, span: tuple[int, int]) -> SpeakerInfo:

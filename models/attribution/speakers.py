@@ -75,6 +75,7 @@ _REPORT_SOURCES = frozenset(
 # Indefinite sources that read like an untagged name after a cue (أشارت تقارير، قال قائل).
 _STATE_NOUNS = frozenset("دوله جمهوريه مملكه سلطنه اماره".split())  # دولة جنوب السودان
 _REPORTS = frozenset("بيان تقرير البيان التقرير".split())  # issued by a body (بيان لوزارة الداخلية)
+_ATTRIBUTED_REPORTS = _REPORTS | {"تقارير", "التقارير"}  # after حسب، وفق
 _UNNAMED_SOURCES = frozenset(
     "تقرير تقارير دراسه بيان انباء معلومات اوساط وسايل صحيفه موقع كثيرون قايل".split()
 )
@@ -396,6 +397,8 @@ def _report_issuer(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
         first = toks[k].start if k < b else None
     elif k < b and toks[k].norm[:1] == "ل" and len(toks[k].norm) > 3:
         first = toks[k].start + 1  # لوزارة الصحة → وزارة الصحة
+    elif k == a + 1 and (m := doc.mention_at(k)) is not None and m.label == "ORG":
+        return from_mention(doc, m, (toks[a].start, m.end), gender)  # تقارير | الأمم المتحدة
     else:
         return None
     if first is None or not toks[k].is_word:
@@ -836,7 +839,10 @@ def _untagged_name(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
         words = words[:cut] if cut is not None else words
     elif len(words) > 2 and words[0].norm in _UNNAMED_SOURCES:  # تقارير إخبارية | اليوم
         outlet = words[0].norm in _OUTLETS  # صحيفة حرييت: a name, whatever its ending
-        cut = next((j for j in (1, 2) if _source_ends_before(words[j].norm, outlet)), None)
+        cut = next(
+            (j for j in range(1, min(4, len(words))) if _source_ends_before(words[j].norm, outlet)),
+            None,
+        )
         words = words[:cut] if cut is not None else words
     if not 1 <= len(words) <= 3 or not all(t.is_word for t in words):
         return None
@@ -1248,7 +1254,8 @@ def attribution_source(doc: Doc, a: int, sentence_end: int) -> SpeakerInfo | Non
             m = doc.mention_at(j)
             if m is not None and m.label == "PER" and m.start < sentence_end:
                 return from_mention(doc, m, (span[0], m.end), "m")
-    if w0 in _REPORTS:  # وفقا لبيان صادر عن رئاسة الجمهورية: the body that issued it
+    if w0 in _ATTRIBUTED_REPORTS or first in _ATTRIBUTED_REPORTS:  # وفقا لبيان صادر عن رئاسة
+        # الجمهورية، وفق تقارير الأمم المتحدة: the body that issued it
         issuer = _report_issuer(doc, a, doc.token_at(sentence_end), "m")
         if issuer is not None:
             return issuer
