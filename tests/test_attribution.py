@@ -2784,3 +2784,60 @@ def test_words_in_marks_right_before_an_attribution_phrase_are_what_it_attribute
     assert [(q.kind, q.speaker.name if q.speaker else None) for q in a.quotes] == [
         ("indirect", "شهود عيان")  # the marks after the colon are سعد's, not the witnesses'
     ]
+
+
+def test_dual_sources_and_their_dual_adjectives() -> None:
+    a = run(
+        "قال مسؤولان تركيان كبيران لرويترز إن الهجوم انتحاري. وقال مصدران أمنيان إن الهجوم فشل.",
+        ("رويترز", "ORG"),
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == [
+        "مسؤولان تركيان كبيران",
+        "مصدران أمنيان",
+    ]
+
+
+def test_an_outlet_in_marks_between_kana_and_qad_is_the_subject() -> None:
+    a = run('وكانت "دنيا الرياضة" قد أشارت في وقت سابق إلى أن العمل من قبل الشركات مستمر.')
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("العمل من قبل الشركات مستمر", "دنيا الرياضة")
+    ]
+
+
+def test_a_statement_in_which_something_came_speaks_for_its_issuer() -> None:
+    a = run("وجاء في بيان لوزارة الداخلية أن العملية تمت الليلة الماضية.")
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("العملية تمت الليلة الماضية", "وزارة الداخلية")
+    ]
+
+
+def test_an_unnamed_report_ends_before_a_time_right_after_it() -> None:
+    a = run("قال تقرير اليوم إن إندونيسيا أصدرت أمرا بفرض قيود.", ("إندونيسيا", "LOC"))
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == ["تقرير"]
+
+
+def test_an_untagged_body_named_by_its_head_and_genitive_chain_speaks() -> None:
+    a = run(
+        "وقالت إدارة معلومات الطاقة الأمريكية يوم الأربعاء إن مخزونات الخام انخفضت. "
+        "وقالت شركة إنشاء الطرق إن المشروع تأخر."
+    )
+    assert [(q.speaker.name, q.speaker.label) if q.speaker else None for q in a.quotes] == [
+        ("إدارة معلومات الطاقة الأمريكية", "ORG"),
+        ("شركة إنشاء الطرق", "ORG"),
+    ]
+
+
+def test_a_title_after_an_untagged_name_and_a_comma_after_the_addressee_end_the_name() -> None:
+    a = run(
+        'وأوضحت لـ "الاقتصادية"، الدكتورة جانفيير ليتل تشايلد الأستاذ في جامعة إكستر، أن '
+        "الصناعات المرتبطة بالنفط يمكن أن تحقق نقلة. "
+        'وأكد فريق تلسكوب كيبلر التابع لوكالة الفضاء الأمريكية "ناسا" أن الكوكب صالح للعيش.',
+        ("الاقتصادية", "ORG"),
+        ("ناسا", "ORG"),
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == [
+        "جانفيير ليتل تشايلد",
+        "فريق تلسكوب كيبلر",
+    ]
+    a = run("وتابع الشيخ عبدالعزيز آل الشيخ يقول: واجب الدعاة الكشف عن هذه الفئة الضالة.")
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == ["عبدالعزيز آل الشيخ"]

@@ -53,6 +53,7 @@ from models.attribution.speakers import (
     noun_cue_speaker,
     np_speaker,
     preverbal_speaker,
+    report_issuer,
     source_name,
     title_run,
 )
@@ -880,6 +881,8 @@ def analyse_cues(
         after_verb: SpeakerInfo | None = None  # the subject that follows a verb cue
         if cue.form == "noun":
             sp = noun_cue_speaker(doc, cue.ti, cue.gender, titles)
+        elif cue.form == "statement":  # وجاء في بيان لوزارة الداخلية: the body that issued it
+            sp = report_issuer(doc, doc.token_at(cue.end - 1), b, cue.gender)
         elif cue.form in ("verb", "imperfect"):
             a = cue.ti + 1
             if cue.lemma == "نقل":

@@ -321,7 +321,9 @@ def _source_adjective(noun: str, word: str) -> bool:
     """مصادر يمنية رفيعة / المصادر المطلعة: adjectives that belong to the source phrase."""
     if word in _SOURCE_ADJECTIVES or (word.startswith("ال") and word[2:] in _SOURCE_ADJECTIVES):
         return noun.startswith("ال") == word.startswith("ال")
-    nisba = word.endswith(("ي", "يه", "يين", "يون"))
+    if noun.endswith("ان") and word.endswith("ان") and word[:-2] in _SOURCE_ADJECTIVES:
+        return True  # مسؤولان كبيران: the dual
+    nisba = word.endswith(("ي", "يه", "يين", "يون", "يان"))
     agrees = noun.startswith("ال") == word.startswith("ال")
     proper = word not in ADVERBS and word not in _RELATIVES and word not in PREPOSITIONS  # في
     return nisba and agrees and proper
@@ -358,19 +360,24 @@ def _source_place_end(doc: Doc, j: int, b: int) -> int:
     return k if k > first else j - 1
 
 
+_AFFILIATED = frozenset("التابع التابعه التابعين المنبثق المنبثقه".split())
+
+
 def _definite_run_end(doc: Doc, j: int, b: int) -> int:
     """End of up to three definite words from token ``j`` that are no names or function words
-    (التأمين السعودي)."""
+    (التأمين السعودي), nor the affiliation that follows them (| التابع لوكالة الفضاء)."""
     toks = doc.tokens
     k = j
     while k < b and k < j + 3 and toks[k].is_word and toks[k].norm.startswith("ال"):
         if toks[k].norm in FUNCTION_WORDS | ADVERBS or doc.mention_at(k) is not None:
             break
+        if toks[k].norm in _AFFILIATED:
+            break
         k += 1
     return k
 
 
-def _report_issuer(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
+def report_issuer(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
     """The body that issued the report or statement at token ``a``, named after it with ل, after
     الذي أصدرته or after صادر عن (بيان للمنسقية العامة، تقرير إحصائي سنوي لوزارة الصحة، التقرير
     الحادي والخمسون الذي أصدرته مؤسسة النقد العربي السعودي); None when no body follows."""
@@ -492,6 +499,8 @@ def _construct_chain_end(doc: Doc, j: int, b: int) -> int:
             or cue_form(w) is not None
         ):
             return j
+        if w in _AFFILIATED:  # فريق تلسكوب كيبلر | التابع لوكالة الفضاء
+            return k if k > j else j
         if w.startswith("ال"):
             return _definite_run_end(doc, k + 1, b) if k > j else j
     return j
@@ -570,7 +579,10 @@ def np_speaker(
     if b < len(toks) and toks[b].norm in COMPLEMENTIZERS:
         while b > a and toks[b - 1].text in "،,":
             b -= 1  # وقالت جيهان السادات، إن
-    a = _skip_addressee(doc, a, b)
+    told = _skip_addressee(doc, a, b)
+    while a < told < b and toks[told].text in "،,":
+        told += 1  # وأوضحت لـ "الاقتصادية"، الدكتورة …: past the comma after whom she told
+    a = told
     if a >= b or not toks[a].is_word:
         return None
     w = toks[a].norm
@@ -633,7 +645,7 @@ def np_speaker(
         return from_mention(doc, body, (toks[a].start, body.end), gender)  # دولة | جنوب السودان
     if body is not None and body.label == "ORG" and "ال" + w in ORG_HEADS:
         return from_mention(doc, body, (toks[a].start, body.end), gender)  # إدارة | مكتبة …
-    issuer = _report_issuer(doc, a, b, gender) if _bare(w) in _REPORTS else None
+    issuer = report_issuer(doc, a, b, gender) if _bare(w) in _REPORTS else None
     if issuer is None and w in _REPORTS and w.startswith("ال"):
         issuer = _earlier_issuer(doc, a, w, gender)  # أصدر مجلس بلدية عريعرة تقريرا … وأوضح التقرير
     if issuer is not None:
@@ -724,6 +736,11 @@ def np_speaker(
         if owner is not None:  # الأمانة العامة | لمنظمة التعاون الإسلامي: the body's
             return from_mention(doc, owner, (toks[a].start, owner.end), gender)
         return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, gender, True)
+    if "ال" + w in ORG_HEADS:  # وقالت إدارة معلومات الطاقة الأمريكية | يوم الأربعاء إن
+        end = _construct_chain_end(doc, a + 1, b)
+        if end > a + 1:
+            span = _span(doc, a, end)
+            return SpeakerInfo(doc.text[span[0] : span[1]], "ORG", None, span, gender, True)
     named = _untagged_name(doc, a, b, gender) or _set_off_name(doc, a, b, gender)
     if named is None and institution and b - a <= 8 and all(t.is_word for t in toks[a:b]):
         span = _span(doc, a, b)  # وأوضحت إدارة مكتبة الملك عبدالعزيز العامة أن
@@ -793,10 +810,22 @@ def _people_by_part_of_name(doc: Doc, word: str) -> list[Mention]:
 def _name_after_title(doc: Doc, k: int, b: int, gender: str) -> SpeakerInfo | None:
     """The untagged name after a title the article gives nobody else (وقالت رئيسة تحريرها
     هنا فريدل إن، قال المدير التنفيذي للموقع جينج لستاري بأن); one possessed word after the
-    title (تحريرها) is skipped, and a comma ends the name (رأفت الصباغ، في تصريح صحفي أن)."""
+    title (تحريرها) is skipped, and a comma or a second title ends the name (رأفت الصباغ، في
+    تصريح صحفي أن)."""
     toks = doc.tokens
     comma = next((j for j in range(k + 1, b) if toks[j].text in "،,"), b)
     b = min(b, comma)
+    # a second title in apposition ends the name (الدكتورة جانفيير ليتل تشايلد | الأستاذ في)
+    b = next(
+        (
+            j
+            for j in range(k + 2, b)
+            if toks[j].norm.startswith("ال")
+            and is_title_word(toks[j].norm)
+            and toks[j - 1].norm != "ال"  # عبدالعزيز آل الشيخ: a family name
+        ),
+        b,
+    )
     while (
         0 < k < b and doc.mention_at(k) is not None and doc.mention_at(k) is doc.mention_at(k - 1)
     ):
@@ -837,7 +866,7 @@ def _untagged_name(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
     if len(words) > 3 and words[0].norm.startswith("ال"):  # ذكر السيوطي | في سياق حديثه
         cut = next((j for j in (1, 2) if words[j].norm in _ADJUNCT_PREPOSITIONS), None)
         words = words[:cut] if cut is not None else words
-    elif len(words) > 2 and words[0].norm in _UNNAMED_SOURCES:  # تقارير إخبارية | اليوم
+    elif len(words) >= 2 and words[0].norm in _UNNAMED_SOURCES:  # تقارير إخبارية | اليوم
         outlet = words[0].norm in _OUTLETS  # صحيفة حرييت: a name, whatever its ending
         cut = next(
             (j for j in range(1, min(4, len(words))) if _source_ends_before(words[j].norm, outlet)),
@@ -1106,13 +1135,23 @@ def _kana_subject(doc: Doc, end: int, gender: str) -> tuple[SpeakerInfo, int] | 
     toks = doc.tokens
     b = end - 1 if end > 0 and toks[end - 1].text in "؛،," else end
     a = b - 1
-    while a >= 0 and b - a <= 6 and toks[a].is_word and toks[a].norm not in _KANA:
+    while a >= 0 and b - a <= 6 and toks[a].norm not in _KANA:
+        if not (toks[a].is_word or toks[a].text in QUOTE_CHARS):
+            break
         a -= 1
     if a < 0 or toks[a].norm not in _KANA or doc.tok_sent[a] != doc.tok_sent[end]:
         return None
     a += 1
     if a >= b or any(g.start <= toks[end].start < g.end for g in doc.segments):
         return None  # وكان قد كشف; «كان الناس يقولون»: the quoted speaker's own words
+    named_seg = _marked_name_after(doc, a, toks[b - 1].end)
+    if named_seg is not None:  # وكانت "دنيا الرياضة" قد أشارت: the outlet named in marks
+        closing = named_seg.close_mark
+        if closing is not None and doc.token_at(closing) == b - 1:
+            return _named_in_marks(doc, named_seg, toks[a].start, gender), a
+        return None
+    if not all(toks[k].is_word for k in range(a, b)):
+        return None
     definite = [doc.mention_at(k) is not None or toks[k].norm.startswith("ال") for k in (a, a + 1)]
     if not (definite[0] or (a + 1 < b and definite[1] and toks[a].text[-1] not in "اً")):
         return None  # كان مصيبا حين قال، كانت آخر مرة، كان ولا يزال: no noun phrase subject
@@ -1256,7 +1295,7 @@ def attribution_source(doc: Doc, a: int, sentence_end: int) -> SpeakerInfo | Non
                 return from_mention(doc, m, (span[0], m.end), "m")
     if w0 in _ATTRIBUTED_REPORTS or first in _ATTRIBUTED_REPORTS:  # وفقا لبيان صادر عن رئاسة
         # الجمهورية، وفق تقارير الأمم المتحدة: the body that issued it
-        issuer = _report_issuer(doc, a, doc.token_at(sentence_end), "m")
+        issuer = report_issuer(doc, a, doc.token_at(sentence_end), "m")
         if issuer is not None:
             return issuer
     body = _names_a_body(w0)
