@@ -2841,3 +2841,67 @@ def test_a_title_after_an_untagged_name_and_a_comma_after_the_addressee_end_the_
     ]
     a = run("وتابع الشيخ عبدالعزيز آل الشيخ يقول: واجب الدعاة الكشف عن هذه الفئة الضالة.")
     assert [q.speaker.name if q.speaker else None for q in a.quotes] == ["عبدالعزيز آل الشيخ"]
+
+
+def test_a_name_before_a_colon_labels_the_words_in_marks_after_it() -> None:
+    a = run(
+        "أثار البيان كثيراً من التعليقات الساخرة.. منها:\xa0 شهد حسن: "
+        '"يا جماعة ده معناه إن فيه فرص عمل فاضية".\xa0 Mohamed Abd Elmonem: '
+        '"الخبر دا فعلا غيّر مجرى حياتي".\xa0 مكتوب عليها: "الطموح الكبير لا حد له ولا نهاية".'
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == [
+        "شهد حسن",
+        "Mohamed Abd Elmonem",
+        None,  # written on it: no name labels these words
+    ]
+    a = run(
+        "وقال سعيد إن اللجنة قانونية. ويتابع: «فإن كانت لجنة قضائية فلا يمكن القيام بذلك».",
+        ("سعيد", "PER"),
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes][-1] != "ويتابع"
+
+
+def test_source_phrases_end_before_a_second_place_a_time_an_idiom_object_or_an_addressee() -> None:
+    a = run(
+        'وذكرت مصادر محلية وفي المقاومة ل"الرياض" ان الغارات استهدفت مواقع الحوثيين. '
+        "ولفت آل فويز النظر إلى أنه قام بتدريب عدد من الشباب. "
+        'وقال المتحدث باسم الصرح المعماري لوكالة "فرانس برس": إن الإنارة ستستمر. '
+        "وذكرت مصادر في وقت سابق أن الصندوق يملك 14 محطة. "
+        "وفى المقابل وبحسب التقرير ارتفع الناتج الصناعي في الهند بنسبة 3.6 في المائة. "
+        "وبحسب التقرير السنوي لمركز الأبحاث تسهم طاقة الرياح بتوفير 8 في المائة من الطاقة.",
+        ("الرياض", "ORG"),
+        ("فرانس برس", "ORG"),
+        ("الهند", "LOC"),
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == [
+        "مصادر محلية",
+        "آل فويز",
+        "المتحدث باسم الصرح المعماري",
+        "مصادر",
+        "التقرير",
+        "مركز الأبحاث",
+    ]
+
+
+def test_without_mentioning_is_no_cue_and_its_own_classification_cites_nobody() -> None:
+    a = run(
+        "وقال الحوثي إن الحلول ممكنة، مضيفا لكن دون ذكر أي تفاصيل: "
+        '"الحلول السياسية لا تزال متاحة وممكنة". '
+        "وأشار المدير إلى أهمية التواصل حيال الخدمات المقدمة في المنشأة وفقا لتصنيفها، سواء "
+        "كان في الاستقبال أو الغرف.",
+        ("الحوثي", "PER"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("الحلول ممكنة", "الحوثي"),
+        ("الحلول السياسية لا تزال متاحة وممكنة", "الحوثي"),
+        (
+            "أهمية التواصل حيال الخدمات المقدمة في المنشأة وفقا لتصنيفها، سواء كان في الاستقبال "
+            "أو الغرف",
+            "المدير",
+        ),
+    ]
+
+
+def test_an_attribution_phrase_cites_a_name_in_marks() -> None:
+    a = run('وحسب "بوابة الأهرام"، أثار هذا البيان كثيراً من التعليقات الساخرة.')
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == ["بوابة الأهرام"]

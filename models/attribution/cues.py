@@ -31,6 +31,7 @@ _COPULAS = frozenset("ليس ليست يكن تكن يكون تكون كان ك�
 _WASLA_VERBS = frozenset({"اقترح", "استغرب", "اعتبر", "اعترف", "استبعد"})
 _OPENERS = frozenset("كما فيما بينما حيث قد وقد فقد لقد ثم".split())
 _BETWEEN = frozenset("بين بينه بينها بينهم بينهما بيننا بينكم".split())
+_WITHOUT = frozenset("عدم دون بدون ودون وبدون".split())  # before a verbal noun
 _ATTRIB_VERBS = frozenset("نقلته نقلت اوردته اوردت ذكرته ذكرت افادت افاده اعلنته قاله".split())
 
 
@@ -276,8 +277,8 @@ def find_cues(doc: Doc) -> list[Cue]:
             form = CueForm("بين", "verb", "m")
         elif form is None and w in _USEFUL and _complementizer_next(doc, t.i):
             form = CueForm("افاد", "participle", _USEFUL[w])  # مفيدا بأن: stating, not useful
-        if form is None or (t.i > 0 and toks[t.i - 1].norm == "عدم"):
-            continue  # طلب عدم ذكر اسمه: not mentioning is no report
+        if form is None or (t.i > 0 and toks[t.i - 1].norm in _WITHOUT):
+            continue  # طلب عدم ذكر اسمه، دون ذكر أي تفاصيل: not mentioning is no report
         if w == "عبر" and _via(doc, t.i):
             continue  # غرد عبر حسابه: the preposition "via" inside a clause
         if form.lemma in _GOING_ON and not _concludes_speech(doc, t.i):

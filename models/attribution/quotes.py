@@ -48,6 +48,7 @@ from models.attribution.speakers import (
     attribution_source,
     body_after,
     build_title_map,
+    continues_source,
     from_mention,
     is_title_word,
     noun_cue_speaker,
@@ -1571,6 +1572,53 @@ def _postposed_cue(doc: Doc, infos: list[CueInfo], close_mark: int) -> CueInfo |
     return None
 
 
+_LABEL_WORDS = 4  # at most this many words name whoever speaks in «Name: "…"»
+_LABEL_STARTS = ".!؟?:\n\xa0" + QUOTE_CHARS
+
+
+def _labelled_speaker(doc: Doc, anchor: int) -> SpeakerInfo | None:
+    """The name that labels words in marks after a colon, alone between the end of the
+    previous sentence, line or quote and the colon (readers' comments, interview lines: شهد
+    حسن: "يا جماعة …"، Mohamed Abd Elmonem: "…"): a mention that covers it, or up to four
+    words that are no place, cue, title, preposition, pronoun or number."""
+    text = doc.text
+    colon = text.rfind(":", 0, anchor)
+    start = max(text.rfind(ch, 0, colon) for ch in _LABEL_STARTS) + 1
+    label = text[start:colon].strip()
+    if not label or len(label.split()) > _LABEL_WORDS:
+        return None
+    a = start + text[start:colon].index(label)
+    span = (a, a + len(label))
+    toks = [t for t in doc.tokens if span[0] <= t.start < span[1]]
+    if not toks or not all(t.is_word for t in toks):
+        return None
+    named = [doc.mention_at(t.i) for t in toks]
+    if any(m is not None and m.label == "LOC" for m in named):
+        return None  # طهران: «الشرق الأوسط»: a dateline
+    m = named[0]
+    if m is not None and m.start <= span[0] and m.end >= span[1]:
+        return from_mention(doc, m, span, "m")
+    first = toks[0].norm
+    if first[:1] in ("و", "ف") and (len(toks) > 1 or first[1:2] in ("ي", "ت", "ن")):
+        return None  # ويتابع: «…»، فردوا والخوف يملأ قلوبهم: «…»: a clause, not a name
+    for t in toks:
+        w = t.norm
+        if (
+            len(w) < 2
+            or w.isdigit()
+            or cue_form(w) is not None
+            or is_title_word(w)
+            or w in PREPOSITIONS
+            or w in FUNCTION_WORDS
+            or w in ADVERBS
+            or w.startswith("ال")
+            or (w[-1:] == "ه" and w[:-1] in PREPOSITIONS)
+            or (w[-2:] == "ها" and w[:-2] in PREPOSITIONS)
+        ):
+            return None
+    return SpeakerInfo(label, "PER", None, span, "m", True)
+
+
 def detect_quotes(doc: Doc) -> list[Draft]:
     """Direct and indirect quotes of the article, with cues and speakers."""
     for seg in doc.segments:
@@ -1631,7 +1679,8 @@ def detect_quotes(doc: Doc) -> list[Draft]:
             prev = doc.text[:anchor].rstrip()[-1:] if anchor > 0 else ""
             if words <= _SHORT_WORDS or prev != ":":
                 continue
-            drafts.append(Draft(seg.start, seg.end, "direct", 0.4, None, None))
+            label = _labelled_speaker(doc, anchor)  # شهد حسن: "يا جماعة …"
+            drafts.append(Draft(seg.start, seg.end, "direct", 0.4, None, label))
             continue
         if words <= 2:
             score -= 0.15
@@ -1764,6 +1813,9 @@ def _terms_in_marks(doc: Doc, inner: list[Draft], content: tuple[int, int]) -> b
     )
 
 
+_OWN_WORDS = ("قول", "تصريح", "تعبير", "روايت", "افادت", "كلام", "حديث", "بيان", "راي")
+
+
 def _cites(doc: Doc, cue: Cue) -> bool:
     """وفقا لشبكة سكاي، حسبما أورد: a phrase that cites someone the source rules do not know
     (لـ and an indefinite noun, or a reporting verb); not وفقا للقانون or حسب الخطة."""
@@ -1771,7 +1823,11 @@ def _cites(doc: Doc, cue: Cue) -> bool:
     if k >= len(doc.tokens):
         return False
     w = doc.tokens[k].norm
-    return cue.end > doc.tokens[cue.ti].end or (w[:1] == "ل" and not w.startswith("لل"))
+    if cue.end > doc.tokens[cue.ti].end:
+        return True
+    if doc.tokens[k].text.endswith(("ه", "ها", "هم")) and not w[1:].startswith(_OWN_WORDS):
+        return False  # وفقا لتصنيفها: its own classification, nobody cited
+    return w[:1] == "ل" and not w.startswith("لل")
 
 
 def _attribution_quote(
@@ -1873,14 +1929,16 @@ def _marks_closed_before(doc: Doc, ti: int, start: int) -> Segment | None:
 
 def _unpunctuated_source(doc: Doc, sp: SpeakerInfo, span: tuple[int, int]) -> SpeakerInfo:
     """An unnamed source at ``span`` that no comma ends keeps its head noun and the definite
-    adjectives after it (وحسب التوقعات العالمية | ستشهد أوروبا)."""
+    adjectives and genitives after it (وحسب التوقعات العالمية | ستشهد أوروبا)."""
     words = doc.tokens[doc.token_containing(span[0]) : doc.token_at(span[1])]
     if not words:
         return sp
     keep = 1
     definite = words[0].norm.startswith("ال")
-    while keep < len(words) and definite and words[keep].norm.startswith("ال"):
+    while keep < len(words) and definite and continues_source(words[keep].norm):
         keep += 1
+    if keep == len(words):
+        return sp  # التقرير السنوي لمركز الأبحاث: the whole source, its issuer resolved
     span = (span[0], words[keep - 1].end)
     return SpeakerInfo(
         source_name(doc.text[span[0] : span[1]]), sp.label, None, span, sp.gender, True

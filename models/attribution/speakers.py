@@ -323,6 +323,8 @@ def _source_adjective(noun: str, word: str) -> bool:
         return noun.startswith("ال") == word.startswith("ال")
     if noun.endswith("ان") and word.endswith("ان") and word[:-2] in _SOURCE_ADJECTIVES:
         return True  # مسؤولان كبيران: the dual
+    if word[:1] == "و" and word[1:] in PREPOSITIONS:
+        return False  # مصادر محلية | وفي المقاومة
     nisba = word.endswith(("ي", "يه", "يين", "يون", "يان"))
     agrees = noun.startswith("ال") == word.startswith("ال")
     proper = word not in ADVERBS and word not in _RELATIVES and word not in PREPOSITIONS  # في
@@ -387,6 +389,8 @@ def report_issuer(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
         w = toks[k].norm
         if w in _RELATIVES or w in ("صادر", "الصادر"):
             break
+        if w[:1] == "ل" and len(w) > 3 and k > a + 1:
+            break  # التقرير السنوي | لمركز الأبحاث: the issuer
         if (
             w in FUNCTION_WORDS
             or w in PREPOSITIONS
@@ -666,7 +670,9 @@ def np_speaker(
         if k + 1 < b and "ال" + toks[k].norm in ORG_HEADS:  # مسؤول مركز | الإعلام الأمني
             end = _source_place_end(doc, k + 1, b)
             k = end if end > k + 1 else k
-        if k + 1 < b and toks[k].norm in ("في", "من", "باسم"):  # مصدر مسؤول في وزارة الخارجية
+        if k + 1 < b and toks[k + 1].norm in ("وقت", "الوقت"):
+            pass  # مصادر | في وقت سابق: a time, not where the sources are
+        elif k + 1 < b and toks[k].norm in ("في", "من", "باسم"):  # مصدر مسؤول في وزارة الخارجية
             k = _source_place_end(doc, k + 1, b)
         elif k < b and toks[k].norm.startswith("بال") and _placing(doc, k):  # مسؤول بالجيش
             body = doc.mention_at(k)
@@ -849,13 +855,15 @@ _SOURCE_ADJUNCTS = _ADJUNCT_PREPOSITIONS | ADVERBS
 # Objects of idioms with a reporting verb (كشف النقاب عن: unveiled, أزاح الستار عن), and
 # "one of" after an indefinite title (رئيس تنفيذي لإحدى الشركات).
 _NOT_SUBJECTS = frozenset("النقاب الستار اللثام احد احدي لاحد لاحدي باحد باحدي".split())
+# Objects of idioms that come right after their subject (لفت آل فويز النظر إلى: drew attention).
+_IDIOM_OBJECTS = frozenset("النقاب الستار اللثام النظر الانتباه".split())
 
 
 def _source_ends_before(word: str, outlet: bool) -> bool:
     """An unnamed source (تقارير إخبارية، دراسة) ends before a time, a place or, unless it is
     an outlet named next, a verb in the feminine past that describes it (دراسة | نشرت أمس)."""
-    if word in _SOURCE_ADJUNCTS:
-        return True
+    if word in _SOURCE_ADJUNCTS or (word[:1] == "و" and word[1:] in _ADJUNCT_PREPOSITIONS):
+        return True  # مصادر محلية | وفي المقاومة: a second place the sources are in
     return not outlet and word.endswith("ت") and not word.endswith("ات")
 
 
@@ -873,6 +881,10 @@ def _untagged_name(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
             None,
         )
         words = words[:cut] if cut is not None else words
+    cut = next((j for j, t in enumerate(words) if j > 0 and t.norm in _IDIOM_OBJECTS), None)
+    words = words[:cut] if cut is not None else words  # آل فويز | النظر
+    while words and words[-1].norm in ("ب", "ل", "ك"):
+        words = words[:-1]  # وأوصى ابن كيران | بـ«ضرورة …»
     if not 1 <= len(words) <= 3 or not all(t.is_word for t in words):
         return None
     for t in words:
@@ -887,6 +899,7 @@ def _untagged_name(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
             or w.isdigit()
             or _has_preposition_clitic(w)
             or w.startswith(("بال", "لل"))
+            or (w[:1] == "ل" and w[1:] in OUTLET_NOUNS)  # لوكالة "فرانس برس": spoken to
         ):
             return None
     span = (words[0].start, words[-1].end)
@@ -1263,6 +1276,9 @@ def _addressed(doc: Doc, first: int) -> bool:
 def attribution_source(doc: Doc, a: int, sentence_end: int) -> SpeakerInfo | None:
     """Source after an attribution phrase (حسب وكالة …، وفقا لفريق الإحصاء …)."""
     toks = doc.tokens
+    named = _marked_name_after(doc, a, sentence_end)
+    if named is not None and doc.mention_at(a + 1) is None:  # وحسب "بوابة الأهرام"، أثار
+        return _named_in_marks(doc, named, named.start, "m")
     while a < len(toks) and (toks[a].text in "()" + QUOTE_CHARS or toks[a].norm in ADVERBS):
         a += 1  # بحسب ما أفاد | أمس الأربعاء | مسؤول محلي
     if a >= len(toks) or toks[a].start >= sentence_end:
@@ -1286,6 +1302,10 @@ def attribution_source(doc: Doc, a: int, sentence_end: int) -> SpeakerInfo | Non
     first = toks[a].norm
     if first[:1] == "ل" and len(first) > 3 and not first.startswith("لل"):
         start += 1
+    if first.startswith("ال") and doc.mention_at(a) is None:
+        # وبحسب التقرير | ارتفع الناتج: the definite source and its genitives (النتائج الرسمية
+        # للانتخابات، التقرير السنوي لمركز الأبحاث), not the verb after it
+        k = next((j for j in range(a + 1, k) if not continues_source(toks[j].norm)), k)
     span = (start, toks[k - 1].end)
     w0 = strip_proclitic(first)
     if is_title_word(first):  # حسب مديرة الحفل رانيا الياس: the person the title names
@@ -1310,6 +1330,14 @@ def attribution_source(doc: Doc, a: int, sentence_end: int) -> SpeakerInfo | Non
             return from_mention(doc, org, span, "m")
         return SpeakerInfo(source_name(doc.text[span[0] : span[1]]), "ORG", None, span, "m", True)
     return SpeakerInfo(source_name(doc.text[span[0] : span[1]]), "OTHER", None, span, "m", True)
+
+
+def continues_source(word: str) -> bool:
+    """A definite word or a genitive with ل that goes on with a definite source (not a
+    relative pronoun: الإحصائية الحكومية | التي أطلعت)."""
+    if word in FUNCTION_WORDS or word in _RELATIVES:
+        return False
+    return word.startswith("ال") or (word[:1] == "ل" and len(word) > 3)
 
 
 def _names_a_body(word: str) -> bool:
