@@ -2905,3 +2905,15 @@ def test_without_mentioning_is_no_cue_and_its_own_classification_cites_nobody() 
 def test_an_attribution_phrase_cites_a_name_in_marks() -> None:
     a = run('وحسب "بوابة الأهرام"، أثار هذا البيان كثيراً من التعليقات الساخرة.')
     assert [q.speaker.name if q.speaker else None for q in a.quotes] == ["بوابة الأهرام"]
+
+
+def test_a_part_of_a_name_inside_a_title_run_ends_it_before_the_object() -> None:
+    a = run(
+        "وأعلن العميد محمد السحيباني أن المهلة انتهت. "
+        "ودعا العميد السحيباني الأشقاء اليمنيين إلى المسارعة في إنهاء إجراءاتهم.",
+        ("محمد السحيباني", "PER"),
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == [
+        "محمد السحيباني",
+        "محمد السحيباني",
+    ]

@@ -713,8 +713,10 @@ def np_speaker(
         if person is None and k < b:
             person = _person_by_part_of_name(doc, toks[k].norm)
             span = _span(doc, a, k + 1) if person is not None else span
-        if person is None and k - 1 > a and toks[k - 1].norm.startswith("ال"):
-            person = _person_by_part_of_name(doc, toks[k - 1].norm)  # الدكتور | التركي
+        for j in range(a + 1, k):  # الدكتور | التركي، العميد السحيباني | الأشقاء اليمنيين
+            if person is None and toks[j].norm.startswith("ال"):
+                person = _person_by_part_of_name(doc, toks[j].norm)
+                span = _span(doc, a, j + 1) if person is not None else span
         if person is not None:
             return from_mention(doc, person, span, gender)
         named = _name_after_title(doc, k, b, gender)
