@@ -2917,3 +2917,44 @@ def test_a_part_of_a_name_inside_a_title_run_ends_it_before_the_object() -> None
         "محمد السحيباني",
         "محمد السحيباني",
     ]
+
+
+def test_claimed_disclosed_and_threatened_report() -> None:
+    a = run(
+        "وادعى نقدي أن العالم سيشهد الانتصارات. "
+        "أفصح دبلوماسي مصري مسؤول أن الاجتماع سيتصدره مناقشة 3 ملفات. "
+        "هدد حزب العمال الكردستاني بقطع الهدنة مع أنقرة. "
+        "ويعتبر التدخين عادة تهدد الصحة والحيوانات مهددة بالانقراض.",
+        ("نقدي", "PER"),
+        ("حزب العمال الكردستاني", "ORG"),
+        ("أنقرة", "LOC"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("العالم سيشهد الانتصارات", "نقدي"),
+        ("الاجتماع سيتصدره مناقشة 3 ملفات", "دبلوماسي مصري مسؤول"),
+        ("بقطع الهدنة مع أنقرة", "حزب العمال الكردستاني"),
+    ]
+
+
+def test_a_body_after_a_preposition_inside_the_subject_is_not_the_subject() -> None:
+    a = run(
+        "كان النواب الجمهوريون بالكونغرس هدّدوا بسحب 500 مليون دولار من تمويل المنظمة.",
+        ("بالكونغرس", "ORG"),
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == [
+        "النواب الجمهوريون بالكونغرس"
+    ]
+
+
+def test_disclosing_and_threatening_take_no_marked_name_and_no_far_object() -> None:
+    a = run(
+        "في حين يفصح جون مارك بونتروي، الرئيس التنفيذي لدار «روجيه دوبوي» للساعات، "
+        "بأن سوق منطقة الشرق الأوسط واعدة. "
+        "كما هدد بوتين وبدأ ينفذ عمليات عدوانية ضد الدولار بغرض زعزعة الاقتصاد الأمريكي.",
+        ("جون مارك بونتروي", "PER"),
+        ("روجيه دوبوي", "ORG"),
+        ("بوتين", "PER"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("سوق منطقة الشرق الأوسط واعدة", "جون مارك بونتروي")
+    ]

@@ -75,6 +75,9 @@ _VERBS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]]
     "ندد": ("ندد", ("ندد",), ("مندد",), ()),
     "اوصي": ("اوصي", ("وصي",), ("موصي",), ()),
     "استبعد": ("استبعد", ("ستبعد",), (), ()),
+    "ادعي": ("ادعي", (), ("مدعي",), ()),  # يدعى is "is called"
+    "افصح": ("افصح", ("فصح",), ("مفصح",), ()),
+    "هدد": ("هدد", (), (), ()),  # يهدد and مهدد: a danger that threatens, or is threatened
 }
 
 # Verbs that must be followed by a complementizer, a colon or a quote to count as a cue
@@ -115,6 +118,9 @@ STRICT_LEMMAS = frozenset(
         "تعهد",
         "تحدث",
         "استبعد",
+        "ادعي",
+        "افصح",
+        "هدد",
     }
 )
 # Verbs whose content may be a prepositional object: lemma -> prepositions (normalised).
@@ -139,6 +145,8 @@ PREP_OBJECT = {
     "اعترف": ("ب",),
     "افاد": ("ب", "عن"),
     "اجمع": ("علي",),
+    "افصح": ("عن",),
+    "هدد": ("ب",),
 }
 # The detached object pronoun after a participle (واصفا إياه: the one described).
 DETACHED_OBJECTS = frozenset({"اياه", "اياها", "اياهم", "اياهما"})

@@ -41,7 +41,13 @@ from models.attribution.lexicon import (
     STRICT_LEMMAS,
     TITLE_CONTINUATIONS,
 )
-from models.attribution.normalize import QUOTE_CHARS, norm, strip_article_proclitic, strip_proclitic
+from models.attribution.normalize import (
+    QUOTE_CHARS,
+    Token,
+    norm,
+    strip_article_proclitic,
+    strip_proclitic,
+)
 from models.attribution.speakers import (
     SpeakerInfo,
     TitleEntry,
@@ -363,6 +369,21 @@ def _opener_starts(doc: Doc, candidates: list[Segment]) -> set[int]:
     return {s.open_mark for s in candidates if s.open_mark is not None}
 
 
+# Cues whose content is a clause or a prepositional object, never words in marks that follow
+# (يفصح جون مارك بونتروي، الرئيس التنفيذي لدار «روجيه دوبوي»، بأن …).
+_MARKS_NOT_CONTENT = frozenset({"استبعد", "ادعي", "افصح", "هدد"})
+# Cues whose prepositional object comes right after the subject, or not at all (هدد الحزب
+# بقطع الهدنة، هدد الرئيس السابق، محمود أحمدي نجاد، المحافظ، عام 2010 بمقاطعة; not كما هدد
+# بوتين وبدأ ينفذ عمليات … بغرض زعزعة).
+_ADJACENT_OBJECT = frozenset({"هدد"})
+
+
+def _set_off(t: Token) -> bool:
+    """Punctuation, a time or a definite word that may stand between a subject and its object."""
+    w = t.norm
+    return not t.is_word or w in ADVERBS or w.isdigit() or w == "عام" or w.startswith("ال")
+
+
 def _find_complementizer(
     doc: Doc, info: CueInfo, openers: set[int], cue_tokens: set[int]
 ) -> tuple[int, int, str]:
@@ -375,6 +396,9 @@ def _find_complementizer(
         t = toks[k]
         if t.start in openers:
             seg = next(g for g in doc.segments if g.open_mark == t.start)
+            if info.cue.lemma in _MARKS_NOT_CONTENT and seg.close_mark is not None:
+                k = max(k + 1, doc.token_at(seg.close_mark + 1))  # لدار «روجيه دوبوي» بأن
+                continue
             after = _name_before_complementizer(doc, seg)
             if after is None:
                 return k, k, "quote"
@@ -1500,6 +1524,8 @@ def _other_content(
                 if start < len(toks):
                     info.content = (toks[start].start, _content_end(doc, start, by_token))
                     info.content_kind = "prep"
+                return
+            if cue.lemma in _ADJACENT_OBJECT and not _set_off(toks[k]):
                 return
         if cue.lemma not in DIRECT_OBJECT:
             return

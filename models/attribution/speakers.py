@@ -1119,7 +1119,12 @@ def _noun_phrase_before(
     if doc.tok_sent[a] != doc.tok_sent[end]:
         return None
     span = _span(doc, a, end)
-    named = [m for k in range(a, end) if (m := doc.mention_at(k)) is not None]
+    named = [
+        m
+        for k in range(a, end)
+        if (m := doc.mention_at(k)) is not None
+        and (k == a or not _has_preposition_clitic(toks[k].norm))  # النواب | بالكونغرس
+    ]
     if named:  # زعيم حزب الله حسن نصر الله: the person the title's body leads to
         person = next((m for m in named if m.label == "PER"), None)
         first = person if person is not None and is_title_word(toks[a].norm) else named[0]
@@ -1171,7 +1176,12 @@ def _kana_subject(doc: Doc, end: int, gender: str) -> tuple[SpeakerInfo, int] | 
     if not (definite[0] or (a + 1 < b and definite[1] and toks[a].text[-1] not in "اً")):
         return None  # كان مصيبا حين قال، كانت آخر مرة، كان ولا يزال: no noun phrase subject
     span = _span(doc, a, b)
-    named = [m for k in range(a, b) if (m := doc.mention_at(k)) is not None]
+    named = [
+        m
+        for k in range(a, b)
+        if (m := doc.mention_at(k)) is not None
+        and (k == a or not _has_preposition_clitic(toks[k].norm))  # النواب | بالكونغرس
+    ]
     if named:
         return from_mention(doc, named[0], span, gender), a
     return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, gender, True), a
