@@ -2958,3 +2958,11 @@ def test_disclosing_and_threatening_take_no_marked_name_and_no_far_object() -> N
     assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
         ("سوق منطقة الشرق الأوسط واعدة", "جون مارك بونتروي")
     ]
+
+
+def test_the_blessing_after_a_verb_of_saying_names_the_prophet() -> None:
+    a = run(
+        "فلهم أجر الرباط، قال صلى الله عليه وسلم: «عينان لا تمسهما النار يوم القيامة»، "
+        "وقال عليه الصلاة والسلام: «ألا أنبئكم بليلة أفضل من ليلة القدر»."
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == ["رسول الله", "رسول الله"]

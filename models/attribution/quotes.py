@@ -1057,14 +1057,24 @@ _DIVINE_EPITHETS = frozenset({"تعالي", "سبحانه", "تبارك", "عز"
 
 def _divine_speaker(doc: Doc, cue: Cue) -> SpeakerInfo | None:
     """God as the speaker when an epithet follows the cue (قال تعالى، بقوله سبحانه، قول الله عز
-    وجل، قول الحق تبارك): the verse is quoted, not the writer's or the preacher's words."""
+    وجل، قول الحق تبارك): the verse is quoted, not the writer's or the preacher's words; the
+    Prophet when the blessing on him follows it (قال صلى الله عليه وسلم، وقال عليه الصلاة
+    والسلام): the hadith is his, and no other quote goes on with him."""
     toks = doc.tokens
     k = cue.ti + 1
+    blessing = tuple(t.norm for t in toks[k : k + 4])
+    if blessing in _BLESSINGS or blessing[:3] in _BLESSINGS:
+        end = toks[min(len(toks), k + len(blessing)) - 1].end
+        return SpeakerInfo("رسول الله", "PER", None, (toks[k].start, end), "m", False)
     if k < len(toks) and toks[k].norm in ("الله", "الحق", "المولي"):
         k += 1
     if k >= len(toks) or toks[k].norm not in _DIVINE_EPITHETS:
         return None
     return SpeakerInfo("الله", "OTHER", None, (toks[cue.ti + 1].start, toks[k].end), "m", True)
+
+
+# The blessing on the Prophet right after a verb of saying (صلى الله عليه وسلم).
+_BLESSINGS = frozenset({("صلي", "الله", "عليه", "وسلم"), ("عليه", "الصلاه", "والسلام")})
 
 
 def _from_source(doc: Doc, cue: Cue) -> bool:
