@@ -2966,3 +2966,17 @@ def test_the_blessing_after_a_verb_of_saying_names_the_prophet() -> None:
         "وقال عليه الصلاة والسلام: «ألا أنبئكم بليلة أفضل من ليلة القدر»."
     )
     assert [q.speaker.name if q.speaker else None for q in a.quotes] == ["رسول الله", "رسول الله"]
+
+
+def test_an_attributed_statement_or_a_prepared_report_speaks_for_the_person_it_names() -> None:
+    a = run(
+        "لن يتراجع النشاط وسوف يستقر، حسب تقرير حديث أعده أندرو كوسغروف المحلل بمؤسسة بلومبيرغ. "
+        "وتستهدف الهيئة التوسع أفقيا داخل المدن الصناعية وفق تصريح رئيسها الأمير سعود بن ثنيان.",
+        ("أندرو كوسغروف", "PER"),
+        ("بلومبيرغ", "ORG"),
+        ("سعود بن ثنيان", "PER"),
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == [
+        "أندرو كوسغروف",
+        "سعود بن ثنيان",
+    ]

@@ -379,15 +379,19 @@ def _definite_run_end(doc: Doc, j: int, b: int) -> int:
     return k
 
 
+_PREPARED = frozenset("اعده اعدته اعدها اصدره اصدرته اصدرها نشره نشرته نشرها".split())
+
+
 def report_issuer(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
     """The body that issued the report or statement at token ``a``, named after it with ل, after
     الذي أصدرته or after صادر عن (بيان للمنسقية العامة، تقرير إحصائي سنوي لوزارة الصحة، التقرير
-    الحادي والخمسون الذي أصدرته مؤسسة النقد العربي السعودي); None when no body follows."""
+    الحادي والخمسون الذي أصدرته مؤسسة النقد العربي السعودي), or who prepared it (تقرير حديث
+    أعده أندرو كوسغروف); None when no body follows."""
     toks = doc.tokens
     k = a + 1
     while k < min(b, a + 4) and toks[k].is_word and doc.mention_at(k) is None:
         w = toks[k].norm
-        if w in _RELATIVES or w in ("صادر", "الصادر"):
+        if w in _RELATIVES or w in ("صادر", "الصادر") or w in _PREPARED:
             break
         if w[:1] == "ل" and len(w) > 3 and k > a + 1:
             break  # التقرير السنوي | لمركز الأبحاث: the issuer
@@ -400,6 +404,11 @@ def report_issuer(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
         ):
             break
         k += 1  # إحصائي سنوي، الحادي والخمسون: the report's adjectives
+    if k + 1 < b and toks[k].norm in _PREPARED:  # تقرير حديث أعده | أندرو كوسغروف
+        m = doc.mention_at(k + 1)
+        if m is not None and m.label in ("PER", "ORG") and doc.token_containing(m.start) == k + 1:
+            return from_mention(doc, m, (toks[a].start, m.end), gender)
+        return None
     if k + 1 < b and (toks[k].norm in _RELATIVES or toks[k].norm in ("صادر", "الصادر")):
         verb = toks[k + 1].norm
         if not (verb.startswith(("اصدر", "صدر")) or verb == "عن"):
@@ -1320,7 +1329,8 @@ def attribution_source(doc: Doc, a: int, sentence_end: int) -> SpeakerInfo | Non
         k = next((j for j in range(a + 1, k) if not continues_source(toks[j].norm)), k)
     span = (start, toks[k - 1].end)
     w0 = strip_proclitic(first)
-    if is_title_word(first):  # حسب مديرة الحفل رانيا الياس: the person the title names
+    if is_title_word(first) or w0 in _STATED:  # حسب مديرة الحفل رانيا الياس، وفق تصريح
+        # رئيسها الأمير سعود بن ثنيان: the person the title or the statement names
         for j in range(a + 1, min(a + 6, len(toks))):
             m = doc.mention_at(j)
             if m is not None and m.label == "PER" and m.start < sentence_end:
@@ -1350,6 +1360,9 @@ def continues_source(word: str) -> bool:
     if word in FUNCTION_WORDS or word in _RELATIVES:
         return False
     return word.startswith("ال") or (word[:1] == "ل" and len(word) > 3)
+
+
+_STATED = frozenset("تصريح تصريحات حديث كلام قول اقوال".split())
 
 
 def _names_a_body(word: str) -> bool:
