@@ -1128,12 +1128,7 @@ def _noun_phrase_before(
     if doc.tok_sent[a] != doc.tok_sent[end]:
         return None
     span = _span(doc, a, end)
-    named = [
-        m
-        for k in range(a, end)
-        if (m := doc.mention_at(k)) is not None
-        and (k == a or not _has_preposition_clitic(toks[k].norm))  # النواب | بالكونغرس
-    ]
+    named = _subject_mentions(doc, a, end)
     if named:  # زعيم حزب الله حسن نصر الله: the person the title's body leads to
         person = next((m for m in named if m.label == "PER"), None)
         first = person if person is not None and is_title_word(toks[a].norm) else named[0]
@@ -1155,6 +1150,18 @@ def _noun_phrase_before(
 
 
 _KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"})
+
+
+def _subject_mentions(doc: Doc, a: int, end: int) -> list[Mention]:
+    """The mentions in tokens ``[a, end)`` that may head a subject: not a body after a
+    preposition inside it (النواب الجمهوريون | بالكونغرس)."""
+    toks = doc.tokens
+    return [
+        m
+        for k in range(a, end)
+        if (m := doc.mention_at(k)) is not None
+        and (k == a or not _has_preposition_clitic(toks[k].norm))
+    ]
 
 
 def _kana_subject(doc: Doc, end: int, gender: str) -> tuple[SpeakerInfo, int] | None:
@@ -1185,12 +1192,7 @@ def _kana_subject(doc: Doc, end: int, gender: str) -> tuple[SpeakerInfo, int] | 
     if not (definite[0] or (a + 1 < b and definite[1] and toks[a].text[-1] not in "اً")):
         return None  # كان مصيبا حين قال، كانت آخر مرة، كان ولا يزال: no noun phrase subject
     span = _span(doc, a, b)
-    named = [
-        m
-        for k in range(a, b)
-        if (m := doc.mention_at(k)) is not None
-        and (k == a or not _has_preposition_clitic(toks[k].norm))  # النواب | بالكونغرس
-    ]
+    named = _subject_mentions(doc, a, b)
     if named:
         return from_mention(doc, named[0], span, gender), a
     return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, gender, True), a
