@@ -174,7 +174,7 @@ def _complementizer_next(doc: Doc, i: int) -> bool:
     """أن/إن (or بأن، إلى أن) right after token ``i``."""
     toks = doc.tokens
     k = i + 1
-    if k < len(toks) and toks[k].norm in ("الي", "الى"):
+    if k < len(toks) and toks[k].norm == "الي":
         k += 1
     return k < len(toks) and toks[k].norm in COMPLEMENTIZERS
 

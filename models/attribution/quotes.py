@@ -1625,7 +1625,7 @@ def _labelled_speaker(doc: Doc, anchor: int) -> SpeakerInfo | None:
         return None
     a = start + text[start:colon].index(label)
     span = (a, a + len(label))
-    toks = [t for t in doc.tokens if span[0] <= t.start < span[1]]
+    toks = doc.tokens[doc.token_at(span[0]) : doc.token_at(span[1])]
     if not toks or not all(t.is_word for t in toks):
         return None
     named = [doc.mention_at(t.i) for t in toks]
@@ -1960,7 +1960,7 @@ def _marks_closed_before(doc: Doc, ti: int, start: int) -> Segment | None:
         return None
     if doc.text[start : seg.open_mark].rstrip().endswith(":"):
         return None  # صرخات سعد ينادي أهالي قريته: «ساعدوني»: someone in the clause speaks
-    return None if is_name_like(doc, seg) or _words(doc, seg.start, seg.end) < 2 else seg
+    return None if _words(doc, seg.start, seg.end) < 2 else seg
 
 
 def _unpunctuated_source(doc: Doc, sp: SpeakerInfo, span: tuple[int, int]) -> SpeakerInfo:

@@ -722,10 +722,13 @@ def np_speaker(
         if person is None and k < b:
             person = _person_by_part_of_name(doc, toks[k].norm)
             span = _span(doc, a, k + 1) if person is not None else span
-        for j in range(a + 1, k):  # الدكتور | التركي، العميد السحيباني | الأشقاء اليمنيين
-            if person is None and toks[j].norm.startswith("ال"):
-                person = _person_by_part_of_name(doc, toks[j].norm)
-                span = _span(doc, a, j + 1) if person is not None else span
+        if person is None:  # الدكتور | التركي، العميد السحيباني | الأشقاء اليمنيين
+            for j in range(a + 1, k):
+                if toks[j].norm.startswith("ال"):
+                    person = _person_by_part_of_name(doc, toks[j].norm)
+                    if person is not None:
+                        span = _span(doc, a, j + 1)
+                        break
         if person is not None:
             return from_mention(doc, person, span, gender)
         named = _name_after_title(doc, k, b, gender)
@@ -865,9 +868,10 @@ _ADJUNCT_PREPOSITIONS = frozenset("في فى خلال امام لدي عبر ع�
 _SOURCE_ADJUNCTS = _ADJUNCT_PREPOSITIONS | ADVERBS
 # Objects of idioms with a reporting verb (كشف النقاب عن: unveiled, أزاح الستار عن), and
 # "one of" after an indefinite title (رئيس تنفيذي لإحدى الشركات).
-_NOT_SUBJECTS = frozenset("النقاب الستار اللثام احد احدي لاحد لاحدي باحد باحدي".split())
+_UNVEILED = frozenset("النقاب الستار اللثام".split())
+_NOT_SUBJECTS = _UNVEILED | frozenset("احد احدي لاحد لاحدي باحد باحدي".split())
 # Objects of idioms that come right after their subject (لفت آل فويز النظر إلى: drew attention).
-_IDIOM_OBJECTS = frozenset("النقاب الستار اللثام النظر الانتباه".split())
+_IDIOM_OBJECTS = _UNVEILED | frozenset({"النظر", "الانتباه"})
 
 
 def _source_ends_before(word: str, outlet: bool) -> bool:
