@@ -2980,3 +2980,10 @@ def test_an_attributed_statement_or_a_prepared_report_speaks_for_the_person_it_n
         "أندرو كوسغروف",
         "سعود بن ثنيان",
     ]
+
+
+def test_the_prophets_mention_is_the_blessing_alone() -> None:
+    a = run("وقال عليه الصلاة والسلام: «ألا أنبئكم بليلة أفضل من ليلة القدر».")
+    assert [
+        q.speaker.mention.text if q.speaker and q.speaker.mention else None for q in a.quotes
+    ] == ["عليه الصلاة والسلام"]

@@ -1062,9 +1062,9 @@ def _divine_speaker(doc: Doc, cue: Cue) -> SpeakerInfo | None:
     والسلام): the hadith is his, and no other quote goes on with him."""
     toks = doc.tokens
     k = cue.ti + 1
-    blessing = tuple(t.norm for t in toks[k : k + 4])
-    if blessing in _BLESSINGS or blessing[:3] in _BLESSINGS:
-        end = toks[min(len(toks), k + len(blessing)) - 1].end
+    blessing = next((n for n in (4, 3) if tuple(t.norm for t in toks[k : k + n]) in _BLESSINGS), 0)
+    if blessing:
+        end = toks[k + blessing - 1].end
         return SpeakerInfo("رسول الله", "PER", None, (toks[k].start, end), "m", False)
     if k < len(toks) and toks[k].norm in ("الله", "الحق", "المولي"):
         k += 1
