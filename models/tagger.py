@@ -26,6 +26,7 @@ from models.decoding import (
     decode_distributions,
     decode_words,
 )
+from models.known_names import KNOWN_NAMES_FILE, KnownNames
 from models.lexicon import LEXICON_FILE, Lexicon
 from models.quote_head import (
     EntityAndQuoteTagger,
@@ -55,6 +56,7 @@ class Tagger:
         label_map: Mapping[str, str] | None = None,
         max_length: int = 512,
         lexicon: Lexicon | None = None,
+        known_names: KnownNames | None = None,
     ) -> None:
         if not tokenizer.is_fast:
             raise ValueError("Tagger needs a fast (tokenizers-backed) tokenizer")
@@ -64,6 +66,7 @@ class Tagger:
         self.name = name
         self.version = version
         self.lexicon = lexicon
+        self.known_names = known_names
         labels = [model.config.id2label[i] for i in range(model.config.num_labels)]
         self.scheme = LabelScheme.from_labels(labels, label_map)
         self._outside = np.array([k == OUTSIDE for k in self.scheme.kinds])
@@ -99,9 +102,11 @@ class Tagger:
         label_map: Mapping[str, str] | None = None,
         max_length: int = 512,
         quote_head: bool = True,
+        known_names: bool = False,
     ) -> Tagger:
         """Load a local token-classification checkpoint (tokenizer, model, optional lexicon and,
-        unless ``quote_head`` is false, its quote head)."""
+        unless ``quote_head`` is false, its quote head; with ``known_names``, its list of names
+        found again where the model misses them, when it has one)."""
         path = Path(path)
         tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
         model = AutoModelForTokenClassification.from_pretrained(
@@ -109,6 +114,8 @@ class Tagger:
         )
         head = load_quote_head(path, model.config) if quote_head else None
         lex_path = path / LEXICON_FILE
+        names_path = path / KNOWN_NAMES_FILE
+        lexicon = Lexicon.load(lex_path) if lex_path.exists() else None
         return cls(
             tokenizer,
             model if head is None else EntityAndQuoteTagger(model, head),
@@ -117,7 +124,10 @@ class Tagger:
             device=device,
             label_map=label_map,
             max_length=max_length,
-            lexicon=Lexicon.load(lex_path) if lex_path.exists() else None,
+            lexicon=lexicon,
+            known_names=KnownNames.load(names_path, lexicon)
+            if known_names and names_path.exists()
+            else None,
         )
 
     def _encode(self, texts: Sequence[str]) -> list[Encoding]:
@@ -220,6 +230,8 @@ class Tagger:
         starts, ends = offsets[first, 0].tolist(), offsets[last, 1].tolist()
         n = self.num_entity_labels
         entities = self._decode_entities(text, starts, ends, logits[first, :n])
+        if self.known_names is not None:
+            entities = self.known_names.add_to(text, entities)
         quotes: list[EntitySpan] = []
         if self.quote_labels:
             probs = _softmax(logits[first, n:])

@@ -78,6 +78,9 @@ class ModelConfig:
     max_window_chars: int = 1500
     # Let the checkpoint's quote head (if it has one) rescore and extend the rule quotes.
     quote_head: bool = True
+    # Let the checkpoint's list of known names (if it has one: models/known_names.py) add the
+    # names its entity model tags across the archive but misses in an article.
+    known_names: bool = True
 
 
 @dataclass

@@ -10,6 +10,8 @@ from pathlib import Path
 import apache_beam as beam
 from apache_beam.options.pipeline_options import DirectOptions, PipelineOptions, StandardOptions
 
+from models.known_names import KNOWN_NAMES_FILE
+from models.lexicon import LEXICON_FILE
 from pipeline.config import REPO_ROOT, PipelineConfig
 from pipeline.events import ModelInfo
 from pipeline.file_io import ReadArticleFiles, WriteOutputFiles
@@ -29,7 +31,8 @@ _REPO_PATH_OPTIONS = frozenset({"prism_location", "flink_job_server_jar", "spark
 
 
 def describe_model(path: str | Path) -> ModelInfo:
-    """Name and version of a checkpoint; the version includes a hash of its weights."""
+    """Name and version of a checkpoint; the version includes a hash of its weights and of the
+    word lists that decode them (``lexicon.tsv``, ``known_names.tsv``)."""
     path = Path(path)
     config = json.loads((path / "config.json").read_text(encoding="utf-8"))
     name = config.get("model_name") or path.name
@@ -37,7 +40,8 @@ def describe_model(path: str | Path) -> ModelInfo:
     weights = sorted(path.glob("*.safetensors")) or sorted(path.glob("*.bin"))
     if not weights:
         raise FileNotFoundError(f"no weights (*.safetensors or *.bin) in {path}")
-    for weight_file in weights:
+    lists = [path / name for name in (LEXICON_FILE, KNOWN_NAMES_FILE) if (path / name).exists()]
+    for weight_file in [*weights, *lists]:
         with weight_file.open("rb") as handle:
             for chunk in iter(lambda: handle.read(1 << 20), b""):
                 digest.update(chunk)

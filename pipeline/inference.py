@@ -67,6 +67,7 @@ class TaggerModelHandler(ModelHandler[WindowedArticle | Rejected, Prediction, Ta
         threads: int = 0,
         runtime: str = "torch",
         use_quote_head: bool = True,
+        use_known_names: bool = True,
     ) -> None:
         # Beam batches whole articles; the tagger packs their windows into forward passes
         # bounded by the token budget (a larger one on CUDA). A fixed batch size: Beam's
@@ -85,6 +86,7 @@ class TaggerModelHandler(ModelHandler[WindowedArticle | Rejected, Prediction, Ta
         self._runtime = runtime
         self._threads = threads
         self._use_quote_head = use_quote_head
+        self._use_known_names = use_known_names
 
     def load_model(self) -> Tagger:
         if self._threads > 0:
@@ -94,6 +96,7 @@ class TaggerModelHandler(ModelHandler[WindowedArticle | Rejected, Prediction, Ta
             device=self._device,
             label_map=self._label_map,
             quote_head=self._use_quote_head,
+            known_names=self._use_known_names,
         )
         quantize_tagger(tagger, self._quantize, self._runtime)
         cpu = tagger.device.type == "cpu"

@@ -174,6 +174,7 @@ class AnalyzeRecords(beam.PTransform):
             runtime=cfg.model.runtime,
             threads=cfg.model.threads,
             use_quote_head=cfg.model.quote_head,
+            use_known_names=cfg.model.known_names,
         )
         return (
             parsed

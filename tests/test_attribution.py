@@ -2987,3 +2987,16 @@ def test_the_prophets_mention_is_the_blessing_alone() -> None:
     assert [
         q.speaker.mention.text if q.speaker and q.speaker.mention else None for q in a.quotes
     ] == ["عليه الصلاة والسلام"]
+
+
+def test_a_senator_is_a_title_and_an_announced_stance_is_what_was_said() -> None:
+    a = run(
+        "أعلن السيناتور الديموقراطى الأميركى تشاك شومر معارضته للاتفاق النووي مع إيران.",
+        ("السيناتور", "PER"),
+        ("تشاك شومر", "PER"),
+        ("إيران", "LOC"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("معارضته للاتفاق النووي مع إيران", "تشاك شومر")
+    ]
+    assert "السيناتور" not in [e.text for e in a.entities]

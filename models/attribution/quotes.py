@@ -1253,8 +1253,8 @@ def _statement_object(doc: Doc, k: int, cue: Cue, sp: SpeakerInfo) -> int:
         k += 1
     elif cue.lemma not in _DIRECT_STATEMENT:
         return n
-    if k + 1 < n and toks[k].norm in FEELING_NOUNS:
-        k += 1  # أكد سعادته بنجاح المهرجان: the feeling's object
+    if k + 1 < n and toks[k].norm in FEELING_NOUNS and _starts_statement(doc, k + 1):
+        k += 1  # أكد سعادته بنجاح المهرجان: the feeling's object (أعلن معارضته للاتفاق: all)
     return k if _starts_statement(doc, k) else n
 
 
