@@ -434,6 +434,12 @@ def _name_before_complementizer(doc: Doc, seg: Segment) -> int | None:
     return k if k < len(toks) and toks[k].norm in COMPLEMENTIZERS else None
 
 
+# A statement next to its owner's name (تصريحات المرشد الأعلى لإيران علي خامنئي الأخيرة والتي
+# أكد فيها، وجّه الوزير تغريدة قال فيها): the name is the speaker of the verb with فيها.
+_OWNED_STATEMENTS = frozenset(
+    """تصريحات التصريحات تصريح التصريح كلمه الكلمه خطاب الخطاب تغريده التغريده تغريدات
+    التغريدات مقابله المقابله حديث الحديث رساله الرساله""".split()
+)
 _DELIVERING = frozenset("القي والقي القت والقت القاها والقاها القاه والقاه".split())
 
 
@@ -452,6 +458,10 @@ def _statement_owner(doc: Doc, cue: Cue) -> SpeakerInfo | None:
             continue
         if any(toks[q].norm in _DELIVERING for q in range(max(sent_start, j - 12), j)):
             return from_mention(doc, m, None, cue.gender)  # وألقى … علي الغامدي كلمة، أكد فيها
+        around = [*range(max(sent_start, j - 8), j), *range(j + 1, cue.ti)]
+        if any(strip_article_proclitic(toks[q].norm) in _OWNED_STATEMENTS for q in around):
+            # تصريحات المرشد … علي خامنئي الأخيرة والتي أكد فيها; نشر الوزير تغريدة قال فيها
+            return from_mention(doc, m, None, cue.gender)
         for q in range(max(sent_start, j - 3), j):
             w = toks[q].norm
             base = "ال" + w[2:] if w.startswith("لل") else w[1:] if w[:1] == "ل" else ""
@@ -1297,9 +1307,12 @@ def _implied_subject_object(doc: Doc, cue: Cue) -> int | None:
     indefinite noun right after the verb, not one shaped like a participle that may be the
     untagged subject (وأكدت مذيعة القناة، وأكد مختصو الأرصاد); None otherwise."""
     k = cue.ti + 1
-    if k < len(doc.tokens) and doc.tokens[k].norm in _RESUMPTIVE:
+    resumptive = k < len(doc.tokens) and doc.tokens[k].norm in _RESUMPTIVE
+    if resumptive:
         k += 1  # أكد خلالها | ضرورة …: the statement's, not a place
-    if cue.form != "verb" or not _opens_clause(doc, cue) or not _starts_statement(doc, k):
+    # … على خامنئي أكد فيها وقوف …: after its owner's name, the verb of a statement noun
+    opens = resumptive or _opens_clause(doc, cue)
+    if cue.form != "verb" or not opens or not _starts_statement(doc, k):
         return None
     w = doc.tokens[k].norm
     return None if w.startswith(("ال", "وال", "م")) or w.endswith("و") else k
