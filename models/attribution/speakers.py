@@ -74,7 +74,10 @@ _REPORT_SOURCES = frozenset(
 )
 # Indefinite sources that read like an untagged name after a cue (أشارت تقارير، قال قائل).
 _STATE_NOUNS = frozenset("دوله جمهوريه مملكه سلطنه اماره".split())  # دولة جنوب السودان
-_REPORTS = frozenset("بيان تقرير البيان التقرير".split())  # issued by a body (بيان لوزارة الداخلية)
+# issued by a body (بيان لوزارة الداخلية، تحريات لجهاز المخابرات، دراسة لجامعة …)
+_REPORTS = frozenset(
+    "بيان تقرير البيان التقرير تحريات التحريات تحقيق التحقيق دراسه الدراسه".split()
+)
 _ATTRIBUTED_REPORTS = _REPORTS | {"تقارير", "التقارير"}  # after حسب، وفق
 _UNNAMED_SOURCES = frozenset(
     "تقرير تقارير دراسه بيان انباء معلومات اوساط وسايل صحيفه موقع كثيرون قايل".split()
@@ -379,7 +382,9 @@ def _definite_run_end(doc: Doc, j: int, b: int) -> int:
     return k
 
 
-_PREPARED = frozenset("اعده اعدته اعدها اصدره اصدرته اصدرها نشره نشرته نشرها".split())
+_PREPARED = frozenset(
+    "اعده اعدته اعدها اصدره اصدرته اصدرها نشره نشرته نشرها اجراه اجرته اجرتها".split()
+)
 
 
 def report_issuer(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
@@ -659,7 +664,7 @@ def np_speaker(
     if body is not None and body.label == "ORG" and "ال" + w in ORG_HEADS:
         return from_mention(doc, body, (toks[a].start, body.end), gender)  # إدارة | مكتبة …
     issuer = report_issuer(doc, a, b, gender) if _bare(w) in _REPORTS else None
-    if issuer is None and w in _REPORTS and w.startswith("ال"):
+    if issuer is None and w in _ISSUED:
         issuer = _earlier_issuer(doc, a, w, gender)  # أصدر مجلس بلدية عريعرة تقريرا … وأوضح التقرير
     if issuer is not None:
         return issuer
