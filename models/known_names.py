@@ -69,13 +69,19 @@ def _first_forms(word: str, lexicon: Lexicon | None) -> list[tuple[str, int]]:
     return forms
 
 
-def mention_key(tokens: Sequence[Token]) -> tuple[str, ...]:
-    """Normal-form words of a mention (its word tokens), و/ف/ب/ك before the article left out
-    (والهيئة العامة للشباب → الهيئة العامة للشباب)."""
-    words = [t.norm for t in tokens if t.is_word]
-    if words and not words[0].startswith("لل"):
-        words[0] = strip_article_proclitic(words[0])
-    return tuple(words)
+def mention_key(tokens: Sequence[Token], lexicon: Lexicon | None = None) -> tuple[str, ...]:
+    """Normal-form words of a mention (its word tokens), without a proclitic the tagger's
+    decoding would strip from the first word (والعراق، لمنظمة التعاون الإسلامي, as the tagger
+    sometimes spans them) or و/ف/ب/ك before the article (والهيئة العامة للشباب)."""
+    words = [t for t in tokens if t.is_word]
+    if not words:
+        return ()
+    first = words[0].text
+    cut = proclitic_length(first, lexicon)
+    head = norm(first[cut:]) if cut else norm(first)
+    if not head.startswith("لل"):
+        head = strip_article_proclitic(head)
+    return (head, *(t.norm for t in words[1:]))
 
 
 @dataclass(frozen=True)
@@ -226,13 +232,12 @@ def collect(
         mentions = _mentions(event, tokens)
         docs.append((tokens, mentions))
         for a, b, label in mentions:
-            key = mention_key(tokens[a:b])
+            key = mention_key(tokens[a:b], lexicon)
             if not key or len(key) > MAX_WORDS:
                 continue
             form = stats.setdefault(key, FormStats(Counter()))
             form.labels[label] += 1
             form.articles.add(len(docs))
-    stats = _without_proclitics(stats, lexicon)
     matcher = KnownNames({k: s.labels.most_common(1)[0][0] for k, s in stats.items()}, lexicon)
     for tokens, mentions in docs:
         exact = {(a, b) for a, b, _ in mentions}
@@ -243,30 +248,6 @@ def collect(
             stats[o.key].free += 1
             stats[o.key].exact += (o.first, o.stop) in exact
     return stats
-
-
-def _without_proclitics(
-    stats: dict[tuple[str, ...], FormStats], lexicon: Lexicon | None
-) -> dict[tuple[str, ...], FormStats]:
-    """Forms whose first word is a proclitic glued to another form's first word (والعراق،
-    بصحيفة الوئام, as the tagger sometimes spans them) counted under that form."""
-    out: dict[tuple[str, ...], FormStats] = {}
-    for key in sorted(stats, key=lambda k: len(k[0])):
-        s = stats[key]
-        bare = next(
-            (
-                (form, *key[1:])
-                for form, clitic in _first_forms(key[0], lexicon)
-                if clitic and (form, *key[1:]) in out
-            ),
-            None,
-        )
-        if bare is None:
-            out[key] = s
-        else:
-            out[bare].labels.update(s.labels)
-            out[bare].articles |= s.articles
-    return out
 
 
 def select(
