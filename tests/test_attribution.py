@@ -3036,3 +3036,33 @@ def test_a_study_or_an_investigation_speaks_for_the_body_that_made_it() -> None:
         "صحيفة الغارديان",
         "هيئة تطوير الرياض",
     ]
+
+
+def test_a_vow_is_reported_and_a_participle_after_ila_dhalika_goes_with_the_subject() -> None:
+    a = run(
+        "من جهته، توعد الرئيس النيجيري محمد بخاري، بسحق «بوكو حرام». "
+        "إلى ذلك، تبنى حزب العمال الكردستاني أمس هجوما بسيارة مفخخة في ديار بكر، "
+        "مؤكدا أنه قتل 8 جنود.",
+        ("محمد بخاري", "PER"),
+        ("بوكو حرام", "ORG"),
+        ("حزب العمال الكردستاني", "ORG"),
+        ("ديار بكر", "LOC"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("بسحق «بوكو حرام»", "محمد بخاري"),
+        ("قتل 8 جنود", "حزب العمال الكردستاني"),
+    ]
+
+
+def test_a_vow_inside_reported_content_neither_ends_it_nor_takes_its_marks() -> None:
+    a = run(
+        "وقال وزير الخارجية الأمريكي جون كيري إن الخطاب الذي ألقاه خامنئي يوم السبت وتوعد خلاله "
+        "بتحدي السياسات الأمريكية في المنطقة رغم الاتفاق الذي أبرمته إيران مع القوى الدولية بشأن "
+        "برنامجها النووي “مزعج للغاية”.",
+        ("جون كيري", "PER"),
+        ("خامنئي", "PER"),
+        ("إيران", "LOC"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("مزعج للغاية", "جون كيري")
+    ]

@@ -535,8 +535,11 @@ def _content_end(doc: Doc, start_ti: int, cue_infos: dict[int, CueInfo]) -> int:
         if k in cue_infos and k > start_ti:
             other = cue_infos[k]
             prev = toks[k - 1].norm if k > 0 else ""
+            # … إن الخطاب الذي ألقاه خامنئي وتوعد خلاله بتحدي …: a statement's verb with فيها /
+            # خلاله describes a noun of the content, which goes on
+            described = _describes_noun(doc, other)
             if other.cue.form == "attribution" or (
-                prev not in _RELATIVES and not other.inside_quote
+                prev not in _RELATIVES and not other.inside_quote and not described
             ):
                 cut = other.subject_start if 0 <= other.subject_start < k else k
                 if other.cue.start < t.start:
@@ -692,12 +695,14 @@ def _bare_verb(doc: Doc, cue: Cue) -> bool:
 
 
 def _past_side_phrase(doc: Doc, k: int, bound: int) -> int:
-    """The first word after an opening من جهتها، / بدوره، (whose side speaks) or من جانب آخر،
-    (on the other hand), else ``k``."""
+    """The first word after an opening من جهتها، / بدوره، (whose side speaks), من جانب آخر، (on
+    the other hand) or إلى ذلك، (besides), else ``k``."""
     toks = doc.tokens
     from_side = k + 1 < bound and toks[k].norm in ("من", "ومن")
     if from_side and toks[k + 1].norm in _SIDE_NOUNS:
         k += 2
+    elif k + 2 < bound and toks[k].norm in ("الي", "والي") and toks[k + 1].norm == "ذلك":
+        k += 2  # إلى ذلك، تبنى حزب العمال الكردستاني … مؤكدا أنه
     elif from_side and k + 2 < bound and f"{toks[k + 1].norm} {toks[k + 2].norm}" in _OTHER_SIDE:
         k += 3
     elif k < bound and toks[k].norm in ("بدوره", "بدورها"):
@@ -1586,8 +1591,10 @@ def _other_content(
 
 # ---------------------------------------------------------------- assembling quotes
 def _nearest_cue(
-    infos: list[CueInfo], sent: int, before: int, seg: tuple[int, int]
+    doc: Doc, infos: list[CueInfo], sent: int, before: int, seg: tuple[int, int]
 ) -> CueInfo | None:
+    """The last cue of the sentence before the marks at ``seg``, not one that describes a noun
+    of an earlier cue's content (قال كيري إن الخطاب الذي ألقاه خامنئي وتوعد خلاله … «مزعج»)."""
     best = None
     for info in infos:
         c = info.cue
@@ -1597,8 +1604,20 @@ def _nearest_cue(
             continue
         if info.inside_quote and not (c.start < seg[0]):
             continue
+        if best is not None and best.content is not None and _describes_noun(doc, info):
+            if best.content[0] <= c.start < best.content[1]:
+                continue
         best = info
     return best
+
+
+def _describes_noun(doc: Doc, info: CueInfo) -> bool:
+    """A cue followed by فيها / خلاله and joined to the words before it: the verb of a relative
+    clause on a statement noun (الخطاب الذي ألقاه خامنئي وتوعد خلاله), not one after a comma
+    that goes on with the news (أجرى اتصالات هاتفية، قال فيها: «…»)."""
+    k = info.cue.ti
+    toks = doc.tokens
+    return 0 < k < len(toks) - 1 and toks[k + 1].norm in _RESUMPTIVE and toks[k - 1].is_word
 
 
 def _postposed_cue(doc: Doc, infos: list[CueInfo], close_mark: int) -> CueInfo | None:
@@ -1712,7 +1731,7 @@ def detect_quotes(doc: Doc) -> list[Draft]:
         words = len(doc.text[seg.start : seg.end].split())
         anchor = seg.open_mark if seg.open_mark is not None else seg.start
         sent = doc.sentence_of_char(anchor)
-        info = _nearest_cue(infos, sent, anchor, (seg.start, seg.end))
+        info = _nearest_cue(doc, infos, sent, anchor, (seg.start, seg.end))
         score = 0.9
         if info is None and seg.close_mark is not None:
             info = _postposed_cue(doc, infos, seg.close_mark)
