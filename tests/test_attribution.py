@@ -3066,3 +3066,18 @@ def test_a_vow_inside_reported_content_neither_ends_it_nor_takes_its_marks() -> 
     assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
         ("مزعج للغاية", "جون كيري")
     ]
+
+
+def test_a_verb_opening_its_sentence_with_dhalika_reports_the_sentence_before() -> None:
+    a = run(
+        "تنظر وزارة الإسكان حاليا في اعتراض 650 مواطنا مستحقا للدعم السكني.\n"
+        "كشف ذلك لـ«اليوم» مدير عام فرع وزارة الإسكان الدكتور شاهر السهلي. "
+        "وقال السهلي إن الوزارة تعمل على حل المشكلة. أكد ذلك مصدر في الوزارة.",
+        ("وزارة الإسكان", "ORG"),
+        ("شاهر السهلي", "PER"),
+        ("السهلي", "PER"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("تنظر وزارة الإسكان حاليا في اعتراض 650 مواطنا مستحقا للدعم السكني", "شاهر السهلي"),
+        ("الوزارة تعمل على حل المشكلة", "شاهر السهلي"),
+    ]

@@ -1492,6 +1492,22 @@ def _after_title(doc: Doc, k: int) -> bool:
     return prev.is_word and is_title_word(prev.norm) and nxt.startswith("ب") and len(nxt) > 3
 
 
+_THAT = frozenset({"ذلك", "هذا"})
+_BACKWARD_REPORTS = frozenset({"اوضح", "اكد", "ذكر", "كشف", "اعلن", "قال", "افاد", "بين"})
+
+
+def _reports_what_came_before(doc: Doc, info: CueInfo) -> bool:
+    """A verb opening its sentence with ذلك / هذا as its object (…الحمولة. أوضح ذلك مدير عام
+    الجمرك فلان): what it reports is the sentence before, not what follows."""
+    cue = info.cue
+    toks = doc.tokens
+    if cue.form != "verb" or cue.lemma not in _BACKWARD_REPORTS or info.sentence == 0:
+        return False
+    if cue.ti + 1 >= len(toks) or toks[cue.ti + 1].norm not in _THAT:
+        return False
+    return _first_word(doc, info.sentence, cue.ti) == cue.ti
+
+
 def _other_content(
     doc: Doc, info: CueInfo, b: int, explicit: bool, by_token: dict[int, CueInfo]
 ) -> None:
@@ -1506,6 +1522,19 @@ def _other_content(
                 info.content = (toks[d].start, _content_end(doc, d, by_token))
                 info.content_kind = "prep"
             return
+    if _reports_what_came_before(doc, info):
+        if (
+            explicit
+            and sp is not None
+            and not any(other.sentence == info.sentence - 1 for other in by_token.values())
+        ):  # a cue in the sentence before reports it already
+            sent_start, sent_end = doc.sentences[info.sentence - 1]
+            start = _strip_conjunction(doc, _trim_start(doc, sent_start, sent_end))
+            end = _trim_end(doc, sent_end, start)
+            if end > start:
+                info.content = (start, end)
+                info.content_kind = "postposed"
+        return
     after = _speaker_end_token(doc, sp if explicit else None, cue.ti + 1)
     preps = PREP_OBJECT.get(cue.lemma)
     right_after = (  # ودعا إلى …: the subject is implied
