@@ -3081,3 +3081,17 @@ def test_a_verb_opening_its_sentence_with_dhalika_reports_the_sentence_before() 
         ("تنظر وزارة الإسكان حاليا في اعتراض 650 مواطنا مستحقا للدعم السكني", "شاهر السهلي"),
         ("الوزارة تعمل على حل المشكلة", "شاهر السهلي"),
     ]
+
+
+def test_a_verb_with_fiha_and_anna_inside_reported_content_is_a_report_of_its_own() -> None:
+    a = run(
+        'أعلن متمردو "حركة الشباب" مسؤوليتهم عن قتل نائب صومالي في مقديشو، بعد ساعات على '
+        'تصريحات للرئيس الاميركي باراك اوباما اكد فيها ان الحركة قد "ضعفت".',
+        ("حركة الشباب", "ORG"),
+        ("مقديشو", "LOC"),
+        ("باراك اوباما", "PER"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes][-1] == (
+        "ضعفت",
+        "باراك اوباما",
+    )

@@ -1641,12 +1641,15 @@ def _nearest_cue(
 
 
 def _describes_noun(doc: Doc, info: CueInfo) -> bool:
-    """A cue followed by فيها / خلاله and joined to the words before it: the verb of a relative
-    clause on a statement noun (الخطاب الذي ألقاه خامنئي وتوعد خلاله), not one after a comma
-    that goes on with the news (أجرى اتصالات هاتفية، قال فيها: «…»)."""
+    """A cue followed by فيها / خلاله, joined to the words before it and with no أن: the verb of
+    a relative clause on a statement noun (الخطاب الذي ألقاه خامنئي وتوعد خلاله بتحدي …), not
+    one after a comma that goes on with the news (أجرى اتصالات، قال فيها: «…») or one that
+    reports a clause (تصريحات لأوباما أكد فيها أن الحركة «ضعفت»)."""
     k = info.cue.ti
     toks = doc.tokens
-    return 0 < k < len(toks) - 1 and toks[k + 1].norm in _RESUMPTIVE and toks[k - 1].is_word
+    if not (0 < k < len(toks) - 2 and toks[k + 1].norm in _RESUMPTIVE and toks[k - 1].is_word):
+        return False
+    return toks[k + 2].norm not in COMPLEMENTIZERS
 
 
 def _postposed_cue(doc: Doc, infos: list[CueInfo], close_mark: int) -> CueInfo | None:
