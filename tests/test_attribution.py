@@ -3095,3 +3095,13 @@ def test_a_verb_with_fiha_and_anna_inside_reported_content_is_a_report_of_its_ow
         "ضعفت",
         "باراك اوباما",
     )
+
+
+def test_insisting_on_a_clause_is_a_report_and_insisting_on_staying_is_not() -> None:
+    a = run(
+        "وأصر المتحدث باسم الشرطة على أن الشرطة تبحث التهديدات الإرهابية. "
+        "وأصرت الحكومة على البقاء في العاصمة."
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("الشرطة تبحث التهديدات الإرهابية", "المتحدث باسم الشرطة")
+    ]

@@ -79,6 +79,7 @@ _VERBS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]]
     "ادعي": ("ادعي", (), ("مدعي",), ()),  # يدعى is "is called"
     "افصح": ("افصح", ("فصح",), ("مفصح",), ()),
     "هدد": ("هدد", (), (), ()),  # يهدد and مهدد: a danger that threatens, or is threatened
+    "اصر": ("اصر", (), (), ()),  # أصر على أن (insisted); مصر is Egypt
 }
 
 # Verbs that must be followed by a complementizer, a colon or a quote to count as a cue
@@ -123,6 +124,7 @@ STRICT_LEMMAS = frozenset(
         "ادعي",
         "افصح",
         "هدد",
+        "اصر",
     }
 )
 # Verbs whose content may be a prepositional object: lemma -> prepositions (normalised).

@@ -85,7 +85,7 @@ _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "�
 _RESUMPTIVE = frozenset({"فيها", "فيه", "خلالها", "خلاله"})  # أكد فيها: in the statement
 # Verbs whose object may be what was stated (أكد الوزير أهمية …), or what follows على.
 _DIRECT_STATEMENT = frozenset({"اكد", "اعلن", "ادان"})
-_ON_OBJECT = frozenset({"اكد", "شدد", "نفي"})  # نافيا وجود أي تراجع: its object
+_ON_OBJECT = frozenset({"اكد", "شدد", "نفي", "اصر"})  # نافيا وجود أي تراجع: its object
 # Nouns of the occasion a statement was made on (في بداية الاجتماع، خلال كلمته).
 _OCCASIONS = frozenset("بدايه ختام نهايه كلمه".split())
 _OWN_OCCASIONS = frozenset("كلمته كلمتها لقايه حديثه حديثها".split())
