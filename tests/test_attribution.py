@@ -3105,3 +3105,19 @@ def test_insisting_on_a_clause_is_a_report_and_insisting_on_staying_is_not() -> 
     assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
         ("الشرطة تبحث التهديدات الإرهابية", "المتحدث باسم الشرطة")
     ]
+
+
+def test_answering_reports_and_answering_a_survey_does_not() -> None:
+    a = run(
+        "وعند سؤاله عن تصريحات خامنئي، أجاب كيري: «لا أعرف كيف أقرأ هذه التصريحات». "
+        "وأوضحت الدراسة التي ارتكزت في بيان نتائجها على استطلاع اجتماعي أجاب عليه 2000 شخص من "
+        "مختلف فئات المجتمع البريطاني بأن معظمهم نسوا هذه المهارات.",
+        ("خامنئي", "PER"),
+        ("كيري", "PER"),
+    )
+    first = a.quotes[0]
+    assert (first.text, first.speaker.name if first.speaker else None) == (
+        "لا أعرف كيف أقرأ هذه التصريحات",
+        "كيري",
+    )
+    assert [q.cue.text for q in a.quotes if q.cue] == ["أجاب"]  # not أجاب عليه (a survey)

@@ -86,6 +86,7 @@ _RESUMPTIVE = frozenset({"فيها", "فيه", "خلالها", "خلاله"})  #
 # Verbs whose object may be what was stated (أكد الوزير أهمية …), or what follows على.
 _DIRECT_STATEMENT = frozenset({"اكد", "اعلن", "ادان"})
 _ON_OBJECT = frozenset({"اكد", "شدد", "نفي", "اصر"})  # نافيا وجود أي تراجع: its object
+_ANSWERED = frozenset("علي عن عليه عليها عنه عنها".split())  # أجاب عليه: answered it
 # Nouns of the occasion a statement was made on (في بداية الاجتماع، خلال كلمته).
 _OCCASIONS = frozenset("بدايه ختام نهايه كلمه".split())
 _OWN_OCCASIONS = frozenset("كلمته كلمتها لقايه حديثه حديثها".split())
@@ -972,6 +973,9 @@ def analyse_cues(
                 info.subject_start = pv_start
         if cue.lemma == "اقر" and (how != "comp" or toks[cstart - 2].norm == "علي"):
             info.deferred = True  # أقر تشكيل لجنة على أن، أقرت ملكية «…»: approved, not admitted
+            continue
+        if cue.lemma == "اجاب" and cue.ti + 1 < len(toks) and toks[cue.ti + 1].norm in _ANSWERED:
+            info.deferred = True  # استطلاع أجاب عليه 2000 شخص: answered a survey, no report
             continue
         if cue.lemma == "استبعد" and how != "comp" and sp is None:
             info.deferred = True  # استبعدت نحو 12 ألف حيازة من "الزكاة": excluded, not ruled out
