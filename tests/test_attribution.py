@@ -3107,9 +3107,10 @@ def test_insisting_on_a_clause_is_a_report_and_insisting_on_staying_is_not() -> 
     ]
 
 
-def test_answering_reports_and_answering_a_survey_does_not() -> None:
+def test_answering_reports_but_not_a_survey_or_an_interview_line() -> None:
     a = run(
         "وعند سؤاله عن تصريحات خامنئي، أجاب كيري: «لا أعرف كيف أقرأ هذه التصريحات». "
+        "وفي رد على سؤال الصحيفة “كيف تصف نفسك”، أجاب الرجل “اسمي سيمون أودو”. "
         "وأوضحت الدراسة التي ارتكزت في بيان نتائجها على استطلاع اجتماعي أجاب عليه 2000 شخص من "
         "مختلف فئات المجتمع البريطاني بأن معظمهم نسوا هذه المهارات.",
         ("خامنئي", "PER"),
@@ -3120,4 +3121,5 @@ def test_answering_reports_and_answering_a_survey_does_not() -> None:
         "لا أعرف كيف أقرأ هذه التصريحات",
         "كيري",
     )
-    assert [q.cue.text for q in a.quotes if q.cue] == ["أجاب"]  # not أجاب عليه (a survey)
+    # not أجاب عليه (a survey), nor أجاب الرجل “…” after a question (an interview line)
+    assert [q.cue.text for q in a.quotes if q.cue] == ["أجاب"]

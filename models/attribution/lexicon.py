@@ -80,7 +80,7 @@ _VERBS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]]
     "افصح": ("افصح", ("فصح",), ("مفصح",), ()),
     "هدد": ("هدد", (), (), ()),  # يهدد and مهدد: a danger that threatens, or is threatened
     "اصر": ("اصر", (), (), ()),  # أصر على أن (insisted); مصر is Egypt
-    "اجاب": ("اجاب", (), ("مجيب",), ()),  # أجاب كيري: «…» (answered); يجيب also "brings"
+    "اجاب": ("اجاب", (), (), ()),  # أجاب كيري: «…» (answered); يجيب also "brings"
 }
 
 # Verbs that must be followed by a complementizer, a colon or a quote to count as a cue

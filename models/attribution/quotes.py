@@ -974,8 +974,11 @@ def analyse_cues(
         if cue.lemma == "اقر" and (how != "comp" or toks[cstart - 2].norm == "علي"):
             info.deferred = True  # أقر تشكيل لجنة على أن، أقرت ملكية «…»: approved, not admitted
             continue
-        if cue.lemma == "اجاب" and cue.ti + 1 < len(toks) and toks[cue.ti + 1].norm in _ANSWERED:
-            info.deferred = True  # استطلاع أجاب عليه 2000 شخص: answered a survey, no report
+        if cue.lemma == "اجاب" and (
+            how not in ("comp", "colon")
+            or (cue.ti + 1 < len(toks) and toks[cue.ti + 1].norm in _ANSWERED)
+        ):  # أجاب عليه 2000 شخص: a survey; أجاب الرجل "…" after a question: an interview line
+            info.deferred = True
             continue
         if cue.lemma == "استبعد" and how != "comp" and sp is None:
             info.deferred = True  # استبعدت نحو 12 ألف حيازة من "الزكاة": excluded, not ruled out
