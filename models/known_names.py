@@ -29,12 +29,15 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache, partial
 from pathlib import Path
 
 from models.attribution.normalize import (
     Token,
+    mention_token_ranges,
     norm,
     strip_article_proclitic,
+    token_mentions,
     tokenize,
 )
 from models.decoding import proclitic_length
@@ -99,8 +102,8 @@ class KnownNames:
 
     def __init__(self, names: dict[tuple[str, ...], str], lexicon: Lexicon | None = None) -> None:
         self.names = names
-        self.lexicon = lexicon
-        self._lengths: dict[str, tuple[int, ...]] = {}
+        # first-word forms per word (called for every token; news vocabulary repeats a lot)
+        self._forms = lru_cache(maxsize=1 << 16)(partial(_first_forms, lexicon=lexicon))
         by_first: dict[str, set[int]] = defaultdict(set)
         for key in names:
             by_first[key[0]].add(len(key))
@@ -130,7 +133,7 @@ class KnownNames:
         while i < len(tokens):
             best = None
             if tokens[i].is_word:
-                for first, cut in _first_forms(tokens[i].text, self.lexicon):
+                for first, cut in self._forms(tokens[i].text):
                     for n in self._lengths.get(first, ()):
                         if best is not None and n <= best[1]:
                             break
@@ -204,18 +207,17 @@ def _archive_texts(pattern: str) -> dict[str, str]:
 
 
 def _mentions(event: dict, tokens: Sequence[Token]) -> list[tuple[int, int, str]]:
-    """Token ranges and labels of an event's PER/ORG/LOC mentions."""
-    from bisect import bisect_left, bisect_right
-
-    starts = [t.start for t in tokens]
-    ends = [t.end for t in tokens]
-    out = []
-    for e in event.get("entities", []):
-        if e.get("label") in LABELS:
-            a, b = bisect_left(ends, e["start"] + 1), bisect_right(starts, e["end"] - 1)
-            if a < b:
-                out.append((a, b, e["label"]))
-    return out
+    """Token ranges (first, stop) and labels of an event's PER/ORG/LOC mentions."""
+    spans = sorted(
+        (
+            EntitySpan(e["start"], e["end"], e["label"], 0.0)
+            for e in event.get("entities", [])
+            if e.get("label") in LABELS
+        ),
+        key=lambda s: s.start,
+    )
+    ranges = mention_token_ranges(token_mentions(tokens, spans))
+    return [(a, last + 1, spans[k].label) for k, (a, last) in sorted(ranges.items())]
 
 
 def collect(

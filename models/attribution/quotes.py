@@ -83,6 +83,13 @@ _TITLE_NOUNS = frozenset({"بعنوان", "عنوان", "عنوانه", "عنو�
 _TITLE_WORDS = 15
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان"})
 _RESUMPTIVE = frozenset({"فيها", "فيه", "خلالها", "خلاله"})  # أكد فيها: in the statement
+
+
+def _resumptive_after(doc: Doc, ti: int) -> bool:
+    """Token ``ti`` (a cue) is followed by فيها / خلاله: the verb of a statement noun."""
+    return ti + 1 < len(doc.tokens) and doc.tokens[ti + 1].norm in _RESUMPTIVE
+
+
 # Verbs whose object may be what was stated (أكد الوزير أهمية …), or what follows على.
 _DIRECT_STATEMENT = frozenset({"اكد", "اعلن", "ادان"})
 _ON_OBJECT = frozenset({"اكد", "شدد", "نفي", "اصر"})  # نافيا وجود أي تراجع: its object
@@ -450,7 +457,7 @@ def _statement_owner(doc: Doc, cue: Cue) -> SpeakerInfo | None:
     مدير الفرع علي الغامدي كلمة، أكد فيها): named after a title with ل, or as the subject of
     ألقى, before the verb in its sentence; None otherwise."""
     toks = doc.tokens
-    if cue.ti + 1 >= len(toks) or toks[cue.ti + 1].norm not in _RESUMPTIVE:
+    if not _resumptive_after(doc, cue.ti):
         return None
     sent_start = doc.token_at(doc.sentences[doc.tok_sent[cue.ti]][0])
     for j in range(cue.ti - 1, max(sent_start, cue.ti - 16) - 1, -1):
@@ -1319,7 +1326,7 @@ def _implied_subject_object(doc: Doc, cue: Cue) -> int | None:
     indefinite noun right after the verb, not one shaped like a participle that may be the
     untagged subject (وأكدت مذيعة القناة، وأكد مختصو الأرصاد); None otherwise."""
     k = cue.ti + 1
-    resumptive = k < len(doc.tokens) and doc.tokens[k].norm in _RESUMPTIVE
+    resumptive = _resumptive_after(doc, cue.ti)
     if resumptive:
         k += 1  # أكد خلالها | ضرورة …: the statement's, not a place
     # … على خامنئي أكد فيها وقوف …: after its owner's name, the verb of a statement noun
@@ -1654,7 +1661,7 @@ def _describes_noun(doc: Doc, info: CueInfo) -> bool:
     reports a clause (تصريحات لأوباما أكد فيها أن الحركة «ضعفت»)."""
     k = info.cue.ti
     toks = doc.tokens
-    if not (0 < k < len(toks) - 2 and toks[k + 1].norm in _RESUMPTIVE and toks[k - 1].is_word):
+    if not (0 < k < len(toks) - 2 and _resumptive_after(doc, k) and toks[k - 1].is_word):
         return False
     return toks[k + 2].norm not in COMPLEMENTIZERS
 
