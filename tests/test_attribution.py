@@ -3123,3 +3123,45 @@ def test_answering_reports_but_not_a_survey_or_an_interview_line() -> None:
     )
     # not أجاب عليه (a survey), nor أجاب الرجل “…” after a question (an interview line)
     assert [q.cue.text for q in a.quotes if q.cue] == ["أجاب"]
+
+
+def test_a_name_beginning_with_fal_or_kal_keeps_its_first_letter() -> None:
+    a = run(
+        "وصل اللاعب إلى كاليفورنيا ثم انتقل إلى فالنسيا. وتنتشر القوات بالهفوف وللقوات مهام.",
+        ("كاليفورنيا", "LOC"),
+        ("فالنسيا", "ORG"),
+        ("بالهفوف", "LOC"),
+        ("للقوات", "ORG"),
+    )
+    assert {(e.text, e.name) for e in a.entities} == {
+        ("كاليفورنيا", "كاليفورنيا"),
+        ("فالنسيا", "فالنسيا"),
+        ("بالهفوف", "الهفوف"),
+        ("للقوات", "القوات"),
+    }
+
+
+def test_but_that_is_not_a_cues_content() -> None:
+    a = run(
+        "وكان التحالف العربي الذي يقود عمليات عسكرية في اليمن منذ مارس، قد أعلن هدنة إنسانية "
+        "مدتها خمسة أيام، إلا أن إصرار الميليشيات على القتال أطاح بوقف إطلاق النار. ويرى البعض "
+        "في إقامته نوعا من التجديد، غير أن ذلك سيحرم الجماهير من الحضور.",
+        ("التحالف العربي", "ORG"),
+        ("اليمن", "LOC"),
+    )
+    assert not [q for q in a.quotes if "إصرار" in q.text or "سيحرم" in q.text]
+
+
+def test_according_to_sources_after_a_clause_attributes_it() -> None:
+    a = run(
+        "وقال المرصد السوري لحقوق الإنسان إن الوضع سيئ. وكانت جبهة النصرة خطفت ثمانية عناصر "
+        "من الفرقة قرب مدينة اعزاز، بحسب المرصد، إلا أن وزارة الدفاع نفت الأمر. "
+        "وتطلب الرسالة من صاحب الجهاز دفع مبلغ محدد بالعملة الرقمية، بحسب مواقع متخصصة.",
+        ("المرصد السوري لحقوق الإنسان", "ORG"),
+        ("جبهة النصرة", "ORG"),
+        ("اعزاز", "LOC"),
+    )
+    kidnap = find(a, "خطفت ثمانية عناصر")
+    assert kidnap.speaker is not None and kidnap.speaker.name == "المرصد السوري لحقوق الإنسان"
+    ransom = find(a, "دفع مبلغ محدد")
+    assert ransom.speaker is not None and ransom.speaker.name == "مواقع متخصصة"

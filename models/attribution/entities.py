@@ -169,11 +169,13 @@ def mention_words(surface: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1 << 14)
 def _display_name(surface: str) -> str:
-    """Surface form without a leading و/ف/ب/ل/ك before the article (للقوات → القوات)."""
+    """Surface form without a leading و/ب/ل before the article (للقوات → القوات, بالهفوف →
+    الهفوف). Not ف or ك: before ال they begin a name far more often than they are proclitics
+    (كاليفورنيا، فالنسيا، كالديرون، فاليري)."""
     surface = surface.strip()
     if surface.startswith("لل") and len(surface) > 4:
         return "ال" + surface[2:]
-    for p in ("وب", "ول", "و", "ف", "ب", "ل", "ك"):
+    for p in ("وب", "ول", "و", "ب", "ل"):
         if surface.startswith(p + "ال") or surface.startswith(p + "ٱل"):
             return surface[len(p) :]
     return surface

@@ -415,6 +415,8 @@ def _find_complementizer(
             # وقال: إن أموره تسير …: the complementizer is not the content
             nxt = k + 1 if k + 1 < len(toks) and toks[k + 1].norm in ("ان", "بان") else k
             return k, nxt + 1, "colon"
+        if t.norm in COMPLEMENTIZERS and toks[k - 1].norm in ("الا", "غير"):
+            return k - 1, -1, ""  # أعلن هدنة، إلا أن إصرار …: "but" ends what the cue took
         if (
             t.norm in COMPLEMENTIZERS
             and toks[k - 1].norm not in NON_REPORT_BEFORE_AN
