@@ -3165,3 +3165,17 @@ def test_according_to_sources_after_a_clause_attributes_it() -> None:
     assert kidnap.speaker is not None and kidnap.speaker.name == "المرصد السوري لحقوق الإنسان"
     ransom = find(a, "دفع مبلغ محدد")
     assert ransom.speaker is not None and ransom.speaker.name == "مواقع متخصصة"
+
+
+def test_a_family_word_introduces_the_speakers_name() -> None:
+    a = run(
+        "وقال والداها إنهما فخوران بها، وأشارت والدتها دوللي باكلاند إلى أن ابنتها تحلم أن "
+        "تصبح طبيبة. وقد صرح ابنها أليكسي بأنه لا يعتقد أن والدته على قيد الحياة.",
+        ("دوللي باكلاند", "PER"),
+        ("أليكسي", "PER"),
+    )
+    assert [(q.text[:12], q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("فخوران بها", "والداها"),
+        ("ابنتها تحلم ", "دوللي باكلاند"),
+        ("لا يعتقد أن ", "أليكسي"),
+    ]
