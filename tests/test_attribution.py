@@ -3179,3 +3179,17 @@ def test_a_family_word_introduces_the_speakers_name() -> None:
         ("ابنتها تحلم ", "دوللي باكلاند"),
         ("لا يعتقد أن ", "أليكسي"),
     ]
+
+
+def test_marks_set_off_by_spaces_close_around_a_branchs_name() -> None:
+    a = run(
+        'وأوضح المدير التنفيذي لفرع " واعي "بالرياض عبدالعزيز بن عبدالله الرويغ أن برنامج '
+        '"رخصة قيادة الأسرة" أحد البرامج الفاعلة التي تنفذها الجمعية.',
+        ("الرياض", "LOC"),
+        ("عبدالعزيز بن عبدالله الرويغ", "PER"),
+    )
+    assert [(q.kind, q.text[:20]) for q in a.quotes] == [
+        ("indirect", 'برنامج "رخصة قيادة ا'),
+    ]
+    assert a.quotes[0].speaker is not None
+    assert a.quotes[0].speaker.name == "عبدالعزيز بن عبدالله الرويغ"

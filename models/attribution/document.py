@@ -116,6 +116,8 @@ def pair_quote_marks(text: str) -> tuple[list[Segment], list[int]]:
             role = "close" if open_at is not None else "open"
         if role == "open" and open_at is not None and ch in "”»" and not prev.isspace():
             role = "close"
+        if role == "open" and open_at is not None and prev.isspace() and text[open_at + 1] == " ":
+            role = "close"  # لفرع " واعي "بالرياض: marks set off by spaces close the same way
         if (
             role == "open"
             and open_at is not None
