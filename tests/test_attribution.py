@@ -3193,3 +3193,32 @@ def test_marks_set_off_by_spaces_close_around_a_branchs_name() -> None:
     ]
     assert a.quotes[0].speaker is not None
     assert a.quotes[0].speaker.name == "عبدالعزيز بن عبدالله الرويغ"
+
+
+def test_the_subject_ends_at_the_verbs_own_preposition() -> None:
+    a = run(
+        "وفي سياق التطورات الداخلية أعلنت مصادر إيرانية عن هروب نائب الرئيس الإيراني الأسبق "
+        "أحمدي نجاد إلى تركيا بسبب ظهور ملفات فساد.",
+        ("أحمدي نجاد", "PER"),
+        ("تركيا", "LOC"),
+    )
+    q = find(a, "هروب نائب الرئيس")
+    assert q.speaker is not None and q.speaker.name == "مصادر إيرانية"
+
+
+def test_a_participle_takes_its_object_after_also_or_without_a_comma() -> None:
+    a = run(
+        "واوضح صالحي ان الحاجة للوقود هي ما بين 7 و 8 اعوام مؤكدا ضرورة حفاظ ايران على "
+        "احتياطياتها. وأشار سيف إلى أن الأموال ضرورية للاستثمار، مشددا أيضا على أهمية دور "
+        "الاستثمارات الأجنبية. وبادرت الشركات بعد ظهور عدوى مؤكدة فتاكة بإنفلونزا الطيور إلى "
+        "إعدام الطيور.",
+        ("صالحي", "PER"),
+        ("ايران", "LOC"),
+        ("سيف", "PER"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("الحاجة للوقود هي ما بين 7 و 8 اعوام", "صالحي"),
+        ("ضرورة حفاظ ايران على احتياطياتها", "صالحي"),
+        ("الأموال ضرورية للاستثمار", "سيف"),
+        ("أهمية دور الاستثمارات الأجنبية", "سيف"),
+    ]

@@ -958,6 +958,10 @@ def analyse_cues(
             vso = None if relative else _marked_body(doc, a, cue.gender)
             if vso is None and not (relative and transitive):
                 vso = np_speaker(doc, a, np_end, cue.gender, titles)
+                own = _own_preposition(doc, cue, a, np_end)
+                if vso is not None and vso.mention is not None and own is not None:
+                    if doc.mentions[vso.mention].start > toks[own].start:  # أعلنت مصادر إيرانية عن
+                        vso = np_speaker(doc, a, own, cue.gender, titles)  # هروب … نجاد
             if vso is None and not relative:
                 vso = _marked_subject(doc, a, cue.gender)  # وكشف «ولد الشيخ أحمد» النقاب
             verbal_noun = cue.ti > 0 and toks[cue.ti - 1].norm in PREPOSITIONS  # في كشف الدور
@@ -1204,6 +1208,20 @@ def _prep_object_first(doc: Doc, cue: Cue, subject: SpeakerInfo | None, cstart: 
     )
 
 
+_ISSUED_BY = frozenset("الصادر الصادره صادر صادره".split())
+
+
+def _own_preposition(doc: Doc, cue: Cue, a: int, b: int) -> int | None:
+    """Token of the verb's own preposition within a short subject after it (أعلنت مصادر
+    إيرانية | عن); not one after "issued" (الأرقام الصادرة عن هيئة الإحصاءات: the issuer)."""
+    preps = PREP_OBJECT.get(cue.lemma, ())
+    if cue.form != "verb" or not preps or cue.lemma in _OBJECT_BEFORE_PREPOSITION:
+        return None
+    toks = doc.tokens
+    k = next((k for k in range(a + 1, min(b, a + 5)) if toks[k].norm in preps), None)
+    return None if k is None or toks[k - 1].norm in _ISSUED_BY else k
+
+
 def _subject_before_preposition(
     doc: Doc, cue: Cue, a: int, b: int, titles: list[TitleEntry]
 ) -> SpeakerInfo | None:
@@ -1361,6 +1379,10 @@ def _starts_statement(doc: Doc, k: int) -> bool:
     )
 
 
+_ALSO = frozenset({"ايضا", "كذلك"})
+_BECOMING = frozenset("بات اصبح صار بدا يبدو كان ليس امرا".split())
+
+
 def _participle_object(doc: Doc, cue: Cue) -> int | None:
     """Content start of a participle's object: مستغربا صدورها …, or after على in مؤكدا /
     مشددا على ضرورة …; None otherwise."""
@@ -1373,12 +1395,21 @@ def _participle_object(doc: Doc, cue: Cue) -> int | None:
     prev = toks[cue.ti - 1].norm if cue.ti > 0 and toks[cue.ti - 1].is_word else ""
     if prev.endswith("ا" if cue.gender == "m" else ("ه", "ات")):
         return None  # طوقا مشددا على، رقابة مشددة على: an adjective, not a report
+    while k + 1 < len(toks) and toks[k].norm in _ALSO:
+        k += 1  # مشددا أيضا على أهمية
     if k + 1 >= len(toks):
         return None
     if toks[k].norm != "علي":
-        # مؤكدا إيمانه بقضاء الله، مؤكدة مقتل العشرات: what was stated as its object
+        # مؤكدا إيمانه بقضاء الله، مؤكدة مقتل العشرات: what was stated as its object; without
+        # a comma only in the masculine accusative, not after a state verb (بات مؤكدا)
         after_comma = cue.ti > 0 and toks[cue.ti - 1].text in "،,"
-        return k if after_comma and _starts_statement(doc, k) else None
+        after_clause = (
+            toks[cue.ti].text.rstrip("ًٌٍ").endswith("ا")  # مؤكدا: a state; مؤكدة may describe
+            and bool(prev)
+            and prev not in _BECOMING
+            and doc.mention_at(cue.ti - 1) is None
+        )
+        return k if (after_comma or after_clause) and _starts_statement(doc, k) else None
     k += 1
     if k + 1 < len(toks) and toks[k].norm in FEELING_NOUNS:
         k += 1
