@@ -1977,6 +1977,10 @@ def _cites(doc: Doc, cue: Cue) -> bool:
     return w[:1] == "ل" and not w.startswith("لل")
 
 
+# Words before an opening attribution phrase (إلا أنه وفقا لتحليل …، فإن): the phrase still opens.
+_OPENING_CONTRASTS = frozenset("الا انه لكن ولكن غير بيد".split())
+
+
 def _attribution_quote(
     doc: Doc, info: CueInfo, covered: list[tuple[int, int]], stops: dict[int, CueInfo]
 ) -> Draft | None:
@@ -2000,7 +2004,7 @@ def _attribution_quote(
         if any(a < end and start < b for a, b in covered):
             return None
         return Draft(start, end, "indirect", 0.6, cue, sp)
-    if _first_word(doc, info.sentence, cue.ti) == cue.ti and len(after) > 2:
+    if _first_word(doc, info.sentence, cue.ti, _OPENING_CONTRASTS) == cue.ti and len(after) > 2:
         # وحسب التوقعات العالمية ستشهد أوروبا …: the phrase opens, the content follows the
         # source, or the comma or فإن that ends a longer source (وفقا لمعلومات من مصادر أمنية،)
         first = after[0].i
