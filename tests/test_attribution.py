@@ -3236,3 +3236,16 @@ def test_data_and_analyses_speak_for_who_issued_or_made_them() -> None:
         ("indirect", "هناك خمس قطاعا", "تحليل وحدة التقارير الاقتصادية"),
         ("indirect", "التحمت المقاوم", "مصادر ميدانية"),
     ]
+
+
+def test_via_the_phone_is_no_cue_even_when_the_content_expresses_something() -> None:
+    a = run(
+        "وقال الدكتور أحمد المساري رئيس الكتلة النيابية لـ(الجزيرة) عبر الهاتف ان هذه "
+        "التصريحات لا تعبر عن وجهة نظر العراق الرسمية.",
+        ("أحمد المساري", "PER"),
+        ("الجزيرة", "ORG"),
+        ("العراق", "LOC"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("هذه التصريحات لا تعبر عن وجهة نظر العراق الرسمية", "أحمد المساري")
+    ]

@@ -103,18 +103,21 @@ def _second_between(doc: Doc, i: int) -> bool:
 
 
 def _via(doc: Doc, i: int) -> bool:
-    """Bare عبر inside a clause with no عن after it (غرد عبر حسابه): the preposition, not
-    عبّر عن (من جانبه عبر الوزير عن سعادته)."""
+    """Bare عبر inside a clause with no عن after it before what was said (غرد عبر حسابه،
+    وقال فلان لـ(الجزيرة) عبر الهاتف ان … لا تعبر عن): the preposition, not عبّر عن (من
+    جانبه عبر الوزير عن سعادته)."""
     toks = doc.tokens
     prev = toks[i - 1] if i > 0 else None
     if prev is None or prev.norm in _OPENERS:
         return False
     if not prev.is_word and prev.text not in QUOTE_CHARS + ")":  # «هشتاقاً» عبر موقع
         return False
-    return not any(
-        toks[k].norm == "عن" and doc.tok_sent[k] == doc.tok_sent[i]
-        for k in range(i + 1, min(len(toks), i + 12))
-    )
+    for k in range(i + 1, min(len(toks), i + 12)):
+        if doc.tok_sent[k] != doc.tok_sent[i] or toks[k].norm in COMPLEMENTIZERS:
+            return True
+        if toks[k].norm == "عن":
+            return False
+    return True
 
 
 def _named_next(doc: Doc, i: int) -> bool:
