@@ -3249,3 +3249,16 @@ def test_via_the_phone_is_no_cue_even_when_the_content_expresses_something() -> 
     assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
         ("هذه التصريحات لا تعبر عن وجهة نظر العراق الرسمية", "أحمد المساري")
     ]
+
+
+def test_an_events_name_in_marks_is_no_quote() -> None:
+    a = run(
+        "أكد المشرف على الملتقى ونائب رئيس مجلس إدارة لجنة التنمية الاجتماعية بمكة معتوق "
+        "اللحياني أن “ملتقى ثقافتي الثاني” يأتي برعاية شركة الأفكار السعودية للتنمية، ويضم "
+        "العديد من الفعاليات الشبابية.",
+        ("معتوق اللحياني", "PER"),
+    )
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("indirect", "معتوق اللحياني")
+    ]
+    assert "يأتي برعاية" in a.quotes[0].text

@@ -172,6 +172,12 @@ class State:
 
 
 # ---------------------------------------------------------------- quotation-mark segments
+# Heads of the names of events, programmes and prizes.
+_EVENT_HEADS = frozenset(
+    "ملتقي مهرجان منتدي معرض مؤتمر موتمر برنامج مسابقه جايزه مبادره حمله".split()
+)
+
+
 def is_name_like(doc: Doc, seg: Segment) -> bool:
     """Marks around a name, title, number, spelled acronym or a listed place rather than around
     speech."""
@@ -187,6 +193,8 @@ def is_name_like(doc: Doc, seg: Segment) -> bool:
     spelled = [norm(w) for w in words]
     if len(words) <= 3 and any(c.isdigit() for c in content) and spelled[0] in NAMING_NOUNS:
         return True  # "قطار 6": a numbered thing
+    if len(words) <= 4 and strip_article_proclitic(spelled[0]).removeprefix("ال") in _EVENT_HEADS:
+        return True  # “ملتقى ثقافتي الثاني”: an event's or a programme's name
     if len(words) <= 4 and any(_model_number(w) for w in words):
         return True  # "جلاكسي تاب إس2": a product and its model
     if len(words) <= 4 and any(w in LETTERS for w in spelled):  # "إف بي آي": an acronym
