@@ -503,3 +503,9 @@ def test_a_listed_place_after_bi_does_not_start_a_persons_name() -> None:
     text = "وحضر الحفل بجدة عبدالحميد أبا العري وعدد من المسؤولين"
     spans = tagged(text, ("بجدة عبدالحميد أبا العري", "PER"))
     assert result(text, spans) == [("عبدالحميد أبا العري", "PER")]
+
+
+def test_a_players_description_is_no_part_of_his_name() -> None:
+    text = "وسجل الأوروغوياني مورا هدفين، وانتقل الأرجنتيني الدولي انخل دي ماريا إلى باريس."
+    spans = tagged(text, ("الأوروغوياني مورا", "PER"), ("الدولي انخل دي ماريا", "PER"))
+    assert result(text, spans) == [("مورا", "PER"), ("انخل دي ماريا", "PER")]

@@ -317,6 +317,13 @@ def _one_name(text: str, tokens: Sequence[Token], a: EntitySpan, b: EntitySpan) 
     return tokens[token_after(tokens, b.start)].start == b.start  # no proclitic: وكينزنغتون
 
 
+# Descriptions before a player's name that the gazetteer's nationalities do not cover.
+_DESCRIPTIONS = frozenset(
+    "الدولي الدوليه الاوروغوياني الاورغوياني الاوروجوياني الاورجوياني الباراغوياني "
+    "الباراجوياني".split()
+)
+
+
 def _trimmed_names(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[EntitySpan]:
     """PER mentions without an indefinite title word at their end (محمد بن نايف بن عبدالعزيز |
     ولي), a definite word before a given name or a definite nationality at their start
@@ -341,8 +348,11 @@ def _trimmed_names(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[Ent
             w = w[:-1]  # not محمد السيد، حمد الرقيب: a definite title may be a family name
         if len(w) > 2 and _definite(w[0].norm) and w[1].norm in GIVEN_NAMES:
             w = w[1:]
-        if len(w) > 1 and _definite(w[0].norm) and w[0].norm in nationality_adjectives():
-            w = w[1:]
+        while len(w) > 1 and (
+            (_definite(w[0].norm) and w[0].norm in nationality_adjectives())
+            or w[0].norm in _DESCRIPTIONS
+        ):
+            w = w[1:]  # الأرجنتيني الدولي | انخل دي ماريا، الأوروغوياني | مورا
         if len(w) > 2 and located_place(w[0].norm):  # بجدة | عبدالحميد أبا العري
             w = w[1:]
         if len(w) > 2 and len(w[0].text) >= 5 and w[0].text.endswith("ته"):
