@@ -3262,3 +3262,14 @@ def test_an_events_name_in_marks_is_no_quote() -> None:
         ("indirect", "معتوق اللحياني")
     ]
     assert "يأتي برعاية" in a.quotes[0].text
+
+
+def test_a_number_of_people_after_kana_is_the_subject() -> None:
+    a = run(
+        "وكان عدد من خطباء السنة قد أعلنوا عن تذمرهم بسبب ضغوطات تمارس ضد أداء الشعائر. وكان "
+        "عدد من الخبراء قد حذروا من أن الضغوط تتزايد."
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == [
+        "عدد من خطباء السنة",
+        "عدد من الخبراء",
+    ]

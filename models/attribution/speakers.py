@@ -1162,6 +1162,8 @@ def _noun_phrase_before(
 
 
 _KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت"})
+# A number of people (وكان عدد من خطباء السنة قد أعلنوا): the subject after كان.
+_QUANTITIES = frozenset("عدد عشرات مئات مجموعه كثير العديد".split())
 
 
 def _subject_mentions(doc: Doc, a: int, end: int) -> list[Mention]:
@@ -1201,7 +1203,8 @@ def _kana_subject(doc: Doc, end: int, gender: str) -> tuple[SpeakerInfo, int] | 
     if not all(toks[k].is_word for k in range(a, b)):
         return None
     definite = [doc.mention_at(k) is not None or toks[k].norm.startswith("ال") for k in (a, a + 1)]
-    if not (definite[0] or (a + 1 < b and definite[1] and toks[a].text[-1] not in "اً")):
+    some = a + 2 < b and toks[a].norm in _QUANTITIES and toks[a + 1].norm == "من"
+    if not (definite[0] or some or (a + 1 < b and definite[1] and toks[a].text[-1] not in "اً")):
         return None  # كان مصيبا حين قال، كانت آخر مرة، كان ولا يزال: no noun phrase subject
     span = _span(doc, a, b)
     named = _subject_mentions(doc, a, b)
