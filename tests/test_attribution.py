@@ -3273,3 +3273,14 @@ def test_a_number_of_people_after_kana_is_the_subject() -> None:
         "عدد من خطباء السنة",
         "عدد من الخبراء",
     ]
+
+
+def test_ruling_out_is_a_participle_cue() -> None:
+    a = run(
+        "وأشار قائد عسكري إلى أن المتمردين غير ناشطين في تلك المنطقة مستبعداً فرضية أن تكون "
+        "المروحية هدفاً لهجوم."
+    )
+    assert [q.text for q in a.quotes] == [
+        "المتمردين غير ناشطين في تلك المنطقة",
+        "تكون المروحية هدفاً لهجوم",
+    ]

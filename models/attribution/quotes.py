@@ -97,7 +97,7 @@ _ANSWERED = frozenset("علي عن عليه عليها عنه عنها".split())
 # Nouns of the occasion a statement was made on (في بداية الاجتماع، خلال كلمته).
 _OCCASIONS = frozenset("بدايه ختام نهايه كلمه".split())
 _OWN_OCCASIONS = frozenset("كلمته كلمتها لقايه حديثه حديثها".split())
-_OBJECT_PARTICIPLES = frozenset({"استغرب"})  # مستغربا ما يتم تداوله
+_OBJECT_PARTICIPLES = frozenset({"استغرب", "استبعد"})  # مستغربا ما يتم تداوله، مستبعدين إمكان
 _WRITING = frozenset({"كتب", "غرد"})  # need a named writer
 # What may show (أظهر) that something is so: studies, data and surveys (أظهرت دراسة حديثة أن),
 # not a person or a decision (أظهر اللاعب أن، قرارها أظهر بوضوح أن).
