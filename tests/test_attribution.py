@@ -3284,3 +3284,14 @@ def test_ruling_out_is_a_participle_cue() -> None:
         "المتمردين غير ناشطين في تلك المنطقة",
         "تكون المروحية هدفاً لهجوم",
     ]
+
+
+def test_a_charge_daffaires_title_follows_an_unseen_name() -> None:
+    a = run(
+        "وقال الأمين العام إن الاتفاق تاريخي. وقال ديون نيل القائم بأعمال المدير التنفيذي في "
+        "الصندوق العالمي للطبيعة إن العالم خطا خطوة كبيرة إلى الأمام."
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == [
+        "الأمين العام",
+        "ديون نيل",
+    ]
