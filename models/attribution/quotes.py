@@ -423,7 +423,7 @@ def _find_complementizer(
             # وقال: إن أموره تسير …: the complementizer is not the content
             nxt = k + 1 if k + 1 < len(toks) and toks[k + 1].norm in ("ان", "بان") else k
             return k, nxt + 1, "colon"
-        if t.norm in COMPLEMENTIZERS and toks[k - 1].norm in ("الا", "غير"):
+        if t.norm in COMPLEMENTIZERS and toks[k - 1].norm in _BUT_THAT:
             return k - 1, -1, ""  # أعلن هدنة، إلا أن إصرار …: "but" ends what the cue took
         if (
             t.norm in COMPLEMENTIZERS
@@ -498,7 +498,8 @@ def _statement_occasion(doc: Doc, k: int) -> bool:
 
 # words that join the next speaker's clause: a cut before that clause goes back over them
 _BUT_IT = frozenset(c + p for c in ("لكن", "ولكن") for p in ("ه", "ها", "هم", "هما"))
-_CONTRASTS = frozenset({"لكن", "ولكن", "بل", "غير", "الا", "حيث", "فيما", "وذلك"}) | _BUT_IT
+_BUT_THAT = frozenset({"غير", "الا"})  # غير أن، إلا أن: "but", not a complementizer's verb
+_CONTRASTS = frozenset({"لكن", "ولكن", "بل", "حيث", "فيما", "وذلك"}) | _BUT_THAT | _BUT_IT
 
 
 def _before_connective(doc: Doc, cut: int, floor: int) -> int:
@@ -507,7 +508,7 @@ def _before_connective(doc: Doc, cut: int, floor: int) -> int:
     toks = doc.tokens
     if cut - 1 > floor and toks[cut - 1].norm in _CONTRASTS:
         return cut - 1  # … حذفت البيانات | لكنها أكدت
-    if cut - 2 > floor and toks[cut - 1].norm == "ان" and toks[cut - 2].norm in ("غير", "الا"):
+    if cut - 2 > floor and toks[cut - 1].norm == "ان" and toks[cut - 2].norm in _BUT_THAT:
         return cut - 2
     return cut
 
@@ -966,10 +967,8 @@ def analyse_cues(
             vso = None if relative else _marked_body(doc, a, cue.gender)
             if vso is None and not (relative and transitive):
                 vso = np_speaker(doc, a, np_end, cue.gender, titles)
-                own = _own_preposition(doc, cue, a, np_end)
-                if vso is not None and vso.mention is not None and own is not None:
-                    if doc.mentions[vso.mention].start > toks[own].start:  # أعلنت مصادر إيرانية عن
-                        vso = np_speaker(doc, a, own, cue.gender, titles)  # هروب … نجاد
+                if vso is not None:
+                    vso = _subject_before_own_preposition(doc, cue, a, np_end, vso, titles)
             if vso is None and not relative:
                 vso = _marked_subject(doc, a, cue.gender)  # وكشف «ولد الشيخ أحمد» النقاب
             verbal_noun = cue.ti > 0 and toks[cue.ti - 1].norm in PREPOSITIONS  # في كشف الدور
@@ -1220,14 +1219,30 @@ _ISSUED_BY = frozenset("الصادر الصادره صادر صادره".split()
 
 
 def _own_preposition(doc: Doc, cue: Cue, a: int, b: int) -> int | None:
-    """Token of the verb's own preposition within a short subject after it (أعلنت مصادر
-    إيرانية | عن); not one after "issued" (الأرقام الصادرة عن هيئة الإحصاءات: the issuer)."""
+    """Token of the verb's own preposition within a short subject starting at token ``a``
+    (وقد أشار الجاحظ أيضا | إلى، أعلنت مصادر إيرانية | عن); None for verbs whose object comes
+    there (ودعا الأمة الإسلامية إلى)."""
     preps = PREP_OBJECT.get(cue.lemma, ())
     if cue.form != "verb" or not preps or cue.lemma in _OBJECT_BEFORE_PREPOSITION:
         return None
     toks = doc.tokens
-    k = next((k for k in range(a + 1, min(b, a + 5)) if toks[k].norm in preps), None)
-    return None if k is None or toks[k - 1].norm in _ISSUED_BY else k
+    return next((k for k in range(a + 1, min(b, a + 5)) if toks[k].norm in preps), None)
+
+
+def _subject_before_own_preposition(
+    doc: Doc, cue: Cue, a: int, b: int, found: SpeakerInfo, titles: list[TitleEntry]
+) -> SpeakerInfo | None:
+    """The subject up to the verb's own preposition when the name ``found`` lies past it
+    (أعلنت مصادر إيرانية عن هروب … أحمدي نجاد: the sources); not after "issued" (الأرقام
+    الصادرة عن هيئة الإحصاءات: the issuer)."""
+    if found.mention is None:
+        return found
+    own = _own_preposition(doc, cue, a, b)
+    if own is None or doc.tokens[own - 1].norm in _ISSUED_BY:
+        return found
+    if doc.mentions[found.mention].start <= doc.tokens[own].start:
+        return found
+    return np_speaker(doc, a, own, cue.gender, titles)
 
 
 def _subject_before_preposition(
@@ -1236,13 +1251,10 @@ def _subject_before_preposition(
     """The short untagged subject between a verb and its own preposition (وقد أشار الجاحظ
     أيضا إلى، أعلنت شركة إنشاء عن), read as the noun phrase up to that preposition; not for
     verbs whose object comes there (ودعا الأمة الإسلامية إلى، حذر المواطنين من)."""
-    preps = PREP_OBJECT.get(cue.lemma, ())
-    if cue.form != "verb" or not preps or cue.lemma in _OBJECT_BEFORE_PREPOSITION:
-        return None
     toks = doc.tokens
     if cue.ti > 0 and toks[cue.ti].start == cue.start and toks[cue.ti - 1].norm in PREPOSITIONS:
         return None  # على كشف المستور عن، إلى لفت انتباه العالم إلى: a verbal noun
-    p = next((k for k in range(a + 1, min(b, a + 5)) if toks[k].norm in preps), None)
+    p = _own_preposition(doc, cue, a, b)
     if p is None:
         return None
     while p > a and toks[p - 1].norm in ADVERBS:
