@@ -3295,3 +3295,26 @@ def test_a_charge_daffaires_title_follows_an_unseen_name() -> None:
         "الأمين العام",
         "ديون نيل",
     ]
+
+
+def test_despite_and_instead_of_open_no_report() -> None:
+    a = run(
+        "وقال اللاعب السابق إن الرئيس فشل في توفير المال، فمن الأكرم له أن يعلن استقالته بدلاً "
+        "من أن يسجل التاريخ اسمه في خانة أسوأ الرؤساء. ويعمل مليونا طفل في مهن مختلفة بحسب "
+        "خبراء تحدثوا للصحيفة رغم أن القوانين تحرم ذلك."
+    )
+    assert [(q.text.split()[0], q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("الرئيس", "اللاعب السابق"),
+        ("يعمل", "خبراء تحدثوا للصحيفة"),
+    ]
+    assert a.quotes[0].text.endswith("في خانة أسوأ الرؤساء")
+
+
+def test_a_rule_or_plan_after_according_to_is_no_source() -> None:
+    a = run(
+        "وقال يونكر إنه إذا أوفت اليونان بتعهداتها وفقا لاتفاق برنامج الإنقاذ فإنه يمكن "
+        "مساعدتها. ودعا المجلس إلى تطبيق الاتفاق بالكامل وفقا لجدول توقيتاته.",
+        ("يونكر", "PER"),
+        ("المجلس", "ORG"),
+    )
+    assert [q.text.split()[-1] for q in a.quotes] == ["مساعدتها", "توقيتاته"]

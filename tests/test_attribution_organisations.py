@@ -226,3 +226,9 @@ def test_god_after_a_body_is_not_part_of_its_name() -> None:
     spans = with_organisation_names(text, tagged(text, ("هيئة كبار العلماء", "ORG")))
     assert [text[s.start : s.end] for s in spans] == ["هيئة كبار العلماء"]
     assert names("افتتح مركز الملك عبد الله للدراسات") == ["مركز الملك عبد الله للدراسات"]
+
+
+def test_a_construct_word_continues_only_the_head() -> None:
+    text = "وكان مجلس الأمن الدولي صوت بالإجماع على القرار، وأفادت إذاعة صوت إسرائيل بأن"
+    a = analyze(text, tagged(text, ("مجلس الأمن الدولي", "ORG")))
+    assert [e.name for e in a.entities] == ["مجلس الأمن الدولي", "إذاعة صوت إسرائيل"]

@@ -33,6 +33,19 @@ _OPENERS = frozenset("كما فيما بينما حيث قد وقد فقد لق�
 _BETWEEN = frozenset("بين بينه بينها بينهم بينهما بيننا بينكم".split())
 _WITHOUT = frozenset("عدم دون بدون ودون وبدون".split())  # before a verbal noun
 _ATTRIB_VERBS = frozenset("نقلته نقلت اوردته اوردت ذكرته ذكرت افادت افاده اعلنته قاله".split())
+# Rules, plans and schedules after وفقا / حسب (وفقا لجدول توقيتاتها، حسب القانون): the manner
+# of an action, not a source.
+_RULE_NOUNS = frozenset(
+    """قانون نظام انظمه اتفاق اتفاقيه قرار قرارات خطه خطط معايير شروط احكام دستور ماده مبدا
+    تعليمات لوايح لايحه اليه جدول ضوابط اجراءات برنامج عقد توجيهات مبادي""".split()
+)
+
+
+def _rule_noun(word: str) -> bool:
+    """A rule or plan noun with or without ل / لل / ال (للقانون، لجدول، الخطة، للائحة)."""
+    if word.startswith("لل") and "ل" + word[2:] in _RULE_NOUNS:
+        return True  # لل + لائحة: the article's lam merged with the noun's
+    return any(word.startswith(p) and word[len(p) :] in _RULE_NOUNS for p in ("", "ل", "لل", "ال"))
 
 
 # وصف (described) and its forms with an object pronoun: a cue only before ب and a marked phrase
@@ -264,6 +277,8 @@ def find_cues(doc: Doc) -> list[Cue]:
                     end = toks[t.i + 2].end
             if w in ("نقلا", "ونقلا") and (nxt is None or nxt.norm != "عن"):
                 continue
+            if nxt is not None and _rule_noun(nxt.norm):
+                continue  # أكد … تطبيقها بالكامل وفقا لجدول توقيتاتها: no source
             cues.append(Cue(t.i, start, end, "حسب", "attribution", "m"))
             continue
         if w == "علي" and _as_reported(doc, t.i):  # …، على ما ذكرت وسائل إعلام

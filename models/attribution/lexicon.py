@@ -290,8 +290,10 @@ COMP_PREPOSITIONS = frozenset({"الي", "علي", "من"})
 # Words before أن that make it a non-reporting أن (بعد أن، قبل أن، يجب أن …).
 NON_REPORT_BEFORE_AN = frozenset(
     "بعد قبل يجب ينبغي يمكن يمكنه يمكنها لابد بد منذ دون حتي كي لكي ريثما مجرد بمجرد "
-    "وبعد وقبل ومنذ".split()
+    "وبعد وقبل ومنذ رغم برغم ورغم".split()
 )
+# Words before من / عن أن that make the whole a non-reporting أن (بدلا من أن، بالرغم من أن).
+NON_REPORT_BEFORE_PREPOSITION = frozenset("بدلا عوضا الرغم بالرغم وبالرغم".split())
 
 # Heads of job titles and descriptions that precede a person's name.
 TITLE_HEADS = frozenset(

@@ -50,8 +50,8 @@ TWO_MODIFIER_HEADS = frozenset(
 BODY_HEADS = HEADS | DEFINITE_HEADS | TWO_MODIFIER_HEADS
 # Heads of clubs, whose coordinated names are other clubs (نادي الشباب | والفتح).
 CLUB_HEADS = ("نادي",)
-# Indefinite words that continue a head in construct state (وكالة أنباء الشرق الأوسط، إذاعة
-# صوت إسرائيل، أمانة منطقة القصيم، لجنة مكافحة الإرهاب).
+# Indefinite words that continue a head in construct state, right after it (وكالة أنباء الشرق
+# الأوسط، إذاعة صوت إسرائيل، أمانة منطقة القصيم، لجنة مكافحة الإرهاب).
 CONSTRUCT_WORDS = frozenset({"انباء", "صوت", "منطقه", "محافظه", "مكافحه"})
 # Adjectives of a person's title, not of the organisation (رئيس الاستخبارات السعودية الأسبق).
 TITLE_ADJECTIVES = frozenset("الاسبق السابق السابقه الحالي الحاليه المكلف المكلفه".split())
@@ -209,7 +209,8 @@ def _modifiers_end(
             ok = ok and (mention_at[j - 1] < 0 or prev.startswith("لل"))  # للعلوم والتكنولوجيا
             ok = ok and not names_a_body(word[1:])  # لرعاية الشباب | واللجنة الأولمبية
         else:
-            ok = mention_at[j] >= 0 or word.startswith(("ال", "لل")) or word in CONSTRUCT_WORDS
+            ok = mention_at[j] >= 0 or word.startswith(("ال", "لل"))
+            ok = ok or (word in CONSTRUCT_WORDS and j == i + 1)  # مجلس الأمن | صوت بالإجماع
             ok = ok or prev in CONSTRUCT_WORDS or (prev in TITLE_HEADS and j == i + 2 and not club)
         if not ok:
             break

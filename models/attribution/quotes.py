@@ -32,6 +32,7 @@ from models.attribution.lexicon import (
     NAMING_NOUNS,
     NEWS_TRANSITIONS,
     NON_REPORT_BEFORE_AN,
+    NON_REPORT_BEFORE_PREPOSITION,
     NON_SUBJECT_STARTS,
     ORG_HEADS,
     PREP_OBJECT,
@@ -428,6 +429,10 @@ def _find_complementizer(
         if (
             t.norm in COMPLEMENTIZERS
             and toks[k - 1].norm not in NON_REPORT_BEFORE_AN
+            and not (
+                toks[k - 1].norm in ("من", "عن")
+                and toks[k - 2].norm in NON_REPORT_BEFORE_PREPOSITION
+            )
             and not (k + 1 < len(toks) and toks[k + 1].norm == "شاء")  # إن شاء الله
             and doc.tok_mention[k] < 0
             and not _in_name_segment(doc, t.start)

@@ -21,6 +21,7 @@ from models.attribution.lexicon import (
     FUNCTION_WORDS,
     GIVEN_NAMES,
     NAMING_NOUNS,
+    NON_REPORT_BEFORE_AN,
     NON_SUBJECT_STARTS,
     OFFICIALS_OF_ORG,
     ORG_HEADS,
@@ -1329,8 +1330,8 @@ def attribution_source(doc: Doc, a: int, sentence_end: int) -> SpeakerInfo | Non
         w = toks[k].norm
         if k > a and (w in PREPOSITIONS or w in ADVERBS or w.isdigit() or doc.mention_at(k)):
             break
-        if w in ("فان", "فانه", "فانها", "فقد"):  # وحسب التوقعات | فإن
-            break
+        if w in ("فان", "فانه", "فانها", "فقد") or w in NON_REPORT_BEFORE_AN:
+            break  # وحسب التوقعات | فإن، بحسب خبراء تحدثوا للصحيفة | رغم أن
         if w.isdigit():
             break
         k += 1
