@@ -3318,3 +3318,17 @@ def test_a_rule_or_plan_after_according_to_is_no_source() -> None:
         ("المجلس", "ORG"),
     )
     assert [q.text.split()[-1] for q in a.quotes] == ["مساعدتها", "توقيتاته"]
+
+
+def test_a_place_after_an_unnamed_subject_ends_it() -> None:
+    a = run(
+        "وقال مدير الشركة إن الخدمة مجانية. وقالت شركات الإنترنت في الهند إن تقديم هذه الخدمة "
+        "ميزة غير عادلة. وذكرت صحف اقتصادية في أثينا أن الصندوق يريد شروطا واضحة.",
+        ("الهند", "LOC"),
+        ("أثينا", "LOC"),
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == [
+        "مدير الشركة",
+        "شركات الإنترنت",
+        "صحف اقتصادية",
+    ]

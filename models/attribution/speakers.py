@@ -905,6 +905,19 @@ def _untagged_name(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
             None,
         )
         words = words[:cut] if cut is not None else words
+    elif len(words) > 3:  # شركات الإنترنت | في الهند: a place that ends the phrase
+        cut = next(
+            (
+                j
+                for j in (1, 2)
+                if words[j].norm in _ADJUNCT_PREPOSITIONS
+                and (m := doc.mention_at(words[j + 1].i)) is not None
+                and m.label == "LOC"
+                and m.end >= words[-1].end
+            ),
+            None,
+        )
+        words = words[:cut] if cut is not None else words
     cut = next((j for j, t in enumerate(words) if j > 0 and t.norm in _IDIOM_OBJECTS), None)
     words = words[:cut] if cut is not None else words  # آل فويز | النظر
     while words and words[-1].norm in ("ب", "ل", "ك"):
