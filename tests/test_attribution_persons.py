@@ -509,3 +509,16 @@ def test_a_players_description_is_no_part_of_his_name() -> None:
     text = "وسجل الأوروغوياني مورا هدفين، وانتقل الأرجنتيني الدولي انخل دي ماريا إلى باريس."
     spans = tagged(text, ("الأوروغوياني مورا", "PER"), ("الدولي انخل دي ماريا", "PER"))
     assert result(text, spans) == [("مورا", "PER"), ("انخل دي ماريا", "PER")]
+
+
+def test_an_unseen_name_after_a_described_title() -> None:
+    found = {
+        text: [text[s.start : s.end] for s in with_person_names(text, []) if s.label == "PER"]
+        for text in (
+            "بجولة نظمتها عضو البرلمان الأوروبي إيما نيكلسون ومؤسسة «عمار الخيرية».",
+            "جهود الرئيس التنفيذي ساتيا ناديلا لاستعادة مكانة الشركة.",
+            "وسيتقاضى الخبير الإنجليزي مرتبا شهريا يتجاوز الـ25 ألف دولار.",
+            "تصرفات الوكيل التجاري خارج حدود سلطاته.",
+        )
+    }
+    assert list(found.values()) == [["إيما نيكلسون"], ["ساتيا ناديلا"], [], []]

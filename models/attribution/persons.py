@@ -521,7 +521,14 @@ def _names_after_titles(
         j = _title_end(tokens, i, mention_at, spans)
         start, end, run = _name_run(tokens, j, mention_at, spans)
         royal = strip_proclitic(t.norm) in ROYAL_TITLES  # الملك فهد الدولي: an airport
-        if not run and not royal and _untagged_name_with_family(tokens, j, mention_at):
+        if (
+            not run
+            and not royal
+            and (
+                _untagged_name_with_family(tokens, j, mention_at)
+                or _unseen_name_after_described_title(tokens, i, j, mention_at)
+            )
+        ):
             added[j] = EntitySpan(tokens[j].start, tokens[j + 1].end, "PER", SCORE)
         if not run or _definite(tokens[j].norm) or names_a_body(tokens[j].norm):
             continue  # للشرق الأوسط، مطار الملك فهد: a place or a body, not a name
@@ -631,6 +638,30 @@ def _untagged_name_with_family(tokens: Sequence[Token], j: int, mention_at: list
         and family not in nationality_adjectives()
         and not (family.startswith("الت") and len(family) == 7 and family[4] == "ا")
     )  # التعازي، التعاطي: verbal nouns of the تفاعل pattern, no family names
+
+
+def _unseen_name_after_described_title(
+    tokens: Sequence[Token], i: int, j: int, mention_at: list[int]
+) -> bool:
+    """Two unseen name-like words after a title phrase that ends in a relative adjective
+    (عضو البرلمان الأوروبي إيما نيكلسون): the phrase is complete, so a name follows; a third
+    name-like word leaves it undecided."""
+    if j - 1 <= i or j + 1 >= len(tokens) or not is_nisba(tokens[j - 1].norm):
+        return False
+    pair = tokens[j : j + 2]
+    if not all(t.is_word and mention_at[t.i] < 0 for t in pair):
+        return False
+    if any(_definite(t.norm) or not _may_be_given_name(t) for t in pair):
+        return False
+    after = tokens[j + 2] if j + 2 < len(tokens) else None
+    if after is None or not after.is_word or after.norm in PREPOSITIONS or after.norm[:1] == "و":
+        return True  # ديمي مور | والشرطة: a conjunction ends the name
+    return not (
+        _may_be_given_name(after)  # a third name-like word: where the name ends is unclear
+        or _definite(after.norm)  # خارج حدود | الوكالة: a noun and its genitive
+        or _possessed(after.text)  # خارج حدود | سلطاته
+        or after.norm.startswith(VERB_PREFIXES)  # مرتبا شهريا | يتجاوز: an object, then a verb
+    )
 
 
 def _may_be_given_name(token: Token) -> bool:
