@@ -522,3 +522,15 @@ def test_an_unseen_name_after_a_described_title() -> None:
         )
     }
     assert list(found.values()) == [["إيما نيكلسون"], ["ساتيا ناديلا"], [], []]
+
+
+def test_a_body_between_two_titles_is_no_person() -> None:
+    text = "وقال وكيل إمارة مكة للتنمية الدكتور هشام الفالح خلال كلمته في الحفل، إن الملتقى مهم."
+    a = analyze(
+        text, tagged(text, ("إمارة", "ORG"), ("مكة للتنمية", "ORG"), ("هشام الفالح", "PER"))
+    )
+    assert [(e.name, e.label) for e in a.entities][1:] == [
+        ("مكة للتنمية", "ORG"),
+        ("هشام الفالح", "PER"),
+    ]
+    assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "هشام الفالح"

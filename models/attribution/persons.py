@@ -532,6 +532,8 @@ def _names_after_titles(
             added[j] = EntitySpan(tokens[j].start, tokens[j + 1].end, "PER", SCORE)
         if not run or _definite(tokens[j].norm) or names_a_body(tokens[j].norm):
             continue  # للشرق الأوسط، مطار الملك فهد: a place or a body, not a name
+        if spans[run[-1]].label != "PER" and _titled_person_at(tokens, end, mention_at, spans):
+            continue  # وكيل إمارة مكة للتنمية | الدكتور هشام الفالح: the body of the title
         first = tokens[start].start
         words = sum(1 for x in tokens[start:end] if x.is_word)
         tagged = first == spans[run[0]].start
@@ -638,6 +640,18 @@ def _untagged_name_with_family(tokens: Sequence[Token], j: int, mention_at: list
         and family not in nationality_adjectives()
         and not (family.startswith("الت") and len(family) == 7 and family[4] == "ا")
     )  # التعازي، التعاطي: verbal nouns of the تفاعل pattern, no family names
+
+
+def _titled_person_at(
+    tokens: Sequence[Token], k: int, mention_at: list[int], spans: list[EntitySpan]
+) -> bool:
+    """A title at token ``k`` whose phrase is followed by a tagged person."""
+    if k >= len(tokens) or not tokens[k].is_word or mention_at[k] >= 0:
+        return False
+    if not _title_word(tokens[k].norm):
+        return False
+    j = _title_end(tokens, k, mention_at, spans)
+    return j < len(tokens) and mention_at[j] >= 0 and spans[mention_at[j]].label == "PER"
 
 
 def _unseen_name_after_described_title(
