@@ -116,7 +116,7 @@ evaluate-quotes: venv
 	$(PY) -m models.evaluate quotes --gold $(DATA_DIR)/../gold/dev.jsonl --model $(MODEL_DIR)
 
 # the held-out gold batches (models/annotations/gold_batches.jsonl: offsets, no text), rebuilt
-# from the archive into runs/gold/ and scored one by one (about 3 min on 2 cores)
+# from the archive into runs/gold/, scored one by one and pooled by status (about 1 min on 2 cores)
 evaluate-heldout: venv
 	$(PY) -m models.gold_batches evaluate --data-dir $(DATA_DIR) --model $(MODEL_DIR) --out runs/gold
 

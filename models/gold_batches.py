@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from models.corpus import default_data_dir
+from models.news_entities import read_annotations
 from pipeline.archives import iter_saudinewsnet
 
 ANNOTATIONS_FILE = Path(__file__).resolve().parent / "annotations" / "gold_batches.jsonl"
@@ -107,12 +108,6 @@ def unpack_article(record: dict[str, Any], article: dict[str, Any]) -> dict[str,
     gold["quotes"] = quotes
     gold["entities"] = record["entities"]
     return gold
-
-
-def read_records(path: str | Path = ANNOTATIONS_FILE) -> list[dict[str, Any]]:
-    """The records of an annotation file (JSONL)."""
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
 
 
 def unpack(
@@ -200,7 +195,7 @@ def main(argv: list[str] | None = None) -> None:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
         print(f"{len(records)} articles -> {args.out}")
         return
-    records = read_records(args.annotations)
+    records = read_annotations(args.annotations)
     status = {r["batch"]: r["status"] for r in records}
     paths = write_batches(unpack(records, archive_articles(args.data_dir)), args.out)
     if args.command == "unpack":

@@ -8,9 +8,9 @@ from models.gold_batches import (
     ANNOTATIONS_FILE,
     archive_articles,
     pack_article,
-    read_records,
     unpack,
 )
+from models.news_entities import read_annotations
 
 TEXT = "قال الوزير إن الوضع مستقر. وقال الوزير إن الحكومة «لن تتراجع» عن قرارها."
 GOLD = {
@@ -74,7 +74,7 @@ def test_shipped_batches_rebuild_from_the_archive() -> None:
     data_dir = default_data_dir()
     if not (data_dir / "saudinewsnet").exists():
         pytest.skip("SaudiNewsNet is not at the configured data path")
-    records = read_records(ANNOTATIONS_FILE)
+    records = read_annotations(ANNOTATIONS_FILE)
     batches = unpack(records, archive_articles(data_dir))
     assert sum(len(b) for b in batches.values()) == len(records) >= 100
     for articles in batches.values():
