@@ -3332,3 +3332,55 @@ def test_a_place_after_an_unnamed_subject_ends_it() -> None:
         "شركات الإنترنت",
         "صحف اقتصادية",
     ]
+
+
+def test_a_person_the_subject_is_loyal_to_is_not_the_speaker() -> None:
+    a = run(
+        "أكدت قناة آزال الفضائية الموالية للرئيس المخلوع علي عبدالله صالح، تعرض مكتبها في "
+        "صنعاء لعملية اقتحام. موضحة في بيان صحفي أن المسلحين قاموا بنهب أجهزتها. وأعلن رئيس "
+        "مجلس قضاء الخالدية التابع لمحافظة الأنبار، علي داود، تقدم القوات الأمنية.",
+        ("قناة آزال الفضائية", "ORG"),
+        ("علي عبدالله صالح", "PER"),
+        ("صنعاء", "LOC"),
+        ("الخالدية", "LOC"),
+        ("الأنبار", "LOC"),
+        ("علي داود", "PER"),
+    )
+    assert [(q.text.split()[0], q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("تعرض", "قناة آزال الفضائية"),
+        ("المسلحين", "قناة آزال الفضائية"),
+        ("تقدم", "علي داود"),
+    ]
+
+
+def test_a_participle_of_manner_after_the_verb_is_no_speaker() -> None:
+    a = run(
+        "قال عوض القرني إن الأمة في خطر، وقال مستشهداً بأبيات الشاعر: “لمثل هذا يذوب القلب”، "
+        "وأضاف مستهجناً: “ماذا سنقول لربنا؟”",
+        ("عوض القرني", "PER"),
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == ["عوض القرني"] * 3
+
+
+def test_a_family_name_tagged_as_a_place_before_a_title_is_a_person() -> None:
+    a = run(
+        'قال سراج الحميدان إن العدد ارتفع. وأوضح لـ"الاقتصادية" عيضه الهذلي، الناطق الإعلامي '
+        "للشؤون الصحية في محافظة الطائف، أن المواليد بلغوا 275 مولودا.",
+        ("سراج الحميدان", "PER"),
+        ("الهذلي", "LOC"),
+        ("الطائف", "LOC"),
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == [
+        "سراج الحميدان",
+        "عيضه الهذلي",
+    ]
+
+
+def test_an_announced_object_after_a_marked_name_and_a_day() -> None:
+    a = run(
+        "وقد أعلنت شركة “فيسبوك” الخميس إنهاءها بناء أول طائرة بدون طيار كاملة الحجم.",
+        ("فيسبوك", "ORG"),
+    )
+    assert [(q.text.split()[0], q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("إنهاءها", "فيسبوك")
+    ]

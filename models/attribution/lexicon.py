@@ -483,3 +483,11 @@ GIVEN_NAMES = frozenset(
     جاستن ماريانو رافاييل كارلو باولو لوكا اليساندرو
     رونالد دانيال دافيد بوب اندريا ارون مارسيلو كارل""".split()
 )
+
+# Adjectives that tie a body to another one or to a person named after them (| التابع لوكالة
+# الفضاء، قناة آزال | الموالية للرئيس المخلوع علي عبدالله صالح): no part of the name, nor its
+# subject.
+AFFILIATED = frozenset(
+    """التابع التابعه التابعين المنبثق المنبثقه الموالي المواليه الموالين المقرب المقربه
+    المقربين""".split()
+)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from models.attribution.gazetteer import gazetteer
-from models.attribution.lexicon import ADVERBS, FUNCTION_WORDS, TITLE_HEADS
+from models.attribution.lexicon import ADVERBS, AFFILIATED, FUNCTION_WORDS, TITLE_HEADS
 from models.attribution.normalize import (
     QUOTE_CHARS,
     Token,
@@ -181,8 +181,9 @@ def _modifiers_end(
             j += 1  # the rest of a mention already taken (روسيا اليوم)
             continue
         stop = word in ADVERBS or word in TITLE_ADJECTIVES or word in FUNCTION_WORDS
-        # أمانة المنطقة | البالغ عددهم (amounting to); اللجنة العليا للإغاثة | التابعة للحكومة
-        stop = stop or word.startswith(("البالغ", "التابع"))
+        # أمانة المنطقة | البالغ عددهم (amounting to); اللجنة العليا للإغاثة | التابعة للحكومة;
+        # قناة آزال الفضائية | الموالية للرئيس
+        stop = stop or word.startswith(("البالغ", "التابع")) or word in AFFILIATED
         prev = tokens[j - 1].norm
         if not token.is_word or stop or glued[j] or located_place(word):
             break

@@ -21,6 +21,7 @@ from models.attribution.entities import Mention
 from models.attribution.gazetteer import gazetteer
 from models.attribution.lexicon import (
     ADVERBS,
+    AFFILIATED,
     CLAUSE_BREAKERS,
     COMP_PREPOSITIONS,
     COMPLEMENTIZERS,
@@ -49,6 +50,7 @@ from models.attribution.normalize import (
     strip_article_proclitic,
     strip_proclitic,
 )
+from models.attribution.organisations import SIDE_ADJECTIVES
 from models.attribution.speakers import (
     SpeakerInfo,
     TitleEntry,
@@ -1295,6 +1297,8 @@ def _statement_object(doc: Doc, k: int, cue: Cue, sp: SpeakerInfo) -> int:
         k += 1
         while k < n and (not toks[k].is_word or doc.mention_at(k) is not None):
             k += 1
+    if k < n and toks[k].norm in AFFILIATED:  # قناة آزال | الموالية للرئيس … صالح، تعرض
+        k = next((j for j in range(k + 1, min(n, k + 12)) if toks[j].text in "،,"), k)
     if k + 1 < n and toks[k].text in "،," and toks[k + 1].norm != "علي":
         k += 1  # أكد متعاملون في قطاع التأمين، ارتفاع …
     if k + 3 < n and toks[k].norm in ("في", "خلال"):
@@ -1666,7 +1670,12 @@ def _other_content(
         k = doc.token_at(sp.span[1])
         if sp.span[1] <= cue.start:  # المركز الإعلامي كان قد أعلن | قبل يومين، اعتماد …
             k = _past_time(doc, cue.ti + 1)
-        while k < len(toks) and (toks[k].norm.startswith("وال") or toks[k].norm in ADVERBS):
+        while k < len(toks) and (
+            toks[k].norm.startswith("وال")
+            or toks[k].norm in ADVERBS
+            or toks[k].norm in SIDE_ADJECTIVES - AFFILIATED  # الائتلاف الوطني السوري | المعارض
+            or toks[k].text in QUOTE_CHARS  # شركة “فيسبوك” | الخميس
+        ):
             k += 1
         if cue.lemma != "نفي":
             k = _statement_object(doc, k, cue, sp)

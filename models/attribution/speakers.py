@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from models.attribution.cues import cue_form
 from models.attribution.document import Doc, Segment
 from models.attribution.entities import Mention
+from models.attribution.gazetteer import gazetteer
 from models.attribution.lexicon import (
     ADVERBS,
+    AFFILIATED,
     COMPLEMENTIZERS,
     FUNCTION_WORDS,
     GIVEN_NAMES,
@@ -369,9 +371,6 @@ def _source_place_end(doc: Doc, j: int, b: int) -> int:
     return k if k > first else j - 1
 
 
-_AFFILIATED = frozenset("التابع التابعه التابعين المنبثق المنبثقه".split())
-
-
 def _definite_run_end(doc: Doc, j: int, b: int) -> int:
     """End of up to three definite words from token ``j`` that are no names or function words
     (التأمين السعودي), nor the affiliation that follows them (| التابع لوكالة الفضاء)."""
@@ -380,7 +379,7 @@ def _definite_run_end(doc: Doc, j: int, b: int) -> int:
     while k < b and k < j + 3 and toks[k].is_word and toks[k].norm.startswith("ال"):
         if toks[k].norm in FUNCTION_WORDS | ADVERBS or doc.mention_at(k) is not None:
             break
-        if toks[k].norm in _AFFILIATED:
+        if toks[k].norm in AFFILIATED:
             break
         k += 1
     return k
@@ -521,7 +520,7 @@ def _construct_chain_end(doc: Doc, j: int, b: int) -> int:
             or cue_form(w) is not None
         ):
             return j
-        if w in _AFFILIATED:  # فريق تلسكوب كيبلر | التابع لوكالة الفضاء
+        if w in AFFILIATED:  # فريق تلسكوب كيبلر | التابع لوكالة الفضاء
             return k if k > j else j
         if w.startswith("ال"):
             return _definite_run_end(doc, k + 1, b) if k > j else j
@@ -605,7 +604,7 @@ def np_speaker(
     while a < told < b and toks[told].text in "،,":
         told += 1  # وأوضحت لـ "الاقتصادية"، الدكتورة …: past the comma after whom she told
     a = told
-    if a >= b or not toks[a].is_word:
+    if a >= b or not toks[a].is_word or _circumstantial(doc, a):
         return None
     w = toks[a].norm
     part = _untagged_part_of_name(doc, a)  # وقال بحاح للصحافيين → خالد بحاح, named earlier
@@ -613,10 +612,16 @@ def np_speaker(
         return from_mention(doc, part, (toks[a].start, toks[a].end), gender)
     institution = False  # a person's name seen only as the name of a body or place
     # a person named within the phrase (not as the object of a preposition: للرئيس X، مع X)
+    affiliated = False  # inside «الموالية للرئيس …» up to a comma: whom the subject is tied to
     for k in range(a, min(b, a + 16)):
         if toks[k].norm in _RELATIVES and k > a:
             break  # التصريحات التي أدلى بها … ساركوزي: a name in a relative clause is no subject
+        if toks[k].text in "،,":
+            affiliated = False  # التابع لمحافظة الأنبار، | علي داود: the name set off after it
+        affiliated = affiliated or (k > a and toks[k].norm in AFFILIATED)
         m = doc.mention_at(k)
+        if affiliated:
+            continue
         if m is None or m.label != "PER" or doc.token_containing(m.start) != k:
             continue
         run = max(a, _np_run_left(doc, k))
@@ -775,6 +780,15 @@ def np_speaker(
         span = _span(doc, a, b)  # وأوضحت إدارة مكتبة الملك عبدالعزيز العامة أن
         return SpeakerInfo(doc.text[span[0] : span[1]], "ORG", None, span, gender, True)
     return named
+
+
+def _circumstantial(doc: Doc, a: int) -> bool:
+    """A participle in the accusative right before what was said, which tells how it was
+    said (وأضاف مستهجناً: «…»، وقال مستشهداً بالأبيات): the verb's subject is implied."""
+    t = doc.tokens[a]
+    if not (t.norm.startswith("م") and t.norm.endswith("ا") and len(t.norm) >= 5):
+        return False
+    return "\u064b" in t.text and t.norm not in GIVEN_NAMES
 
 
 # Kin and friends of someone in the news, who speak for themselves (وقال شقيق المتوفى للصحيفة)
@@ -964,6 +978,21 @@ def _untagged_name(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
     return SpeakerInfo(name, label, None, span, gender, True)
 
 
+def _family_name_as_place(doc: Doc, k: int, a: int) -> bool:
+    """A family name the tagger took for a place (عيضه | الهذلي، الناطق الإعلامي): a one-word
+    place that no gazetteer lists, second of two words, set off by a comma and a title."""
+    toks = doc.tokens
+    m = doc.mention_at(k)
+    if m is None or m.label != "LOC" or k != a + 1 or len(m.words) != 1:
+        return False
+    if not m.words[0].startswith("ال") or gazetteer().get(m.words) is not None:
+        return False
+    j = k + 1
+    while j < len(toks) and toks[j].text in "،,":
+        j += 1
+    return j > k + 1 and j < len(toks) and is_title_word(toks[j].norm)
+
+
 def _set_off_name(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
     """Two untagged words right after the verb that the phrase after them sets off as a name:
     a comma, a title, whom it was said to or the occasion (وقالت جيهان السادات، إن؛ وأوضح
@@ -974,7 +1003,7 @@ def _set_off_name(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
     for t in toks[a : a + 2]:
         w = t.norm
         if (
-            doc.mention_at(t.i) is not None
+            (doc.mention_at(t.i) is not None and not _family_name_as_place(doc, t.i, a))
             or w in NON_SUBJECT_STARTS
             or w in ADVERBS
             or w in PREPOSITIONS
