@@ -3384,3 +3384,45 @@ def test_an_announced_object_after_a_marked_name_and_a_day() -> None:
     assert [(q.text.split()[0], q.speaker.name if q.speaker else None) for q in a.quotes] == [
         ("إنهاءها", "فيسبوك")
     ]
+
+
+def test_an_outlet_that_opens_the_sentence_speaks_on() -> None:
+    a = run(
+        'وقالت حركة الشباب إنها ستواصل القتال. من ناحية ثانية، علقت صحيفة "لوفيجارو" '
+        "الفرنسية على زيارة الرئيس الأميركي إلى كينيا، مؤكدة أن الملفات الآسيوية حرمته من "
+        'الاهتمام بالقارة. وقالت "يكاد تاريخ علاقة أوباما بالقارة يكون مجموعة من الفرص المهدرة".',
+        ("حركة الشباب", "ORG"),
+        ("كينيا", "LOC"),
+        ("أوباما", "PER"),
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == [
+        "حركة الشباب",
+        "لوفيجارو",
+        "لوفيجارو",
+    ]
+
+
+def test_the_counterpart_at_a_joint_press_conference_is_not_the_speaker() -> None:
+    a = run(
+        "قال وزير الخارجية عادل الجبير إن إيران تتدخل في شؤون اليمن. وقال في مؤتمر صحفي عقده "
+        "ونظيره الألماني فرانك فالتر شتاينماير في برلين أمس إنه يجب على إيران تغيير سياستها.",
+        ("عادل الجبير", "PER"),
+        ("إيران", "LOC"),
+        ("اليمن", "LOC"),
+        ("فرانك فالتر شتاينماير", "PER"),
+        ("برلين", "LOC"),
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == ["عادل الجبير"] * 2
+
+
+def test_a_womans_given_name_and_a_definite_family_name_are_a_person() -> None:
+    a = run(
+        "بدورها، حددت عضو مؤتمر الرياض لإنقاذ اليمن الدكتورة ياسمين الفاطمي الخطورة القائمة، "
+        "محذرة من بقايا الوجود الحوثي. وقالت زينب تعرضت للأذى إن المدينة آمنة.",
+        ("الرياض", "LOC"),
+        ("اليمن", "LOC"),
+        ("زينب", "PER"),
+    )
+    assert ("ياسمين الفاطمي", "PER") in [(e.name, e.label) for e in a.entities]
+    assert "زينب تعرضت" not in [e.name for e in a.entities]
+    assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "ياسمين الفاطمي"

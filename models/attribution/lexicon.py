@@ -483,6 +483,13 @@ GIVEN_NAMES = frozenset(
     جاستن ماريانو رافاييل كارلو باولو لوكا اليساندرو
     رونالد دانيال دافيد بوب اندريا ارون مارسيلو كارل""".split()
 )
+# Women's given names, which the tagger misses most. A feminine verb often follows them (زينب
+# تعرضت، سلوى تلقت), so they start a name only with a definite family name (ياسمين الفاطمي).
+WOMEN_GIVEN_NAMES = frozenset(
+    """ياسمين هيا دانه ريم لمي لينا رنا رهف سلمي نجلاء زينب خديجه نوف موضي ابتسام فوزيه ثريا
+    اروي رشا سوزان ماري كلير ايما ديما رزان ريما يارا داليا نوال سعاد سلوي غاده بثينه
+    نسرين""".split()
+)
 
 # Adjectives that tie a body to another one or to a person named after them (| التابع لوكالة
 # الفضاء، قناة آزال | الموالية للرئيس المخلوع علي عبدالله صالح): no part of the name, nor its

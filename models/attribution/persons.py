@@ -28,6 +28,7 @@ from models.attribution.lexicon import (
     SOURCE_NOUNS,
     TITLE_CONTINUATIONS,
     TITLE_HEADS,
+    WOMEN_GIVEN_NAMES,
 )
 from models.attribution.normalize import (
     QUOTE_CHARS,
@@ -579,7 +580,8 @@ def _untagged_full_names(
     (مع حسين المعلاق): a person wherever they stand."""
     added = []
     for t in tokens[:-1]:
-        if t.norm not in GIVEN_NAMES or t.norm in AMBIGUOUS_GIVEN_NAMES or t.start in taken:
+        given = t.norm in GIVEN_NAMES and t.norm not in AMBIGUOUS_GIVEN_NAMES
+        if not (given or t.norm in WOMEN_GIVEN_NAMES) or t.start in taken:
             continue
         family = tokens[t.i + 1]
         if mention_at[t.i] >= 0 or mention_at[family.i] >= 0 or not family.is_word:
@@ -738,7 +740,13 @@ def _names_around_given_names(
         ):
             start = before.start
         royal = before is not None and strip_proclitic(before.norm) in ROYAL_TITLES
-        if first == last and tokens[first].norm in GIVEN_NAMES and not royal:
+        woman = (
+            first == last
+            and tokens[first].norm in WOMEN_GIVEN_NAMES
+            and last + 1 < len(tokens)
+            and tokens[last + 1].norm.startswith("ال")  # فوزية | الحريشي; not زينب | تعرضت
+        )
+        if first == last and (tokens[first].norm in GIVEN_NAMES or woman) and not royal:
             end, run = _family_name_end(tokens, last + 1, mention_at, spans, run)
             run = [x for x in run if x not in merged and x not in absorbed]
         if (start, end) != (span.start, span.end):

@@ -50,7 +50,7 @@ from models.attribution.normalize import (
     strip_article_proclitic,
     strip_proclitic,
 )
-from models.attribution.organisations import SIDE_ADJECTIVES
+from models.attribution.organisations import OUTLET_NOUNS, SIDE_ADJECTIVES
 from models.attribution.speakers import (
     SpeakerInfo,
     TitleEntry,
@@ -696,7 +696,8 @@ def _sentence_subject(
             kind == "country" and info.cue.form == "participle"
         ):
             return None
-    elif not (named or strip_proclitic(w) in ORG_HEADS):
+    outlet = m is None and w in OUTLET_NOUNS  # علقت صحيفة "لوفيجارو" …، مؤكدة أن
+    if m is None and not (named or outlet or strip_proclitic(w) in ORG_HEADS):
         return None
     reach = 17
     if m is None and w in SOURCE_NOUNS:
@@ -709,6 +710,8 @@ def _sentence_subject(
         owner = body_after(doc, end) if end < bound else None
         if owner is not None:  # استنكرت الأمانة العامة | لمنظمة التعاون الإسلامي
             sp = from_mention(doc, owner, (sp.span[0], owner.end), info.cue.gender)
+    if outlet and sp is not None and sp.label == "ORG":
+        return sp
     if sp is None or (sp.mention is None and (not named or len(sp.name.split()) < 2)):
         return None  # a bare title (مدير، سمو) names nobody
     return sp
@@ -757,7 +760,9 @@ def _implied(
         return interview
     subject = _sentence_subject(doc, info, titles)
     if subject is not None and (
-        subject.mention is not None or norm(subject.name).split()[0] in SOURCE_NOUNS
+        subject.mention is not None
+        or subject.label == "ORG"
+        or norm(subject.name).split()[0] in SOURCE_NOUNS
     ):
         return as_implied(subject)  # a named subject or a source; a title alone waits
     if info.cue.form == "statement":
@@ -1095,10 +1100,12 @@ def _own_speech(doc: Doc, k: int) -> bool:
 def _named_in_sentence(doc: Doc, info: CueInfo, sp: SpeakerInfo) -> bool:
     """Whether an implied speaker is the subject named earlier in the cue's own sentence (قلل
     حسن نصر الله من أهمية القرار، معتبرا أنه …): a speaker the next implied cue goes on with."""
-    if sp.mention is None or info.inside_quote:
+    if info.inside_quote:
         return False
-    start = doc.mentions[sp.mention].start
-    return doc.sentences[info.sentence][0] <= start < info.cue.start
+    sent_start = doc.sentences[info.sentence][0]
+    if sp.mention is None:  # علقت صحيفة "لوفيجارو" …، مؤكدة: a name the tagger missed
+        return sp.label in ("PER", "ORG") and sp.name in doc.text[sent_start : info.cue.start]
+    return sent_start <= doc.mentions[sp.mention].start < info.cue.start
 
 
 _DIVINE_EPITHETS = frozenset({"تعالي", "سبحانه", "تبارك", "عز"})

@@ -613,15 +613,17 @@ def np_speaker(
     institution = False  # a person's name seen only as the name of a body or place
     # a person named within the phrase (not as the object of a preposition: للرئيس X، مع X)
     affiliated = False  # inside «الموالية للرئيس …» up to a comma: whom the subject is tied to
+    counterpart = False  # after ونظيره: the person the speaker met
     for k in range(a, min(b, a + 16)):
         if toks[k].norm in _RELATIVES and k > a:
             break  # التصريحات التي أدلى بها … ساركوزي: a name in a relative clause is no subject
         if toks[k].text in "،,":
             affiliated = False  # التابع لمحافظة الأنبار، | علي داود: the name set off after it
         affiliated = affiliated or (k > a and toks[k].norm in AFFILIATED)
+        counterpart = counterpart or (k > a and _counterpart_word(toks[k].norm))
         m = doc.mention_at(k)
-        if affiliated:
-            continue
+        if affiliated or counterpart:
+            continue  # مؤتمر صحفي عقده ونظيره الألماني شتاينماير: the other side speaks not
         if m is None or m.label != "PER" or doc.token_containing(m.start) != k:
             continue
         run = max(a, _np_run_left(doc, k))
@@ -780,6 +782,14 @@ def np_speaker(
         span = _span(doc, a, b)  # وأوضحت إدارة مكتبة الملك عبدالعزيز العامة أن
         return SpeakerInfo(doc.text[span[0] : span[1]], "ORG", None, span, gender, True)
     return named
+
+
+_COUNTERPARTS = frozenset("نظيره نظيرته نظيرها نظيريه نظراوه نظرايه".split())
+
+
+def _counterpart_word(word: str) -> bool:
+    """نظيره / ونظيره: "his counterpart", the other side of a meeting."""
+    return word in _COUNTERPARTS or (word[:1] == "و" and word[1:] in _COUNTERPARTS)
 
 
 def _circumstantial(doc: Doc, a: int) -> bool:
