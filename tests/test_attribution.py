@@ -3426,3 +3426,16 @@ def test_a_womans_given_name_and_a_definite_family_name_are_a_person() -> None:
     assert ("ياسمين الفاطمي", "PER") in [(e.name, e.label) for e in a.entities]
     assert "زينب تعرضت" not in [e.name for e in a.entities]
     assert a.quotes[0].speaker is not None and a.quotes[0].speaker.name == "ياسمين الفاطمي"
+
+
+def test_how_and_in_what_regard_it_was_said_are_no_speaker() -> None:
+    a = run(
+        "قال وزير الخارجية لوران فابيوس إن فرنسا ستعود إلى إيران. وقال بهذا الخصوص: «لقد كان "
+        "لنا في الماضي وجود مهم في إيران». وعن حجم المساعدات، قال معاليه إن المركز يعمل للجميع. "
+        "وقالوا بصوت واحد “هذا أقل ما نقدمه”.",
+        ("لوران فابيوس", "PER"),
+        ("فرنسا", "LOC"),
+        ("إيران", "LOC"),
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes][:3] == ["لوران فابيوس"] * 3
+    assert all(q.speaker is None or "بصوت" not in q.speaker.name for q in a.quotes)

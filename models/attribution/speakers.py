@@ -604,7 +604,9 @@ def np_speaker(
     while a < told < b and toks[told].text in "،,":
         told += 1  # وأوضحت لـ "الاقتصادية"، الدكتورة …: past the comma after whom she told
     a = told
-    if a >= b or not toks[a].is_word or _circumstantial(doc, a):
+    if a + 2 <= b and toks[a].norm in ("بهذا", "بهذه") and toks[a + 1].norm in _TOPIC_NOUNS:
+        a += 2  # وقال بهذا الخصوص: | رئيس …
+    if a >= b or not toks[a].is_word or _circumstantial(doc, a) or toks[a].norm in _NO_SUBJECT:
         return None
     w = toks[a].norm
     part = _untagged_part_of_name(doc, a)  # وقال بحاح للصحافيين → خالد بحاح, named earlier
@@ -784,6 +786,14 @@ def np_speaker(
     return named
 
 
+# Words right after a verb that say how or to whom it was said, or refer back to its subject
+# (وقالوا بصوت واحد، تحدثت بكل عفوية، أعرب لجلالتكم، يوضح رأيه بأن، قال معاليه إن): no name of
+# a speaker.
+_NO_SUBJECT = frozenset(
+    """بصوت بكل لجلالتكم لفخامتكم لسموكم رايه رايها معاليه معاليها سموه سموها فخامته
+    سعادته""".split()
+)
+_TOPIC_NOUNS = frozenset("الخصوص الشان الصدد".split())  # قال بهذا الخصوص: in this regard
 _COUNTERPARTS = frozenset("نظيره نظيرته نظيرها نظيريه نظراوه نظرايه".split())
 
 
