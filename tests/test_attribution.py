@@ -3439,3 +3439,16 @@ def test_how_and_in_what_regard_it_was_said_are_no_speaker() -> None:
     )
     assert [q.speaker.name if q.speaker else None for q in a.quotes][:3] == ["لوران فابيوس"] * 3
     assert all(q.speaker is None or "بصوت" not in q.speaker.name for q in a.quotes)
+
+
+def test_an_untagged_body_named_by_its_head_noun_speaks() -> None:
+    a = run(
+        "وأوضح المهندس أن الجسر جاهز. وكانت شركة مترو جدة قد أوضحت أن المشروع تبلغ كلفته 45 "
+        "مليار ريال. وقالت إدارة الوقاية من الحرائق إنه لا يزال يهدد 6300 منزل.",
+        ("جدة", "LOC"),
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == [
+        "المهندس",
+        "شركة مترو جدة",
+        "إدارة الوقاية",
+    ]

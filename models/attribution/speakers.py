@@ -776,6 +776,8 @@ def np_speaker(
         return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, gender, True)
     if "ال" + w in ORG_HEADS:  # وقالت إدارة معلومات الطاقة الأمريكية | يوم الأربعاء إن
         end = _construct_chain_end(doc, a + 1, b)
+        if end == a + 1 and b - a > 3:  # وقالت إدارة الوقاية | من الحرائق إنه
+            end = _definite_run_end(doc, a + 1, b)
         if end > a + 1:
             span = _span(doc, a, end)
             return SpeakerInfo(doc.text[span[0] : span[1]], "ORG", None, span, gender, True)
@@ -1267,13 +1269,17 @@ def _kana_subject(doc: Doc, end: int, gender: str) -> tuple[SpeakerInfo, int] | 
         return None
     definite = [doc.mention_at(k) is not None or toks[k].norm.startswith("ال") for k in (a, a + 1)]
     some = a + 2 < b and toks[a].norm in _QUANTITIES and toks[a + 1].norm == "من"
-    if not (definite[0] or some or (a + 1 < b and definite[1] and toks[a].text[-1] not in "اً")):
+    body = a + 1 < b and "ال" + toks[a].norm in ORG_HEADS  # وكانت شركة مترو جدة قد أوضحت
+    if not (
+        definite[0] or some or body or (a + 1 < b and definite[1] and toks[a].text[-1] not in "اً")
+    ):
         return None  # كان مصيبا حين قال، كانت آخر مرة، كان ولا يزال: no noun phrase subject
     span = _span(doc, a, b)
-    named = _subject_mentions(doc, a, b)
-    if named:
+    named = [m for m in _subject_mentions(doc, a, b) if not (body and m.label == "LOC")]
+    if named:  # not جدة in شركة مترو جدة: the company's
         return from_mention(doc, named[0], span, gender), a
-    return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, gender, True), a
+    label = "ORG" if body else "OTHER"
+    return SpeakerInfo(doc.text[span[0] : span[1]], label, None, span, gender, True), a
 
 
 def _subject_before_kana(doc: Doc, end: int, gender: str) -> tuple[SpeakerInfo, int] | None:
