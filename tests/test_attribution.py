@@ -3452,3 +3452,14 @@ def test_an_untagged_body_named_by_its_head_noun_speaks() -> None:
         "شركة مترو جدة",
         "إدارة الوقاية",
     ]
+
+
+def test_a_time_or_a_place_spoken_of_is_no_speaker() -> None:
+    a = run(
+        "قال الخبير محمد العمري إن الاقتصاد يتحسن. وانتقل في حديثه إلى منطقة اليورو بقوله: "
+        "التضخم منخفض. وكان العمري أعلن الصيف الماضي أنه لن يترشح.",
+        ("محمد العمري", "PER"),
+        ("العمري", "PER"),
+        ("اليورو", "ORG"),
+    )
+    assert [q.speaker.name if q.speaker else None for q in a.quotes] == ["محمد العمري"] * 3

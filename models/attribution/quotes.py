@@ -41,6 +41,8 @@ from models.attribution.lexicon import (
     SOURCE_NOUNS,
     SPEECH_ACT_PARTICIPLES,
     STRICT_LEMMAS,
+    TIME_ADJECTIVES,
+    TIME_NOUNS,
     TITLE_CONTINUATIONS,
 )
 from models.attribution.normalize import (
@@ -294,6 +296,8 @@ def _definite_subject(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | No
     toks = doc.tokens
     if a >= b or not toks[a].norm.startswith("ال") or toks[a].norm in ADVERBS:
         return None
+    if a + 1 < b and toks[a].norm in TIME_NOUNS and toks[a + 1].norm in TIME_ADJECTIVES:
+        return None  # أعلن الصيف الماضي أنه
     end = a
     while end < b and end - a < 6 and toks[end].is_word:
         w = toks[end].norm

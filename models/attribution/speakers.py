@@ -30,6 +30,8 @@ from models.attribution.lexicon import (
     PREPOSITIONS,
     PREVERBAL_SOURCE_NOUNS,
     SOURCE_NOUNS,
+    TIME_ADJECTIVES,
+    TIME_NOUNS,
     TITLE_CONTINUATIONS,
     TITLE_HEADS,
 )
@@ -606,6 +608,8 @@ def np_speaker(
     a = told
     if a + 2 <= b and toks[a].norm in ("بهذا", "بهذه") and toks[a + 1].norm in _TOPIC_NOUNS:
         a += 2  # وقال بهذا الخصوص: | رئيس …
+    if a + 2 <= b and toks[a].norm in TIME_NOUNS and toks[a + 1].norm in TIME_ADJECTIVES:
+        a += 2  # وكان رئيس الاتحاد أعلن الصيف الماضي أنه: a time, no subject
     if a >= b or not toks[a].is_word or _circumstantial(doc, a) or toks[a].norm in _NO_SUBJECT:
         return None
     w = toks[a].norm
@@ -1377,6 +1381,8 @@ def _addressed(doc: Doc, first: int) -> bool:
     p = first - 1
     while p >= 0 and doc.tokens[p].text in QUOTE_CHARS:
         p -= 1
+    if p > 0 and doc.tokens[p].norm in NAMING_NOUNS:
+        p -= 1  # وانتقل في حديثه إلى منطقة | اليورو بقوله
     return p >= 0 and (doc.tokens[p].text in ("ل", "لـ") or doc.tokens[p].norm in ("الي", "مع"))
 
 
