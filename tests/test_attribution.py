@@ -3463,3 +3463,14 @@ def test_a_time_or_a_place_spoken_of_is_no_speaker() -> None:
         ("اليورو", "ORG"),
     )
     assert [q.speaker.name if q.speaker else None for q in a.quotes] == ["محمد العمري"] * 3
+
+
+def test_spelled_letters_with_a_number_in_marks_are_a_code_not_a_quote() -> None:
+    a = run(
+        "وقالت الطالبة إن فكرتها جاءت من الطائرة. وتعتبر طائرة الرحلة «إم إتش 370» من أكبر "
+        "الألغاز. وقالت إن الطرق الحالية تعتمد على الصندوق الأسود."
+    )
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("indirect", "الطالبة"),
+        ("indirect", "الطالبة"),
+    ]

@@ -203,8 +203,8 @@ def is_name_like(doc: Doc, seg: Segment) -> bool:
     if len(words) <= 4 and any(_model_number(w) for w in words):
         return True  # "جلاكسي تاب إس2": a product and its model
     if len(words) <= 4 and any(w in LETTERS for w in spelled):  # "إف بي آي": an acronym
-        if all(w in LETTERS or w in AMBIGUOUS_LETTERS for w in spelled):
-            return True
+        if all(w in LETTERS or w in AMBIGUOUS_LETTERS or w.isdigit() for w in spelled):
+            return True  # «إم إتش 370»: with a number, a flight's or a model's code
     covered = 0
     for m in doc.mentions:
         lo, hi = max(m.start, seg.start), min(m.end, seg.end)
