@@ -3474,3 +3474,14 @@ def test_spelled_letters_with_a_number_in_marks_are_a_code_not_a_quote() -> None
         ("indirect", "الطالبة"),
         ("indirect", "الطالبة"),
     ]
+
+
+def test_the_accused_after_the_verb_is_not_the_speaker() -> None:
+    a = run(
+        "وكان إردوغان اتهم بكين في العام 2009 بارتكاب «ما يشبه الإبادة» في الإقليم.",
+        ("إردوغان", "PER"),
+        ("بكين", "LOC"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("ما يشبه الإبادة", "إردوغان")
+    ]

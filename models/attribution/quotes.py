@@ -1000,6 +1000,8 @@ def analyse_cues(
                 accusation = True
             if pv is not None and toks[cue.ti - 1].norm == "قد":
                 vso = None  # وكان مارتينو قد صرح بعد هزيمة "التانجو": the subject came first
+            if pv is not None and cue.lemma == "اتهم":
+                vso = None  # وكان إردوغان اتهم بكين: the accused follows the accuser
             sp = vso if vso is not None else pv
             after_verb = vso
             owner = _statement_owner(doc, cue) if vso is None else None
