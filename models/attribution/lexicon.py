@@ -502,3 +502,6 @@ AFFILIATED = frozenset(
 # A time after the verb (أعلن الصيف الماضي أن، قال الشهر الجاري): no subject.
 TIME_NOUNS = frozenset("الصيف الشتاء الربيع الخريف الاسبوع الشهر العام السنه الموسم".split())
 TIME_ADJECTIVES = frozenset("الماضي الماضيه الفايت الفايته المنصرم الجاري الحالي المقبل".split())
+
+# Honorific pronouns that stand for a titled person named before (وشدد معاليه على، قال سموه).
+HONORIFIC_PRONOUNS = frozenset("معاليه سموه فخامته سعادته معاليها سموها".split())

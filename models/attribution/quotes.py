@@ -30,6 +30,7 @@ from models.attribution.lexicon import (
     DIRECT_OBJECT,
     FEELING_NOUNS,
     FUNCTION_WORDS,
+    HONORIFIC_PRONOUNS,
     NAMING_NOUNS,
     NEWS_TRANSITIONS,
     NON_REPORT_BEFORE_AN,
@@ -71,6 +72,8 @@ from models.attribution.speakers import (
 )
 
 _SCAN_LIMIT = 30
+# A side that describes the subject itself (المعارض), not a tie to someone named after it
+_SIDE_NOT_TIED = SIDE_ADJECTIVES - AFFILIATED
 _CLAUSE_WORDS = 6  # reported words before a marked phrase that make it part of a clause
 _NAME_WORDS = 4  # a marked phrase this short inside a prepositional object is a name
 # Three-letter words in ب that are no ب object (بين، بعد، بها): بغض البصر is one
@@ -113,7 +116,6 @@ _EVIDENCE = frozenset(
 _OBJECT_BEFORE_PREPOSITION = frozenset({"دعا", "طالب", "حذر", "نصح", "نبه"})
 _RESULT_PARTICLES = frozenset({"فقد", "فان", "فانه", "فانها"})
 # "His Excellency / Highness" standing for the person already named (وشدد معاليه على …).
-_HONORIFIC_PRONOUNS = frozenset("معاليه سموه فخامته سعادته معاليها سموها".split())
 # Words that end a noun phrase (a preposition, a relative, a complementizer, an adverb).
 _PHRASE_ENDS = PREPOSITIONS | NON_SUBJECT_STARTS | COMPLEMENTIZERS | ADVERBS | _RELATIVES
 _NAMING_VERBS = frozenset(
@@ -1675,7 +1677,7 @@ def _other_content(
                 return
         if cue.lemma not in DIRECT_OBJECT:
             return
-    honorific = cue.ti + 1 < len(toks) and toks[cue.ti + 1].norm in _HONORIFIC_PRONOUNS
+    honorific = cue.ti + 1 < len(toks) and toks[cue.ti + 1].norm in HONORIFIC_PRONOUNS
     k = _participle_object(doc, cue)  # مشددا على ضرورة …
     if k is None and cue.lemma in _ON_OBJECT and honorific and sp is not None and sp.label == "PER":
         k = _statement_object(doc, cue.ti + 2, cue, sp)  # وشدد معاليه على …
@@ -1686,7 +1688,7 @@ def _other_content(
         while k < len(toks) and (
             toks[k].norm.startswith("وال")
             or toks[k].norm in ADVERBS
-            or toks[k].norm in SIDE_ADJECTIVES - AFFILIATED  # الائتلاف الوطني السوري | المعارض
+            or toks[k].norm in _SIDE_NOT_TIED  # الائتلاف الوطني السوري | المعارض
             or toks[k].text in QUOTE_CHARS  # شركة “فيسبوك” | الخميس
         ):
             k += 1

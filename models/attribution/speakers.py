@@ -22,6 +22,7 @@ from models.attribution.lexicon import (
     COMPLEMENTIZERS,
     FUNCTION_WORDS,
     GIVEN_NAMES,
+    HONORIFIC_PRONOUNS,
     NAMING_NOUNS,
     NON_REPORT_BEFORE_AN,
     NON_SUBJECT_STARTS,
@@ -795,10 +796,7 @@ def np_speaker(
 # Words right after a verb that say how or to whom it was said, or refer back to its subject
 # (وقالوا بصوت واحد، تحدثت بكل عفوية، أعرب لجلالتكم، يوضح رأيه بأن، قال معاليه إن): no name of
 # a speaker.
-_NO_SUBJECT = frozenset(
-    """بصوت بكل لجلالتكم لفخامتكم لسموكم رايه رايها معاليه معاليها سموه سموها فخامته
-    سعادته""".split()
-)
+_NO_SUBJECT = HONORIFIC_PRONOUNS | frozenset("بصوت بكل لجلالتكم لفخامتكم لسموكم رايه رايها".split())
 _TOPIC_NOUNS = frozenset("الخصوص الشان الصدد".split())  # قال بهذا الخصوص: in this regard
 _COUNTERPARTS = frozenset("نظيره نظيرته نظيرها نظيريه نظراوه نظرايه".split())
 
