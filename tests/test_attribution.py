@@ -3485,3 +3485,44 @@ def test_the_accused_after_the_verb_is_not_the_speaker() -> None:
     assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
         ("ما يشبه الإبادة", "إردوغان")
     ]
+
+
+def test_a_name_in_marks_closed_after_a_stray_space_quotes_nothing_after_it() -> None:
+    a = run(
+        'قال لـ"الاقتصادية "مصدر مسؤول في الإدارة العامة للمرور إن أكثر من 90 في المائة من '
+        "مخالفات نظام ساهر مدونة بأسماء سعوديين.",
+        ("الإدارة العامة للمرور", "ORG"),
+    )
+    assert [(q.kind, q.text[:13]) for q in a.quotes] == [("indirect", "أكثر من 90 في")]
+    assert a.quotes[0].speaker is not None
+    assert a.quotes[0].speaker.name == "مصدر مسؤول في الإدارة العامة للمرور"
+
+
+def test_a_stress_verb_without_a_subject_takes_its_content_after_ala() -> None:
+    a = run(
+        "وقال وزير الخارجية عادل الجبير إن المملكة تدعم الحل السياسي. وشدد على حرص المملكة "
+        "على سلامة اليمن وشعبها. وأوضح المدير أنه يتعين حجز موعد المقابلة، كما أكد على ضرورة "
+        "رفع المستندات المطلوبة.",
+        ("عادل الجبير", "PER"),
+        ("المملكة", "LOC"),
+        ("اليمن", "LOC"),
+    )
+    q = find(a, "حرص المملكة على سلامة اليمن")
+    assert q.text.startswith("حرص") and q.speaker is not None
+    assert q.speaker.name == "عادل الجبير"
+    q = find(a, "ضرورة رفع المستندات")
+    assert q.text.startswith("ضرورة") and q.speaker is not None
+    assert q.speaker.name == "المدير"
+
+
+def test_a_titled_subject_expresses_a_statement_not_a_greeting() -> None:
+    a = run(
+        "من جانبه عبر وزير الخارجية الألماني عن حرص الحكومة الألمانية على توثيق علاقاتها مع "
+        "المملكة. وأعرب الملك المفدى باسمه واسم شعب المملكة عن أصدق التهاني وأطيب التمنيات "
+        "بالصحة والسعادة لفخامته.",
+        ("الحكومة الألمانية", "ORG"),
+        ("المملكة", "LOC"),
+    )
+    assert [(q.text[:20], q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("حرص الحكومة الألماني", "وزير الخارجية الألماني"),
+    ]

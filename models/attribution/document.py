@@ -19,6 +19,7 @@ _MARK_OR_NEWLINE = re.compile("[\n" + re.escape(QUOTE_CHARS) + "]")
 _BREAK_CANDIDATE = re.compile("[\n.!?؟]")
 _QUOTE_MARK = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
 _CONTINUED_QUOTE_CHARS = 1500  # how far a quote may run on over paragraph breaks
+_NAME_IN_MARKS_WORDS = 3  # a name in marks closed after a stray space (لـ"الاقتصادية ")
 
 
 @dataclass(slots=True)
@@ -90,6 +91,9 @@ def pair_quote_marks(text: str) -> tuple[list[Segment], list[int]]:
     def unclosed_outer(end: int) -> None:
         """The open quote never closed: it ends at the first inner quote, which stand alone."""
         assert open_at is not None
+        if not inner and inner_at is not None and _name_closed_after_space(text, open_at, inner_at):
+            _add_segment(text, segments, open_at, inner_at, inner_at)
+            return
         marks = [*inner, *([(inner_at, -1)] if inner_at is not None else [])]
         _add_segment(text, segments, open_at, None, marks[0][0] if marks else end)
         for a, b in inner:
@@ -140,6 +144,17 @@ def pair_quote_marks(text: str) -> tuple[list[Segment], list[int]]:
     if open_at is not None:
         unclosed_outer(len(text))
     return segments, orphans
+
+
+def _name_closed_after_space(text: str, open_at: int, mark: int) -> bool:
+    """Whether ``mark``, a " that looked like an inner opener and never closed, closes the few
+    words opened at ``open_at`` with a stray space before it (قال لـ"الاقتصادية "مصدر مسؤول)."""
+    words = text[open_at + 1 : mark]
+    return (
+        text[mark - 1].isspace()
+        and len(words.split()) <= _NAME_IN_MARKS_WORDS
+        and not any(ch in _SENT_END or ch in "،,:" for ch in words)
+    )
 
 
 def _closed_in_a_later_paragraph(text: str, newline: int) -> bool:

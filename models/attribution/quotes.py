@@ -127,6 +127,8 @@ _STATEMENTS = frozenset({"البيان", "بيان"})  # a statement as the subj
 _ADVERBIAL_NOUNS = frozenset("جانب طريق كثب جهه جانبه ناحيه خلال قبل بين".split())
 _DEMONSTRATIVES = frozenset("ذلك هذا هذه تلك هذان هاتان هؤلاء".split())
 _FEELING_CUES = frozenset({"عبر", "اعرب"})  # عبر عن أمله: content after the feeling noun
+# Congratulations and condolences after عبّر/أعرب عن (أصدق التهاني، أحر التعازي): no statement.
+_WISHES = frozenset("اصدق احر خالص التهاني التعازي تهانيه تعازيه تهانيها تعازيها".split())
 _GOING_ON = frozenset({"اضاف", "تابع", "اردف"})  # cues that go on with someone's words
 _SIDE_NOUNS = frozenset("جهته جهتها جانبه جانبها ناحيته ناحيتها طرفه طرفها".split())
 # من جانب آخر، من جهة أخرى: "on the other hand", no side of its own
@@ -1388,14 +1390,19 @@ def _implied_subject_object(doc: Doc, cue: Cue) -> int | None:
     """Content start when a past verb that opens its clause takes what was stated as its object
     with no subject of its own (ونفى وجود أي صفقة، وأكد دعم مسار …): the object is an
     indefinite noun right after the verb, not one shaped like a participle that may be the
-    untagged subject (وأكدت مذيعة القناة، وأكد مختصو الأرصاد); None otherwise."""
+    untagged subject (وأكدت مذيعة القناة، وأكد مختصو الأرصاد), or whatever may open a statement
+    after على (وشدد على حرص المملكة); None otherwise."""
     k = cue.ti + 1
     resumptive = _resumptive_after(doc, cue.ti)
     if resumptive:
         k += 1  # أكد خلالها | ضرورة …: the statement's, not a place
     # … على خامنئي أكد فيها وقوف …: after its owner's name, the verb of a statement noun
     opens = resumptive or _opens_clause(doc, cue)
-    if cue.form != "verb" or not opens or not _starts_statement(doc, k):
+    if cue.form != "verb" or not opens:
+        return None
+    if cue.lemma in _ON_OBJECT and k < len(doc.tokens) and doc.tokens[k].norm == "علي":
+        return k + 1 if _starts_statement(doc, k + 1) else None  # وشدد على حرص المملكة …
+    if not _starts_statement(doc, k):
         return None
     w = doc.tokens[k].norm
     return None if w.startswith(("ال", "وال", "م")) or w.endswith("و") else k
@@ -1460,6 +1467,14 @@ def _participle_object(doc: Doc, cue: Cue) -> int | None:
     return k if _starts_statement(doc, k) else None
 
 
+def _titled(doc: Doc, sp: SpeakerInfo | None) -> bool:
+    """Whether ``sp`` is named by a title (وزير الخارجية الألماني)."""
+    if sp is None or sp.span is None:
+        return False
+    words = norm(doc.text[sp.span[0] : sp.span[1]]).split()
+    return bool(words) and is_title_word(words[0])
+
+
 def _after_feeling(doc: Doc, k: int, cue: Cue, subject: SpeakerInfo | None) -> int | None:
     """Where the content of عبّر/أعرب عن starts when token ``k`` follows عن: after the feeling
     noun, an adjective or a second feeling joined by و, and في or من (عن سعادته البالغة
@@ -1471,9 +1486,12 @@ def _after_feeling(doc: Doc, k: int, cue: Cue, subject: SpeakerInfo | None) -> i
     n = len(toks)
     if k >= n:
         return None
+    if toks[k].norm in _WISHES:
+        return None  # أعرب الملك … عن أصدق التهاني: a greeting, not a statement
     if toks[k].norm not in FEELING_NOUNS:
         named = subject is not None and subject.mention is not None
         named = named and doc.mentions[subject.mention].label in ("PER", "ORG")  # not وعبرت هولندا
+        named = named or _titled(doc, subject)  # عبر وزير الخارجية الألماني عن حرص الحكومة
         return k if (named or k <= cue.ti + 3) and _starts_statement(doc, k) else None
     k += 1
     w = toks[k].norm if k < n else ""
