@@ -3526,3 +3526,26 @@ def test_a_titled_subject_expresses_a_statement_not_a_greeting() -> None:
     assert [(q.text[:20], q.speaker.name if q.speaker else None) for q in a.quotes] == [
         ("حرص الحكومة الألماني", "وزير الخارجية الألماني"),
     ]
+
+
+def test_praise_calls_and_hopes_take_the_implied_speaker() -> None:
+    a = run(
+        "وقال الوزير إن الحكومة تدعم الحل. وأشاد بمقاتلي المقاومة الشعبية الذين تمكنوا من طرد "
+        "المسلحين. ودعا المنشآت إلى المسارعة برفع ملف الأجور. وأعرب عن أمله في المرونة التي "
+        "تبديها موسكو. وأعرب عن شكره وتقديره للحضور.",
+        ("موسكو", "LOC"),
+    )
+    assert [(q.text[:16], q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("الحكومة تدعم الح", "الوزير"),
+        ("بمقاتلي المقاومة", "الوزير"),
+        ("المسارعة برفع مل", "الوزير"),
+        ("المرونة التي تبد", "الوزير"),
+    ]
+
+
+def test_a_call_needs_its_addressee_before_ila() -> None:
+    a = run(
+        "وقال الوزير إن الحكومة تدعم الحل. وبعد أن ودّعت الجمهور خاتمة هذه السهرة، عادت "
+        "الفرقة إلى المسرح. ودعت الكلية الطلاب المقبولين للحضور إلى مقر لجنة القبول.",
+    )
+    assert [q.text[:16] for q in a.quotes] == ["الحكومة تدعم الح"]

@@ -77,6 +77,7 @@ _SIDE_NOT_TIED = SIDE_ADJECTIVES - AFFILIATED
 _CLAUSE_WORDS = 6  # reported words before a marked phrase that make it part of a clause
 _NAME_WORDS = 4  # a marked phrase this short inside a prepositional object is a name
 # Three-letter words in ب that are no ب object (بين، بعد، بها): بغض البصر is one
+_ADDRESSEE_WORDS = 7  # ودعا الهيئات والجهات القريبة من الشباب | إلى
 _SHORT_B_WORDS = frozenset("بين بعد بعض بها بهم بكل بما بلا باي بيد بات باب بدا بقي بلغ".split())
 # Present-tense cues that go on with the person just quoted (ويبين أن، ويشير إلى أن); not
 # يذكر أن or يتوقع أن, which are impersonal.
@@ -127,6 +128,11 @@ _STATEMENTS = frozenset({"البيان", "بيان"})  # a statement as the subj
 _ADVERBIAL_NOUNS = frozenset("جانب طريق كثب جهه جانبه ناحيه خلال قبل بين".split())
 _DEMONSTRATIVES = frozenset("ذلك هذا هذه تلك هذان هاتان هؤلاء".split())
 _FEELING_CUES = frozenset({"عبر", "اعرب"})  # عبر عن أمله: content after the feeling noun
+# Thanks after عبّر/أعرب عن (عن شكره وتقديره): no statement follows, unlike a hope or a worry.
+_THANKS = frozenset(
+    stem + suffix for stem in ("شكر", "تقدير", "امتنان") for suffix in ("ه", "ها", "هم", "هما")
+)
+_CONTENT_FEELINGS = FEELING_NOUNS - _THANKS
 # Congratulations and condolences after عبّر/أعرب عن (أصدق التهاني، أحر التعازي): no statement.
 _WISHES = frozenset("اصدق احر خالص التهاني التعازي تهانيه تعازيه تهانيها تعازيها".split())
 _GOING_ON = frozenset({"اضاف", "تابع", "اردف"})  # cues that go on with someone's words
@@ -1617,6 +1623,41 @@ def _reports_what_came_before(doc: Doc, info: CueInfo) -> bool:
     return _first_word(doc, info.sentence, cue.ti) == cue.ti
 
 
+def _addressed_to(doc: Doc, cue: Cue) -> bool:
+    """Whether دعا is followed by a common noun phrase and then إلى, with no comma, name or
+    title between (ودعا المنشآت إلى، ودعت الراغبين إلى): whom it called on, not its subject
+    (كما دعا برازاني إلى) nor another clause (ودّعت الجمهور …، عادت الفرقة إلى)."""
+    toks = doc.tokens
+    k = cue.ti + 1
+    if k >= len(toks) or not toks[k].norm.startswith("ال"):
+        return False
+    for j in range(k, min(len(toks), k + _ADDRESSEE_WORDS + 1)):
+        w = toks[j].norm
+        if w in ("الي", "إلى", "الى"):
+            return j > k
+        if not toks[j].is_word or doc.mention_at(j) is not None or is_title_word(w):
+            return False
+        if w.startswith("لل"):  # ودعت الكلية الطلاب للحضور إلى مقر …: a purpose, then a place
+            return False
+    return False
+
+
+def _felt(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` is a feeling with content after it (أمله، ارتياحه), not thanks."""
+    return k < len(doc.tokens) and doc.tokens[k].norm in _CONTENT_FEELINGS
+
+
+def _attached_b(word: str, preps: tuple[str, ...] | None) -> bool:
+    """Whether ``word`` carries the verb's own ب (بمقاتلي، بضرورة), not a word that begins
+    with ب (بين، بعد) or باسم."""
+    return (
+        "ب" in (preps or ())
+        and word.startswith("ب")
+        and (len(word) > 3 or (len(word) == 3 and word not in _SHORT_B_WORDS))
+        and word != "باسم"
+    )
+
+
 def _other_content(
     doc: Doc, info: CueInfo, b: int, explicit: bool, by_token: dict[int, CueInfo]
 ) -> None:
@@ -1646,14 +1687,17 @@ def _other_content(
         return
     after = _speaker_end_token(doc, sp if explicit else None, cue.ti + 1)
     preps = PREP_OBJECT.get(cue.lemma)
-    right_after = (  # ودعا إلى …: the subject is implied
+    right_after = (  # ودعا إلى …، وأشاد بمقاتلي المقاومة: the subject is implied
         cue.ti + 1 < len(toks)
-        and toks[cue.ti + 1].norm in (preps or ())
-        and cue.lemma not in _FEELING_CUES  # وأعرب عن شكره وتقديره: thanks, not content
+        and (toks[cue.ti + 1].norm in (preps or ()) or _attached_b(toks[cue.ti + 1].norm, preps))
+        and cue.lemma != "اعترف"  # فاعترف بالجريمة: the accused, not the one quoted before
+        and (cue.lemma not in _FEELING_CUES or _felt(doc, cue.ti + 2))  # not وأعرب عن شكره
         and _opens_clause(doc, cue)
     )
-    # وطالب الدول الغربية بمراجعة …: the addressee, then what was demanded (not لقي طالب)
-    demand = cue.lemma == "طالب" and cue.form == "verb" and _opens_clause(doc, cue)
+    # وطالب الدول الغربية بمراجعة …، ودعا المنشآت إلى المسارعة …: the addressee, then what
+    # was demanded (not لقي طالب)
+    demand = cue.form == "verb" and _opens_clause(doc, cue)
+    demand = demand and (cue.lemma == "طالب" or (cue.lemma == "دعا" and _addressed_to(doc, cue)))
     cited = cue.ti > 0 and toks[cue.ti - 1].norm == "ما"  # بحسب ما أفادت مصادر: the source
     if (
         preps
@@ -1670,14 +1714,7 @@ def _other_content(
             w = toks[k].norm
             if doc.tok_sent[k] != info.sentence:
                 break
-            if (
-                "ب" in preps
-                and w.startswith("ب")
-                and (len(w) > 3 or (len(w) == 3 and w not in _SHORT_B_WORDS))
-                and w != "باسم"
-                and doc.mention_at(k) is None
-                and not _after_title(doc, k)
-            ):
+            if _attached_b(w, preps) and doc.mention_at(k) is None and not _after_title(doc, k):
                 info.content = (toks[k].start, _content_end(doc, k, by_token))
                 info.content_kind = "prep"
                 return
