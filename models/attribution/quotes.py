@@ -76,8 +76,9 @@ _SCAN_LIMIT = 30
 _SIDE_NOT_TIED = SIDE_ADJECTIVES - AFFILIATED
 _CLAUSE_WORDS = 6  # reported words before a marked phrase that make it part of a clause
 _NAME_WORDS = 4  # a marked phrase this short inside a prepositional object is a name
-# Three-letter words in ب that are no ب object (بين، بعد، بها): بغض البصر is one
+_SUBJECT_BEFORE_PREPOSITION_WORDS = 9  # وأشارت الدراسة التي أجريت في المملكة العربية | إلى
 _ADDRESSEE_WORDS = 7  # ودعا الهيئات والجهات القريبة من الشباب | إلى
+# Three-letter words in ب that are no ب object (بين، بعد، بها): بغض البصر is one
 _SHORT_B_WORDS = frozenset("بين بعد بعض بها بهم بكل بما بلا باي بيد بات باب بدا بقي بلغ".split())
 # Present-tense cues that go on with the person just quoted (ويبين أن، ويشير إلى أن); not
 # يذكر أن or يتوقع أن, which are impersonal.
@@ -1286,10 +1287,26 @@ def _subject_before_preposition(
         return None  # على كشف المستور عن، إلى لفت انتباه العالم إلى: a verbal noun
     p = _own_preposition(doc, cue, a, b)
     if p is None:
-        return None
+        return _definite_subject_before_preposition(doc, cue, a, b)
     while p > a and toks[p - 1].norm in ADVERBS:
         p -= 1
     return np_speaker(doc, a, p, cue.gender, titles) if p > a else None
+
+
+def _definite_subject_before_preposition(doc: Doc, cue: Cue, a: int, b: int) -> SpeakerInfo | None:
+    """A study, report or source named by its noun as the subject of a verb whose own
+    preposition comes later, past a relative clause or a place (وأشارت الدراسة التي أجريت في
+    المملكة | إلى أهمية …), as before أن."""
+    toks = doc.tokens
+    preps = PREP_OBJECT.get(cue.lemma, ())
+    if cue.form != "verb" or cue.lemma in _OBJECT_BEFORE_PREPOSITION or a >= len(toks):
+        return None
+    head = toks[a].norm
+    if not (head[2:] in _EVIDENCE or head in SOURCE_NOUNS) or not head.startswith("ال"):
+        return None
+    end = min(b, a + _SUBJECT_BEFORE_PREPOSITION_WORDS + 1)
+    p = next((k for k in range(a + 1, end) if toks[k].norm in preps), None)
+    return None if p is None else _definite_subject(doc, a, p, cue.gender)
 
 
 def _statement_object(doc: Doc, k: int, cue: Cue, sp: SpeakerInfo) -> int:
@@ -1623,6 +1640,15 @@ def _reports_what_came_before(doc: Doc, info: CueInfo) -> bool:
     return _first_word(doc, info.sentence, cue.ti) == cue.ti
 
 
+def _past_adverbs(doc: Doc, k: int) -> int:
+    """The token after the times and adverbs that start at ``k`` (اليوم الأحد، الخميس،)."""
+    toks = doc.tokens
+    j = k
+    while j < len(toks) and j < k + 3 and (toks[j].norm in ADVERBS or toks[j].text in "،,"):
+        j += 1
+    return j
+
+
 def _addressed_to(doc: Doc, cue: Cue) -> bool:
     """Whether دعا is followed by a common noun phrase and then إلى, with no comma, name or
     title between (ودعا المنشآت إلى، ودعت الراغبين إلى): whom it called on, not its subject
@@ -1687,9 +1713,10 @@ def _other_content(
         return
     after = _speaker_end_token(doc, sp if explicit else None, cue.ti + 1)
     preps = PREP_OBJECT.get(cue.lemma)
+    nxt = _past_adverbs(doc, cue.ti + 1)  # وكشف الخميس، عن حزمة من البرامج
     right_after = (  # ودعا إلى …، وأشاد بمقاتلي المقاومة: the subject is implied
-        cue.ti + 1 < len(toks)
-        and (toks[cue.ti + 1].norm in (preps or ()) or _attached_b(toks[cue.ti + 1].norm, preps))
+        nxt < len(toks)
+        and (toks[nxt].norm in (preps or ()) or _attached_b(toks[nxt].norm, preps))
         and cue.lemma != "اعترف"  # فاعترف بالجريمة: the accused, not the one quoted before
         and (cue.lemma not in _FEELING_CUES or _felt(doc, cue.ti + 2))  # not وأعرب عن شكره
         and _opens_clause(doc, cue)
