@@ -107,6 +107,9 @@ _ANSWERED = frozenset("علي عن عليه عليها عنه عنها".split())
 # Nouns of the occasion a statement was made on (في بداية الاجتماع، خلال كلمته).
 _OCCASIONS = frozenset("بدايه ختام نهايه كلمه".split())
 _OWN_OCCASIONS = frozenset("كلمته كلمتها لقايه حديثه حديثها".split())
+_MEETINGS = frozenset("اللقاء الاجتماع المؤتمر الحفل الندوه الجلسه الزياره المحاضره".split())
+_STATEMENT_NOUNS = frozenset("تصريح تصريحات حديث كلمه بيان".split())  # في تصريحات له
+_OWN_PRONOUNS = frozenset({"له", "لها", "لهم"})
 _OBJECT_PARTICIPLES = frozenset({"استغرب", "استبعد"})  # مستغربا ما يتم تداوله، مستبعدين إمكان
 _WRITING = frozenset({"كتب", "غرد"})  # need a named writer
 # What may show (أظهر) that something is so: studies, data and surveys (أظهرت دراسة حديثة أن),
@@ -1339,13 +1342,16 @@ def _statement_object(doc: Doc, k: int, cue: Cue, sp: SpeakerInfo) -> int:
             k += 1
     if k < n and toks[k].norm in AFFILIATED:  # قناة آزال | الموالية للرئيس … صالح، تعرض
         k = next((j for j in range(k + 1, min(n, k + 12)) if toks[j].text in "،,"), k)
-    if k + 1 < n and toks[k].text in "،," and toks[k + 1].norm != "علي":
-        k += 1  # أكد متعاملون في قطاع التأمين، ارتفاع …
+    # أكد متعاملون في قطاع التأمين، ارتفاع …؛ أعلنت وزارة الصحة، الخميس، ارتفاع …
+    k = _past_time_and_commas(doc, k)
     if k + 3 < n and toks[k].norm in ("في", "خلال"):
         if toks[k + 1].norm in _OCCASIONS and toks[k + 2].norm.startswith("ال"):
             k += 3  # أكد الحمزي في بداية الاجتماع التزام …: past the occasion
-        elif toks[k + 1].norm in _OWN_OCCASIONS:
-            k += 2  # أكد الوزير خلال كلمته أهمية …
+        elif toks[k + 1].norm in _OWN_OCCASIONS or toks[k + 1].norm in _MEETINGS:
+            k += 2  # أكد الوزير خلال كلمته أهمية …، وأكد الصمعاني خلال اللقاء دعم …
+        elif toks[k + 1].norm in _STATEMENT_NOUNS and toks[k + 2].norm in _OWN_PRONOUNS:
+            k += 3  # وشدد المتحدث في تصريحات له اليوم على …
+        k = _past_time_and_commas(doc, k)
     if k < n and is_title_word(toks[k].norm) and sp.mention is not None:
         # أكد رومنيجه الرئيس التنفيذي لنادي بايرن ميونيخ امس الخميس التوصل …: past the
         # apposed title and the time, when the title names a body and adverbs follow it
@@ -1638,6 +1644,16 @@ def _reports_what_came_before(doc: Doc, info: CueInfo) -> bool:
     if cue.ti + 1 >= len(toks) or toks[cue.ti + 1].norm not in _THAT:
         return False
     return _first_word(doc, info.sentence, cue.ti) == cue.ti
+
+
+def _past_time_and_commas(doc: Doc, k: int) -> int:
+    """The token after the commas and times that start at ``k`` (، الخميس، | ارتفاع), not past
+    a comma before على (أكد الوزير، على: the stress of a new clause)."""
+    toks = doc.tokens
+    j = k
+    while j + 1 < len(toks) and (toks[j].text in "،," or toks[j].norm in ADVERBS):
+        j += 1
+    return k if toks[j].norm == "علي" and toks[j - 1].text in "،," else j
 
 
 def _past_adverbs(doc: Doc, k: int) -> int:
