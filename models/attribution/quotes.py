@@ -110,6 +110,10 @@ _OWN_OCCASIONS = frozenset("كلمته كلمتها لقايه حديثه حدي
 _MEETINGS = frozenset("اللقاء الاجتماع المؤتمر الحفل الندوه الجلسه الزياره المحاضره".split())
 _STATEMENT_NOUNS = frozenset("تصريح تصريحات حديث كلمه بيان".split())  # في تصريحات له
 _OWN_PRONOUNS = frozenset({"له", "لها", "لهم"})
+# Words that open what was said right after قال/أضاف with no subject, and no subject opens.
+_SPEECH_VERBS = frozenset({"قال", "اضاف", "تابع"})
+_CLAUSE_OPENERS = frozenset("اذ اذا للاسف لا لم لن نحن اننا هناك اما ليس لقد سوف".split())
+_ALA_PHRASES = frozenset({"الرغم", "حد", "ان", "انه", "انها", "هامش", "صعيد"})  # على الرغم من
 _OBJECT_PARTICIPLES = frozenset({"استغرب", "استبعد"})  # مستغربا ما يتم تداوله، مستبعدين إمكان
 _WRITING = frozenset({"كتب", "غرد"})  # need a named writer
 # What may show (أظهر) that something is so: studies, data and surveys (أظهرت دراسة حديثة أن),
@@ -137,6 +141,7 @@ _THANKS = frozenset(
     stem + suffix for stem in ("شكر", "تقدير", "امتنان") for suffix in ("ه", "ها", "هم", "هما")
 )
 _CONTENT_FEELINGS = FEELING_NOUNS - _THANKS
+_INTENSIFIERS = frozenset({"بالغ", "عميق", "شديد"})  # عن بالغ قلقها
 # Congratulations and condolences after عبّر/أعرب عن (أصدق التهاني، أحر التعازي): no statement.
 _WISHES = frozenset("اصدق احر خالص التهاني التعازي تهانيه تعازيه تهانيها تعازيها".split())
 _GOING_ON = frozenset({"اضاف", "تابع", "اردف"})  # cues that go on with someone's words
@@ -421,6 +426,20 @@ def _set_off(t: Token) -> bool:
     return not t.is_word or w in ADVERBS or w.isdigit() or w == "عام" or w.startswith("ال")
 
 
+def _speech_follows(doc: Doc, cue: Cue) -> bool:
+    """Whether قال, أضاف or تابع with no subject is followed by the words said, opened by a
+    particle or pronoun no subject starts with (وأضاف إذ نتطلع، قال للأسف الوضع سيئ، وأضاف في
+    حال تم بيع)."""
+    toks = doc.tokens
+    k = cue.ti + 1
+    if cue.lemma not in _SPEECH_VERBS or cue.form != "verb" or k >= len(toks):
+        return False
+    if doc.tok_sent[k] != doc.tok_sent[cue.ti] or not _opens_clause(doc, cue):
+        return False
+    w = toks[k].norm
+    return w in _CLAUSE_OPENERS or (w == "في" and k + 1 < len(toks) and toks[k + 1].norm == "حال")
+
+
 def _find_complementizer(
     doc: Doc, info: CueInfo, openers: set[int], cue_tokens: set[int]
 ) -> tuple[int, int, str]:
@@ -429,6 +448,8 @@ def _find_complementizer(
     ti = info.cue.ti
     sent = doc.tok_sent[ti]
     k = ti + 1
+    if _speech_follows(doc, info.cue):
+        return k, k, "colon"  # وأضاف إذ نتطلع إلى …: the words themselves, without أن or a colon
     while k < len(toks) and k <= ti + _SCAN_LIMIT and doc.tok_sent[k] == sent:
         t = toks[k]
         if t.start in openers:
@@ -1364,10 +1385,9 @@ def _statement_object(doc: Doc, k: int, cue: Cue, sp: SpeakerInfo) -> int:
         )
         if all(_describes(doc, i) for i in range(j, later)):
             j = later
-        if j > k + 1 and j < n and toks[j].norm in ADVERBS:
-            while j < n and toks[j].norm in ADVERBS:
-                j += 1
-            k = j
+        if j > k + 1 and j < n and (toks[j].norm in ADVERBS or toks[j].text in "،,"):
+            # أكد منير فخري عبد النور وزير الصناعة والتجارة المصري، | حرص الحكومة …
+            k = _past_time_and_commas(doc, j)
     if k < n and is_title_word(toks[k].norm) and cue.lemma in _ON_OBJECT:
         on = next((j for j in range(k + 1, min(n, k + 7)) if toks[j].norm == "علي"), None)
         if on is None or not all(t.is_word and doc.mention_at(t.i) is None for t in toks[k:on]):
@@ -1517,6 +1537,10 @@ def _after_feeling(doc: Doc, k: int, cue: Cue, subject: SpeakerInfo | None) -> i
         return None
     if toks[k].norm in _WISHES:
         return None  # أعرب الملك … عن أصدق التهاني: a greeting, not a statement
+    if toks[k].norm in _INTENSIFIERS:  # عن بالغ قلقها إزاء …; عن بالغ أسف المجلس: no content
+        k += 1
+        if k >= n or toks[k].norm not in FEELING_NOUNS:
+            return None
     if toks[k].norm not in FEELING_NOUNS:
         named = subject is not None and subject.mention is not None
         named = named and doc.mentions[subject.mention].label in ("PER", "ORG")  # not وعبرت هولندا
@@ -1647,13 +1671,14 @@ def _reports_what_came_before(doc: Doc, info: CueInfo) -> bool:
 
 
 def _past_time_and_commas(doc: Doc, k: int) -> int:
-    """The token after the commas and times that start at ``k`` (، الخميس، | ارتفاع), not past
-    a comma before على (أكد الوزير، على: the stress of a new clause)."""
+    """The token after the commas and times that start at ``k`` (، الخميس، | ارتفاع; أكد
+    المدير مخايش، | على أهمية), not past a comma before a phrase of على (، على الرغم من)."""
     toks = doc.tokens
     j = k
     while j + 1 < len(toks) and (toks[j].text in "،," or toks[j].norm in ADVERBS):
         j += 1
-    return k if toks[j].norm == "علي" and toks[j - 1].text in "،," else j
+    phrase = toks[j].norm == "علي" and j + 1 < len(toks) and toks[j + 1].norm in _ALA_PHRASES
+    return k if phrase and toks[j - 1].text in "،," else j
 
 
 def _past_adverbs(doc: Doc, k: int) -> int:
