@@ -1471,7 +1471,7 @@ def test_a_statement_object_after_the_occasion_of_the_statement() -> None:
         ("الحمزي", "PER"),
         ("الرياض", "LOC"),
     )
-    assert [q.text for q in a.quotes] == ["التزام المديرية العامة للسجون بمراجعة شاملة"]
+    assert [q.text for q in a.quotes] == ["التزام المديرية العامة للسجون بمراجعة شاملة", "وجود خطة"]
 
 
 def test_told_me_is_no_speaker_and_expecting_reports_only_before_an() -> None:
@@ -3609,3 +3609,20 @@ def test_what_was_said_follows_a_bare_verb_opened_by_a_particle() -> None:
         ("أما ناديا ال", "عبدالله البرقان"),
         ("لم يسبق أن و", "عبدالله البرقان"),
     ]
+
+
+def test_a_stated_object_follows_the_subjects_place() -> None:
+    a = run(
+        "أعلن المصرف المركزي في الإمارات ارتفاع إجمالي الأصول المصرفية بنسبة 1.5 في المئة.",
+        ("المصرف المركزي", "ORG"),
+        ("الإمارات", "LOC"),
+    )
+    assert [(q.text[:12], q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("ارتفاع إجمال", "المصرف المركزي"),
+    ]
+
+
+@pytest.mark.parametrize("text", ["وأكد الوزير", "أعلنت وزارة الصحة،", "وأكد الوزير في الرياض"])
+def test_a_statement_verb_whose_subject_ends_the_text_quotes_nothing(text: str) -> None:
+    entities = [("الرياض", "LOC")] if "الرياض" in text else []
+    assert run(text, *entities).quotes == []

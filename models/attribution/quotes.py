@@ -1357,6 +1357,8 @@ def _statement_object(doc: Doc, k: int, cue: Cue, sp: SpeakerInfo) -> int:
         j = doc.token_at(place.end)
         if j < n and toks[j].norm in ("ل", "لل"):
             k = j
+        elif _starts_statement(doc, j):
+            k = j  # أعلن المصرف المركزي في الإمارات | ارتفاع …
     if k < n and (toks[k].norm in ("ل", "لل") or (toks[k].norm[:1] == "ل" and doc.mention_at(k))):
         k += 1
         while k < n and (not toks[k].is_word or doc.mention_at(k) is not None):
@@ -1397,7 +1399,12 @@ def _statement_object(doc: Doc, k: int, cue: Cue, sp: SpeakerInfo) -> int:
         k += 1
     elif cue.lemma not in _DIRECT_STATEMENT:
         return n
-    if k + 1 < n and toks[k].norm in FEELING_NOUNS and _starts_statement(doc, k + 1):
+    if (
+        k + 1 < n
+        and toks[k].norm in FEELING_NOUNS
+        and _starts_statement(doc, k + 1)
+        and not toks[k + 1].norm.startswith("ال")  # رفضهما القاطع لـ…: the feeling described
+    ):
         k += 1  # أكد سعادته بنجاح المهرجان: the feeling's object (أعلن معارضته للاتفاق: all)
     return k if _starts_statement(doc, k) else n
 
@@ -1674,6 +1681,8 @@ def _past_time_and_commas(doc: Doc, k: int) -> int:
     """The token after the commas and times that start at ``k`` (، الخميس، | ارتفاع; أكد
     المدير مخايش، | على أهمية), not past a comma before a phrase of على (، على الرغم من)."""
     toks = doc.tokens
+    if k >= len(toks):
+        return k
     j = k
     while j + 1 < len(toks) and (toks[j].text in "،," or toks[j].norm in ADVERBS):
         j += 1
