@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from models.attribution import analyze, silver_labels
 from models.spans import Analysis, EntitySpan, Quote
@@ -3626,3 +3628,34 @@ def test_a_stated_object_follows_the_subjects_place() -> None:
 def test_a_statement_verb_whose_subject_ends_the_text_quotes_nothing(text: str) -> None:
     entities = [("الرياض", "LOC")] if "الرياض" in text else []
     assert run(text, *entities).quotes == []
+
+
+# Words the rules react to, so random sentences reach every branch: cues, complementizers,
+# prepositions, times, titles, feelings, quotation marks and punctuation.
+_RULE_WORDS = (
+    "وقال قال وأضاف أكد وأكد وشدد أعلن أعلنت وأعرب عن أمله بالغ قلقها ودعا إلى وأشاد بجهود "
+    "على أن إن الخميس اليوم في خلال اللقاء له تصريحات الوزير الرئيس وزارة الدراسة التي "
+    'المصرف الرياض محمد أحمد الإمارات أما لم للأسف حرص ، . : « » " “ ”'
+).split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_RULE_WORDS), min_size=1, max_size=30),
+    st.lists(st.tuples(st.integers(0, 29), st.sampled_from(["PER", "ORG", "LOC"])), max_size=8),
+)
+def test_property_any_sentence_and_entities_are_analysed(
+    words: list[str], tagged: list[tuple[int, str]]
+) -> None:
+    text = " ".join(words)
+    starts = [sum(len(w) + 1 for w in words[:i]) for i in range(len(words))]
+    spans = sorted(
+        {
+            EntitySpan(starts[i], starts[i] + len(words[i]), label, 0.9)
+            for i, label in tagged
+            if i < len(words) and words[i][0].isalpha()
+        },
+        key=lambda e: e.start,
+    )
+    spans = [e for n, e in enumerate(spans) if n == 0 or e.start >= spans[n - 1].end]
+    check_invariants(text, analyze(text, spans))
