@@ -3659,3 +3659,15 @@ def test_property_any_sentence_and_entities_are_analysed(
     )
     spans = [e for n, e in enumerate(spans) if n == 0 or e.start >= spans[n - 1].end]
     check_invariants(text, analyze(text, spans))
+
+
+def test_how_or_while_it_was_said_is_no_speaker() -> None:
+    a = run(
+        "وقال الدالاتي إن حزب الله قال له صراحة بأنّهم مقتنعون بالحل العسكري. وقال الشيخ "
+        "محمد عبده إن الحضارة تواجه أزمة، فقال وهو يتحدث عن الغرب إن الرجل العصري في ورطة.",
+        ("الدالاتي", "PER"),
+        ("حزب الله", "ORG"),
+        ("محمد عبده", "PER"),
+    )
+    assert all(q.speaker is None or q.speaker.name not in ("صراحة", "وهو") for q in a.quotes)
+    assert find(a, "مقتنعون بالحل").speaker is not None

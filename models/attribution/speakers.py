@@ -796,7 +796,9 @@ def np_speaker(
 # Words right after a verb that say how or to whom it was said, or refer back to its subject
 # (وقالوا بصوت واحد، تحدثت بكل عفوية، أعرب لجلالتكم، يوضح رأيه بأن، قال معاليه إن): no name of
 # a speaker.
-_NO_SUBJECT = HONORIFIC_PRONOUNS | frozenset("بصوت بكل لجلالتكم لفخامتكم لسموكم رايه رايها".split())
+_NO_SUBJECT = HONORIFIC_PRONOUNS | frozenset(
+    "بصوت بكل لجلالتكم لفخامتكم لسموكم رايه رايها دوما صراحه وهو وهي".split()
+)  # يزعم دومًا أن، قال له صراحة بأنهم، فقال وهو يتحدث: how or while it was said
 _TOPIC_NOUNS = frozenset("الخصوص الشان الصدد".split())  # قال بهذا الخصوص: in this regard
 _COUNTERPARTS = frozenset("نظيره نظيرته نظيرها نظيريه نظراوه نظرايه".split())
 
