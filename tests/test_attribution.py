@@ -3671,3 +3671,20 @@ def test_how_or_while_it_was_said_is_no_speaker() -> None:
     )
     assert all(q.speaker is None or q.speaker.name not in ("صراحة", "وهو") for q in a.quotes)
     assert find(a, "مقتنعون بالحل").speaker is not None
+
+
+def test_but_he_is_the_person_his_sentence_named_last() -> None:
+    a = run(
+        "وقال المتحدث ذبيح الله مجاهد إن الحركة نفذت الهجوم. وكان ينظر إلى منصور في السابق "
+        "على أنه منفتح على محادثات السلام لكنه تعهد بمواصلة التمرد. وقال مجاهد إن الهجوم "
+        "نجح، لكنه أضاف أن الحركة مستعدة للحوار.",
+        ("ذبيح الله مجاهد", "PER"),
+        ("منصور", "PER"),
+        ("مجاهد", "PER"),
+    )
+    assert [(q.text[:12], q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("الحركة نفذت ", "ذبيح الله مجاهد"),
+        ("بمواصلة التم", "منصور"),
+        ("الهجوم نجح", "ذبيح الله مجاهد"),
+        ("الحركة مستعد", "ذبيح الله مجاهد"),
+    ]

@@ -794,6 +794,9 @@ def _implied(
         sp = same[-1].speaker
         assert sp is not None
         return as_implied(sp)
+    person = _person_before_but(doc, info)
+    if person is not None:
+        return person
     interview = _interview_partner(doc, info)
     if interview is not None:
         return interview
@@ -816,6 +819,22 @@ def _implied(
                 break  # وكانت قوات الدفاع الشعبي دانت … . وقالت إن: the newer subject
             return as_implied(sp)
     return None if subject is None else as_implied(subject)
+
+
+def _person_before_but(doc: Doc, info: CueInfo) -> SpeakerInfo | None:
+    """After لكنه in a sentence that quotes no one before, the person the sentence named last
+    (وكان ينظر إلى منصور … لكنه تعهد: منصور, not the previous sentence's speaker); not after
+    لكنها, which is as often a body or a country."""
+    ti = info.cue.ti
+    toks = doc.tokens
+    but_it = ti > 0 and toks[ti - 1].norm in ("لكنه", "ولكنه") and toks[ti].start == info.cue.start
+    if not but_it:
+        return None
+    sent_start = doc.sentences[info.sentence][0]
+    for m in reversed(doc.mentions):
+        if sent_start <= m.start and m.end <= toks[ti - 1].start and m.label == "PER":
+            return as_implied(from_mention(doc, m, None, info.cue.gender, explicit=False))
+    return None
 
 
 def _newer_named(subject: SpeakerInfo | None, speaker: SpeakerInfo) -> bool:
