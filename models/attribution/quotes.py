@@ -1292,15 +1292,15 @@ def _prep_object_first(doc: Doc, cue: Cue, subject: SpeakerInfo | None, cstart: 
 _ISSUED_BY = frozenset("الصادر الصادره صادر صادره".split())
 
 
-def _own_preposition(doc: Doc, cue: Cue, a: int, b: int) -> int | None:
-    """Token of the verb's own preposition within a short subject starting at token ``a``
-    (وقد أشار الجاحظ أيضا | إلى، أعلنت مصادر إيرانية | عن); None for verbs whose object comes
-    there (ودعا الأمة الإسلامية إلى)."""
+def _own_preposition(doc: Doc, cue: Cue, a: int, b: int, words: int = 4) -> int | None:
+    """Token of the verb's own preposition within a subject of up to ``words`` words starting
+    at token ``a`` (وقد أشار الجاحظ أيضا | إلى، أعلنت مصادر إيرانية | عن); None for verbs whose
+    object comes there (ودعا الأمة الإسلامية إلى)."""
     preps = PREP_OBJECT.get(cue.lemma, ())
     if cue.form != "verb" or not preps or cue.lemma in _OBJECT_BEFORE_PREPOSITION:
         return None
     toks = doc.tokens
-    return next((k for k in range(a + 1, min(b, a + 5)) if toks[k].norm in preps), None)
+    return next((k for k in range(a + 1, min(b, a + 1 + words)) if toks[k].norm in preps), None)
 
 
 def _subject_before_own_preposition(
@@ -1340,15 +1340,10 @@ def _definite_subject_before_preposition(doc: Doc, cue: Cue, a: int, b: int) -> 
     """A study, report or source named by its noun as the subject of a verb whose own
     preposition comes later, past a relative clause or a place (وأشارت الدراسة التي أجريت في
     المملكة | إلى أهمية …), as before أن."""
-    toks = doc.tokens
-    preps = PREP_OBJECT.get(cue.lemma, ())
-    if cue.form != "verb" or cue.lemma in _OBJECT_BEFORE_PREPOSITION or a >= len(toks):
+    head = doc.tokens[a].norm if a < len(doc.tokens) else ""
+    if not head.startswith("ال") or not (head[2:] in _EVIDENCE or head in SOURCE_NOUNS):
         return None
-    head = toks[a].norm
-    if not (head[2:] in _EVIDENCE or head in SOURCE_NOUNS) or not head.startswith("ال"):
-        return None
-    end = min(b, a + _SUBJECT_BEFORE_PREPOSITION_WORDS + 1)
-    p = next((k for k in range(a + 1, end) if toks[k].norm in preps), None)
+    p = _own_preposition(doc, cue, a, b, _SUBJECT_BEFORE_PREPOSITION_WORDS)
     return None if p is None else _definite_subject(doc, a, p, cue.gender)
 
 
@@ -1696,26 +1691,24 @@ def _reports_what_came_before(doc: Doc, info: CueInfo) -> bool:
     return _first_word(doc, info.sentence, cue.ti) == cue.ti
 
 
+def _past_adverbs(doc: Doc, k: int, most: int | None = None) -> int:
+    """The token after the commas and times (at most ``most`` of them) that start at ``k``
+    (اليوم الأحد، الخميس،)."""
+    toks = doc.tokens
+    end = len(toks) if most is None else min(len(toks), k + most)
+    j = k
+    while j < end and (toks[j].text in "،," or toks[j].norm in ADVERBS):
+        j += 1
+    return j
+
+
 def _past_time_and_commas(doc: Doc, k: int) -> int:
     """The token after the commas and times that start at ``k`` (، الخميس، | ارتفاع; أكد
     المدير مخايش، | على أهمية), not past a comma before a phrase of على (، على الرغم من)."""
     toks = doc.tokens
-    if k >= len(toks):
-        return k
-    j = k
-    while j + 1 < len(toks) and (toks[j].text in "،," or toks[j].norm in ADVERBS):
-        j += 1
-    phrase = toks[j].norm == "علي" and j + 1 < len(toks) and toks[j + 1].norm in _ALA_PHRASES
-    return k if phrase and toks[j - 1].text in "،," else j
-
-
-def _past_adverbs(doc: Doc, k: int) -> int:
-    """The token after the times and adverbs that start at ``k`` (اليوم الأحد، الخميس،)."""
-    toks = doc.tokens
-    j = k
-    while j < len(toks) and j < k + 3 and (toks[j].norm in ADVERBS or toks[j].text in "،,"):
-        j += 1
-    return j
+    j = _past_adverbs(doc, k)
+    phrase = j + 1 < len(toks) and toks[j].norm == "علي" and toks[j + 1].norm in _ALA_PHRASES
+    return k if phrase and j > k and toks[j - 1].text in "،," else j
 
 
 def _addressed_to(doc: Doc, cue: Cue) -> bool:
@@ -1782,7 +1775,7 @@ def _other_content(
         return
     after = _speaker_end_token(doc, sp if explicit else None, cue.ti + 1)
     preps = PREP_OBJECT.get(cue.lemma)
-    nxt = _past_adverbs(doc, cue.ti + 1)  # وكشف الخميس، عن حزمة من البرامج
+    nxt = _past_adverbs(doc, cue.ti + 1, most=3)  # وكشف الخميس، عن حزمة من البرامج
     right_after = (  # ودعا إلى …، وأشاد بمقاتلي المقاومة: the subject is implied
         nxt < len(toks)
         and (toks[nxt].norm in (preps or ()) or _attached_b(toks[nxt].norm, preps))
