@@ -455,6 +455,20 @@ def test_an_untagged_name_a_speakers_title_introduces_is_an_entity() -> None:
     assert not [e for e in a.entities if e.label == "PER"]
 
 
+def test_a_person_named_once_by_one_word_is_left_out_unless_quoted() -> None:
+    text = (
+        "وحضر الحفل سيزار وعدد من المسؤولين. وقال حسين إن الموسم ناجح. وأشاد محمد بن سلمان بالفريق."
+    )
+    a = run(text, ("سيزار", "PER"), ("حسين", "PER"), ("محمد بن سلمان", "PER"))
+    people = {e.name: e for e in a.entities if e.label == "PER"}
+    assert sorted(people) == ["حسين", "محمد بن سلمان"]
+    speaker = find(a, "الموسم ناجح").speaker
+    assert speaker is not None and speaker.entity_id == people["حسين"].id
+    # named twice, or once among other mentions of the same person, it stays
+    a = run("وشارك سيزار في اللقاء. ثم غادر سيزار القاعة.", ("سيزار", "PER"))
+    assert [e.name for e in a.entities] == ["سيزار", "سيزار"]
+
+
 def test_an_epithet_after_a_going_on_cue_is_the_previous_speaker() -> None:
     text = (
         "وقال كلينزمان: «كان بإمكاننا الفوز بالبطولة». وأضاف المهاجم الألماني الدولي السابق: "

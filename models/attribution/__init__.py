@@ -20,7 +20,11 @@ from collections.abc import Sequence
 from models.attribution.acronyms import with_spelled_acronyms
 from models.attribution.datelines import with_dateline
 from models.attribution.document import build_doc
-from models.attribution.entities import plausible_mentions, resolved_entities
+from models.attribution.entities import (
+    plausible_mentions,
+    reported_mentions,
+    resolved_entities,
+)
 from models.attribution.gazetteer import nationality_adjectives, with_gazetteer_names
 from models.attribution.lexicon import DIVINE_FORMULA_WORDS, GIVEN_NAMES, TITLE_CONTINUATIONS
 from models.attribution.model_spans import merge_model_quotes
@@ -68,9 +72,12 @@ def analyze(
         entities = sorted([*entities, *named], key=lambda s: s.start)
         doc = build_doc(text, entities, tokens)
         drafts = detect_quotes(doc)
-    resolved = resolved_entities(doc.mentions, doc.clusters)
     if quote_spans:
         drafts = merge_model_quotes(doc, drafts, quote_spans)
+    speakers = {d.speaker.mention for d in drafts if d.speaker and d.speaker.mention is not None}
+    reported = reported_mentions(doc.mentions, doc.clusters, speakers)
+    resolved = resolved_entities(reported, doc.clusters)
+    entity_ids = {m.index: e.id for m, e in zip(reported, resolved, strict=True)}
     quotes: list[Quote] = []
     for n, d in enumerate(drafts, start=1):
         speaker = None
@@ -80,7 +87,7 @@ def analyze(
             speaker = Speaker(
                 name=sp.name,
                 label=sp.label,
-                entity_id=f"e{sp.mention + 1}" if sp.mention is not None else None,
+                entity_id=entity_ids.get(sp.mention) if sp.mention is not None else None,
                 mention=mention,
             )
         cue = _span(text, d.cue.start, d.cue.end) if d.cue is not None else None

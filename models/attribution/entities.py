@@ -9,7 +9,7 @@ canonical name is the most complete form, the earliest one on ties.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -268,11 +268,26 @@ def _nearest_cluster(m: Mention, candidates: list[Cluster], mentions: list[Menti
     return min(candidates, key=distance).id
 
 
+def lone_word_person(cluster: Cluster) -> bool:
+    """A person named once by a single word (محمد، سيزار، حسين): on the 83 gold articles whose
+    errors were read, 5 of 57 such mentions were an entity the annotators listed; the rest
+    are common words the tagger took for names or a fragment of a name it did not join."""
+    return cluster.label == "PER" and len(cluster.members) == 1 and len(cluster.words) == 1
+
+
+def reported_mentions(
+    mentions: list[Mention], clusters: list[Cluster], speakers: Collection[int]
+) -> list[Mention]:
+    """The mentions an article's event reports: all but lone-word persons that no quote is
+    attributed to (``speakers``: mention indices of the quotes' speakers)."""
+    return [m for m in mentions if m.index in speakers or not lone_word_person(clusters[m.cluster])]
+
+
 def resolved_entities(mentions: list[Mention], clusters: list[Cluster]) -> list[ResolvedEntity]:
-    """``ResolvedEntity`` objects (ids e1, e2 … in text order) for the pipeline."""
+    """``ResolvedEntity`` objects (ids e1, e2 … in the order of ``mentions``) for the pipeline."""
     return [
         ResolvedEntity(
-            id=f"e{m.index + 1}",
+            id=f"e{n}",
             text=m.text,
             label=m.label,
             start=m.start,
@@ -280,5 +295,5 @@ def resolved_entities(mentions: list[Mention], clusters: list[Cluster]) -> list[
             score=m.score,
             name=clusters[m.cluster].name,
         )
-        for m in mentions
+        for n, m in enumerate(mentions, start=1)
     ]
