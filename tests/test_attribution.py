@@ -3702,3 +3702,27 @@ def test_but_he_is_the_person_his_sentence_named_last() -> None:
         ("الهجوم نجح", "ذبيح الله مجاهد"),
         ("الحركة مستعد", "ذبيح الله مجاهد"),
     ]
+
+
+def test_a_report_passed_on_by_a_person_is_quoted_whole_and_on_its_own() -> None:
+    text = "وقال المهندس فاروق الحياري في تصريح صحافي إن الهيئة أعلنت منذ يوم أمس حالة التأهب."
+    a = run(text, ("فاروق الحياري", "PER"))
+    outer = find(a, "الهيئة أعلنت")
+    assert outer.text == "الهيئة أعلنت منذ يوم أمس حالة التأهب"
+    assert outer.speaker is not None and outer.speaker.name == "فاروق الحياري"
+    text = "وقالت التلميذة ناصرة أحمد إن يسرى أكدت لها أن التنظيم وفر لها بيتا ومالا."
+    a = run(text, ("ناصرة أحمد", "PER"), ("يسرى", "PER"))
+    outer = find(a, "يسرى أكدت")
+    assert outer.speaker is not None and outer.speaker.name == "ناصرة أحمد"
+    assert outer.text.endswith("وفر لها بيتا ومالا")
+    inner = next(q for q in a.quotes if q.text == "التنظيم وفر لها بيتا ومالا")
+    assert inner.speaker is not None and inner.speaker.name == "يسرى"
+
+
+def test_a_report_passed_on_by_an_outlet_is_quoted_once() -> None:
+    text = "وذكرت وكالة الأنباء السورية أن الرئيس الروسي أكد للرئيس السوري استعداد بلاده للمساعدة."
+    a = run(text, ("وكالة الأنباء السورية", "ORG"))
+    assert not [q for q in a.quotes if "الرئيس الروسي أكد" in q.text]
+    # an answer is no subject: قال: نعم، قال: … are a dialogue's turns
+    a = run("فسأله: أقتلته؟ قال: نعم قال: فكيف تصنع إذا جاءت يوم القيامة؟")
+    assert not [q for q in a.quotes if q.text.startswith("نعم")]

@@ -16,6 +16,7 @@ from models.attribution.cues import (
     find_cues,
     renewing,
 )
+from models.attribution.datelines import OUTLETS
 from models.attribution.document import Doc, Segment
 from models.attribution.entities import Mention
 from models.attribution.gazetteer import gazetteer
@@ -587,8 +588,11 @@ def _in_name_segment(doc: Doc, char: int) -> bool:
     return any(seg.name_like and seg.start <= char < seg.end for seg in doc.segments)
 
 
-def _content_end(doc: Doc, start_ti: int, cue_infos: dict[int, CueInfo]) -> int:
-    """Char offset where reported content starting at token ``start_ti`` ends."""
+def _content_end(
+    doc: Doc, start_ti: int, cue_infos: dict[int, CueInfo], through_reports: bool = False
+) -> int:
+    """Char offset where reported content starting at token ``start_ti`` ends; with
+    ``through_reports``, content that opens with another report goes on past its verb."""
     toks = doc.tokens
     if start_ti >= len(toks):
         return len(doc.text)
@@ -612,9 +616,10 @@ def _content_end(doc: Doc, start_ti: int, cue_infos: dict[int, CueInfo]) -> int:
                 cut = _before_connective(doc, cut, start_ti)
                 while cut > start_ti and toks[cut - 1].norm in _AUXILIARIES:
                     cut -= 1  # إنه | كان قد أعلن: the next report's auxiliaries
-                if cut <= start_ti:
-                    return toks[start_ti].start
-                return _trim_end(doc, toks[cut - 1].end, toks[start_ti].start)
+                if not (through_reports and _reported_report(doc, other, start_ti, cut)):
+                    if cut <= start_ti:
+                        return toks[start_ti].start
+                    return _trim_end(doc, toks[cut - 1].end, toks[start_ti].start)
         if t.text in "،,؛" and k + 1 < len(toks):
             nxt = toks[k + 1].norm
             if _next_clause_after(doc, k):
@@ -628,6 +633,45 @@ def _content_end(doc: Doc, start_ti: int, cue_infos: dict[int, CueInfo]) -> int:
         last = k
         k += 1
     return _trim_end(doc, toks[last].end, toks[start_ti].start)
+
+
+_NESTED_SUBJECT_WORDS = 3  # إن الولايات المتحدة | أعلنت مرارا أنه …
+_ANSWERS = frozenset({"نعم", "لا", "كلا", "بلي"})  # قال: نعم، قال: …: a dialogue's turns
+
+
+def _news_outlet(sp: SpeakerInfo) -> bool:
+    """A news agency, paper, channel or site (سانا، وكالة الأنباء السورية، الصحيفة)."""
+    words = norm(sp.name).split()
+    return (
+        sp.label != "PER"
+        and bool(words)
+        and (
+            strip_article_proclitic(words[0]).removeprefix("ال") in OUTLET_NOUNS
+            or " ".join(words) in OUTLETS
+        )
+    )
+
+
+def _reported_report(doc: Doc, other: CueInfo, start_ti: int, cut: int) -> bool:
+    """Reported content that opens with another report, its verb after its own short subject
+    (قال إن الهيئة أعلنت، أكد أن الولايات المتحدة أعلنت مرارا أنه، إن يسرى أكدت لها أن): when
+    a person or a source passes it on, the annotators quote it whole, the inner report too.
+    When an outlet does (ذكرت وكالة الأنباء السورية أن الرئيس الروسي أكد), it is only the
+    intermediary, and only the inner report is quoted."""
+    toks = doc.tokens
+    k = other.cue.ti
+    if other.cue.form != "verb" or _opens_clause(doc, other.cue):
+        return False
+    words = toks[start_ti:k]
+    while words and words[-1].norm in _AUXILIARIES:
+        words = words[:-1]  # إنه كان قد أعلن: his own earlier report, no other subject
+    if not words:
+        return False
+    return cut <= start_ti or (
+        len(words) <= _NESTED_SUBJECT_WORDS
+        and all(t.is_word and t.norm not in _PHRASE_ENDS for t in words)
+        and words[0].norm not in _ANSWERS
+    )
 
 
 def _unclosed_end(doc: Doc, seg: Segment, infos: list[CueInfo]) -> int:
@@ -1138,7 +1182,8 @@ def analyse_cues(
             info.quote_attached = True
         elif how in ("comp", "colon"):
             start = toks[cstart].start if cstart < len(toks) else len(doc.text)
-            info.content = (start, _content_end(doc, cstart, active))
+            relayed = info.speaker is None or not _news_outlet(info.speaker)
+            info.content = (start, _content_end(doc, cstart, active, relayed))
             info.content_kind = how
         elif cue.lemma in STRICT_LEMMAS and cue.lemma not in PREP_OBJECT:
             continue
