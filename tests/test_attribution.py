@@ -3726,3 +3726,10 @@ def test_a_report_passed_on_by_an_outlet_is_quoted_once() -> None:
     # an answer is no subject: قال: نعم، قال: … are a dialogue's turns
     a = run("فسأله: أقتلته؟ قال: نعم قال: فكيف تصنع إذا جاءت يوم القيامة؟")
     assert not [q for q in a.quotes if q.text.startswith("نعم")]
+
+
+def test_a_person_told_with_li_is_not_the_speaker() -> None:
+    text = "وقال المتحدث إن ميركل أكدت لداود أوغلو دعم بلادها لتركيا."
+    a = run(text, ("ميركل", "PER"), ("داود أوغلو", "PER"), ("تركيا", "LOC"))
+    q = next(q for q in a.quotes if q.text == "دعم بلادها لتركيا")
+    assert q.speaker is not None and q.speaker.name == "ميركل"

@@ -558,6 +558,13 @@ def _skip_addressee(doc: Doc, a: int, b: int) -> int:
         and (m.start > toks[a].start or not doc.clusters[m.cluster].words[0].startswith("ل"))
     ):
         return doc.token_at(m.end)
+    if (
+        m is not None
+        and m.label == "PER"
+        and toks[a].norm.startswith("ل")
+        and m.start > toks[a].start
+    ):
+        return doc.token_at(m.end)  # أكدت لداود أوغلو: the person she told
     w = toks[a].norm
     if m is None and w[:1] == "ل" and w[1:] in OUTLET_NOUNS and a + 1 < b:
         return _outlet_end(doc, a + 1, b)  # لصحيفة بيلد، لصحيفة «الحياة»: spoken to
