@@ -481,6 +481,16 @@ def test_an_unseen_name_in_a_speakers_slot_is_a_person(
             [("محمد", "PER"), ("السويكت", "LOC")],
             [("محمد السويكت", "PER")],
         ),
+        (  # a given name and the rest of the name, tagged apart
+            "أكد محمد ناجم الغرسلي وزير الداخلية التونسية قرار تشكيل لجنة",
+            [("محمد", "PER"), ("ناجم الغرسلي", "PER")],
+            [("محمد ناجم الغرسلي", "PER")],
+        ),
+        (  # not before a second item
+            "التقى محمد وعمر خالد بالوفد",
+            [("محمد", "PER"), ("عمر خالد", "PER")],
+            [("محمد", "PER"), ("عمر خالد", "PER")],
+        ),
         (  # not before a listed place or a nationality
             "ووصل محمد الرياض أمس ثم قابل أحمد المصري",
             [("محمد", "PER"), ("الرياض", "LOC"), ("أحمد", "PER"), ("المصري", "LOC")],

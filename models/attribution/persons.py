@@ -276,7 +276,8 @@ def _names_split_by_type(
     """Two adjacent one-word mentions, one of them PER, that are one person's name: the tagger
     splits a name it has not seen by type (سيغمار/LOC غابريال/PER، جانيت/ORG يلين/PER).
 
-    A given name and a definite family name are one too (محمد/PER السويكت/LOC). Otherwise
+    A given name and a definite family name are one too (محمد/PER السويكت/LOC), and so are a
+    given name and the rest of the name the tagger found (محمد/PER ناجم الغرسلي/PER). Otherwise
     not when either word is definite (سكوت النصرة، النبي محمد), a listed place or body, or a
     word of place and club names (ليستر سيتي), when the second is a given name (والي طنجة
     محمد يعقوبي: a new name starts), when the pair fills quotation marks («أستون مارتن» is a
@@ -296,6 +297,13 @@ def _one_name(text: str, tokens: Sequence[Token], a: EntitySpan, b: EntitySpan) 
     if "PER" not in (a.label, b.label) or not text[a.end : b.start].isspace():
         return False
     words = [norm_phrase(text[s.start : s.end]) for s in (a, b)]
+    if (
+        a.label == b.label == "PER"
+        and words[0] in GIVEN_NAMES
+        and words[0] not in AMBIGUOUS_GIVEN_NAMES
+        and " " in words[1]
+    ):
+        return tokens[token_after(tokens, b.start)].start == b.start  # محمد | ناجم الغرسلي
     if any(" " in w or not w for w in words) or words[1] in GIVEN_NAMES:
         return False
     if (
