@@ -1371,6 +1371,7 @@ def test_unnamed_sources_keep_their_body_and_speak_for_their_sentence() -> None:
     assert [q.speaker.name for q in a.quotes if q.speaker] == [
         "متحدث باسم الرئاسة",
         "مسؤول كبير بالجيش الكاميروني",
+        "دبلوماسيون عرب ومصريون",  # مزاعم المالكي: what they denounced
         "دبلوماسيون عرب ومصريون",
     ]
 
@@ -2261,9 +2262,11 @@ def test_a_name_inside_a_relative_clause_after_the_verb_is_not_its_subject() -> 
         "انتقد وزير الخارجية الجزائري رمطان لعمامرة التصريحات التي ادلى بها الرئيس الفرنسي نيكولا "
         'ساركوزي، قائلا انها "غير مرحب بها".',
         ("نيكولا ساركوزي", "PER"),
+        ("رمطان لعمامرة", "PER"),
     )
     assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
-        ("غير مرحب بها", "وزير الخارجية الجزائري")
+        ("التصريحات التي ادلى بها الرئيس الفرنسي نيكولا ساركوزي", "رمطان لعمامرة"),
+        ("غير مرحب بها", "رمطان لعمامرة"),
     ]
 
 
@@ -2347,7 +2350,8 @@ def test_an_office_of_a_named_body_speaks_for_that_body() -> None:
         ("المالكي", "PER"),
     )
     assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
-        ("تنافي الواقع", "منظمة التعاون الإسلامي")
+        ("تصريحات المالكي", "منظمة التعاون الإسلامي"),  # what it denounced; not المالكي's
+        ("تنافي الواقع", "منظمة التعاون الإسلامي"),
     ]
 
 
@@ -3733,3 +3737,68 @@ def test_a_person_told_with_li_is_not_the_speaker() -> None:
     a = run(text, ("ميركل", "PER"), ("داود أوغلو", "PER"), ("تركيا", "LOC"))
     q = next(q for q in a.quotes if q.text == "دعم بلادها لتركيا")
     assert q.speaker is not None and q.speaker.name == "ميركل"
+
+
+@pytest.mark.parametrize(
+    "text,items,quote,speaker",
+    [
+        (
+            "واستنكر الدكتور عوض القرني الجرأة الإسرائيلية على اقتحام المسجد الأقصى.",
+            [("عوض القرني", "PER"), ("المسجد الأقصى", "LOC")],
+            "الجرأة الإسرائيلية على اقتحام المسجد الأقصى",
+            "عوض القرني",
+        ),
+        (
+            "ومن جانبه، انتقد السياسي باتريك مينو إدارة النادي، مشددا على ضرورة بيعه.",
+            [("باتريك مينو", "PER")],
+            "إدارة النادي",
+            "باتريك مينو",
+        ),
+        (
+            "وتحدث المدير عن الحادث، مستنكرا الهجوم على المصلين.",
+            [],
+            "الهجوم على المصلين",
+            "المدير",
+        ),
+    ],
+)
+def test_what_was_denounced_or_criticised_is_the_statement(
+    text: str, items: list[tuple[str, str]], quote: str, speaker: str
+) -> None:
+    q = next(q for q in run(text, *items).quotes if q.text == quote)
+    assert q.speaker is not None and q.speaker.name == speaker
+
+
+def test_no_statement_after_if_a_prayer_or_a_cause() -> None:
+    a = run("فإن انتقد كاتب خدمة ما ليس معناه أن عليه تقديم البديل.")
+    assert not a.quotes
+    a = run("وإن قال أحدهم: الناس تطمح للمترو فجوابي أننا نطمح أيضا.")
+    assert not [q for q in a.quotes if q.text.startswith("الناس تطمح")]
+    a = run("واستنكر الزعيمان الحادث، سائلين الله أن يتغمد الضحايا برحمته.", ("الزعيمان", "PER"))
+    assert not [q for q in a.quotes if "يتغمد" in q.text]
+    a = run(
+        "وقال عباس من مقر الرئاسة في رام الله إنه يعد ملفا للمحكمة.",
+        ("عباس", "PER"),
+        ("رام الله", "LOC"),
+    )
+    assert find(a, "يعد ملفا").speaker is not None
+    a = run("وكان عمدة المدينة. لكنه انتقد بسبب إصلاحاته في مجال التعليم.")
+    assert not a.quotes
+
+
+def test_a_name_in_the_object_after_a_body_is_not_the_subject() -> None:
+    a = run(
+        "من جانبه أدان المجلس العسكري في تعز استهداف المنشآت وحمل مليشيات الحوثيين وصالح "
+        "مسؤولية التفجير.",
+        ("المجلس العسكري", "ORG"),
+        ("تعز", "LOC"),
+        ("صالح", "PER"),
+    )
+    assert find(a, "استهداف المنشآت").speaker.name == "المجلس العسكري"  # type: ignore[union-attr]
+    # a given name the tagger missed, before بن, goes on with the subject
+    a = run(
+        'أكد المدير العام لإسطبلات الخالدية مطلق بن مشرف: "الإنجاز انتصار للإنتاج المحلي".',
+        ("إسطبلات الخالدية", "ORG"),
+        ("بن مشرف", "PER"),
+    )
+    assert find(a, "الإنجاز").speaker.name == "بن مشرف"  # type: ignore[union-attr]

@@ -28,7 +28,7 @@ _IMPERSONAL = frozenset(
 )
 _COPULAS = frozenset("ليس ليست يكن تكن يكون تكون كان كانت غير امرا بات باتت اصبح".split())
 # Verbs whose past tense starts with a plain alif: with أ they are the first person (أعتبر).
-_WASLA_VERBS = frozenset({"اقترح", "استغرب", "اعتبر", "اعترف", "استبعد"})
+_WASLA_VERBS = frozenset({"اقترح", "استغرب", "اعتبر", "اعترف", "استبعد", "استنكر", "انتقد"})
 _OPENERS = frozenset("كما فيما بينما حيث قد وقد فقد لقد ثم".split())
 _BETWEEN = frozenset("بين بينه بينها بينهم بينهما بيننا بينكم".split())
 _WITHOUT = frozenset("عدم دون بدون ودون وبدون".split())  # before a verbal noun

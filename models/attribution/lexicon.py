@@ -76,6 +76,8 @@ _VERBS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]]
     "ندد": ("ندد", ("ندد",), ("مندد",), ()),
     "اوصي": ("اوصي", ("وصي",), ("موصي",), ()),
     "استبعد": ("استبعد", ("ستبعد",), ("مستبعد",), ()),
+    "استنكر": ("استنكر", ("ستنكر",), ("مستنكر",), ()),  # denounced: what it denounced
+    "انتقد": ("انتقد", ("نتقد",), (), ()),  # منتقد is also "a critic"
     "ادعي": ("ادعي", (), ("مدعي",), ()),  # يدعى is "is called"
     "افصح": ("افصح", ("فصح",), ("مفصح",), ()),
     "هدد": ("هدد", (), (), ()),  # يهدد and مهدد: a danger that threatens, or is threatened
@@ -158,7 +160,7 @@ PREP_OBJECT = {
 # The detached object pronoun after a participle (واصفا إياه: the one described).
 DETACHED_OBJECTS = frozenset({"اياه", "اياها", "اياهم", "اياهما"})
 # Verbs whose content may directly follow the subject (no complementizer): نفت روسيا أي مسؤولية.
-DIRECT_OBJECT = frozenset({"نفي", "اكد", "اعلن", "شدد", "ادان"})
+DIRECT_OBJECT = frozenset({"نفي", "اكد", "اعلن", "شدد", "ادان", "استنكر", "انتقد"})
 # Feelings after عبّر/أعرب عن: the quote starts after them (عبر عن أمله باستمرار …).
 FEELING_NOUNS = frozenset(
     stem + suffix

@@ -102,7 +102,7 @@ def _resumptive_after(doc: Doc, ti: int) -> bool:
 
 
 # Verbs whose object may be what was stated (أكد الوزير أهمية …), or what follows على.
-_DIRECT_STATEMENT = frozenset({"اكد", "اعلن", "ادان"})
+_DIRECT_STATEMENT = frozenset({"اكد", "اعلن", "ادان", "نفي", "استنكر", "انتقد"})
 _ON_OBJECT = frozenset({"اكد", "شدد", "نفي", "اصر"})  # نافيا وجود أي تراجع: its object
 _ANSWERED = frozenset("علي عن عليه عليها عنه عنها".split())  # أجاب عليه: answered it
 # Nouns of the occasion a statement was made on (في بداية الاجتماع، خلال كلمته).
@@ -115,7 +115,8 @@ _OWN_PRONOUNS = frozenset({"له", "لها", "لهم"})
 _SPEECH_VERBS = frozenset({"قال", "اضاف", "تابع"})
 _CLAUSE_OPENERS = frozenset("اذ اذا للاسف لا لم لن نحن اننا هناك اما ليس لقد سوف".split())
 _ALA_PHRASES = frozenset({"الرغم", "حد", "ان", "انه", "انها", "هامش", "صعيد"})  # على الرغم من
-_OBJECT_PARTICIPLES = frozenset({"استغرب", "استبعد"})  # مستغربا ما يتم تداوله، مستبعدين إمكان
+# مستغربا ما يتم تداوله، مستبعدين إمكان، مستنكرا الهجوم
+_OBJECT_PARTICIPLES = frozenset({"استغرب", "استبعد", "استنكر"})
 _WRITING = frozenset({"كتب", "غرد"})  # need a named writer
 # What may show (أظهر) that something is so: studies, data and surveys (أظهرت دراسة حديثة أن),
 # not a person or a decision (أظهر اللاعب أن، قرارها أظهر بوضوح أن).
@@ -468,6 +469,8 @@ def _find_complementizer(
             return k, nxt + 1, "colon"
         if t.norm in COMPLEMENTIZERS and toks[k - 1].norm in _BUT_THAT:
             return k - 1, -1, ""  # أعلن هدنة، إلا أن إصرار …: "but" ends what the cue took
+        if t.norm in COMPLEMENTIZERS and toks[k - 1].norm in _GOD and doc.tok_mention[k - 1] < 0:
+            return k - 1, -1, ""  # استنكرا الحادث، سائلين الله أن …: a prayer, not the report
         if (
             t.norm in COMPLEMENTIZERS
             and toks[k - 1].norm not in NON_REPORT_BEFORE_AN
@@ -545,6 +548,7 @@ def _statement_occasion(doc: Doc, k: int) -> bool:
 
 # words that join the next speaker's clause: a cut before that clause goes back over them
 _BUT_IT = frozenset(c + p for c in ("لكن", "ولكن") for p in ("ه", "ها", "هم", "هما"))
+_GOD = frozenset({"الله", "المولي"})  # سائلا الله أن، داعيا المولى أن: a prayer follows
 _BUT_THAT = frozenset({"غير", "الا"})  # غير أن، إلا أن: "but", not a complementizer's verb
 _CONTRASTS = frozenset({"لكن", "ولكن", "بل", "حيث", "فيما", "وذلك"}) | _BUT_THAT | _BUT_IT
 
@@ -1107,6 +1111,9 @@ def analyse_cues(
                 sp = after_verb = owner
             if sp is pv and pv is not None:
                 info.subject_start = pv_start
+        if cue.form == "verb" and _conditional(doc, cue.ti):
+            info.deferred = True  # فإن انتقد كاتب خدمة ما، إذا قال أحدهم إن: no one said it
+            continue
         if cue.lemma == "اقر" and (how != "comp" or toks[cstart - 2].norm == "علي"):
             info.deferred = True  # أقر تشكيل لجنة على أن، أقرت ملكية «…»: approved, not admitted
             continue
@@ -1194,6 +1201,17 @@ def analyse_cues(
             s = _trim_start(doc, info.content[0], info.content[1])
             info.content = (s, info.content[1]) if info.content[1] > s else None
     return infos
+
+
+_IF = frozenset({"اذا", "لو", "فاذا", "واذا", "ولو"})
+
+
+def _conditional(doc: Doc, ti: int) -> bool:
+    """A verb right after "if" (إذا، لو، or إن written with its hamza below)."""
+    if ti == 0:
+        return False
+    before = doc.tokens[ti - 1]
+    return before.norm in _IF or before.text in ("إن", "فإن", "وإن")
 
 
 def _own_speech(doc: Doc, k: int) -> bool:
@@ -1532,6 +1550,7 @@ def _starts_statement(doc: Doc, k: int) -> bool:
     w = toks[k].norm
     return not (
         w in PREPOSITIONS
+        or w in _NOT_OBJECTS
         or w.startswith(("لل", "بال"))
         or (w[:1] == "ل" and w.endswith(("ه", "ها", "هم")))  # لنظيره: an addressee
         or w in ADVERBS
@@ -1545,6 +1564,8 @@ def _starts_statement(doc: Doc, k: int) -> bool:
     )
 
 
+# لكنه انتقد بسبب …: passive, a cause follows; مستنكرا فيما بعد: an adjective
+_NOT_OBJECTS = frozenset({"بسبب", "جراء", "لان", "لانه", "لانها", "فيما", "حيث"})
 _ALSO = frozenset({"ايضا", "كذلك"})
 _BECOMING = frozenset("بات اصبح صار بدا يبدو كان ليس امرا".split())
 

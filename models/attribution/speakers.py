@@ -600,6 +600,34 @@ def _outlet_end(doc: Doc, k: int, b: int) -> int:
     return k
 
 
+_LINEAGE = frozenset({"بن", "بنت", "ابن", "ابو", "ال"})
+_NAMING = frozenset({"تدعي", "يدعي", "المدعو", "المدعوه", "واسمه", "واسمها"})
+
+
+def _object_after_body(doc: Doc, k: int) -> bool:
+    """Token ``k`` opens the verb's object right after a body named as its subject (استنكرت
+    الأمانة العامة لمنظمة التعاون الإسلامي | تصريحات المالكي): an indefinite common word, not
+    a title, a given name (one before بن), a preposition or a conjunction that would go on
+    with the subject."""
+    toks = doc.tokens
+    body = doc.mention_at(k - 1)
+    if body is None or body.label == "PER" or doc.token_at(body.end) != k:
+        return False
+    w = toks[k].norm
+    nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
+    if nxt in _LINEAGE or w in _NAMING or not nxt:
+        return False  # لإسطبلات الخالدية مطلق | بن مشرف، بوزارة الصحة تدعى نارونج: a name
+    return (
+        toks[k].is_word
+        and doc.mention_at(k) is None
+        and not w.startswith(("ال", "و", "ف", "ل", "ب"))
+        and not is_title_word(w)
+        and w not in GIVEN_NAMES
+        and w not in PREPOSITIONS
+        and w not in ADVERBS
+    )
+
+
 def np_speaker(
     doc: Doc, a: int, b: int, gender: str, titles: list[TitleEntry]
 ) -> SpeakerInfo | None:
@@ -628,9 +656,12 @@ def np_speaker(
     # a person named within the phrase (not as the object of a preposition: للرئيس X، مع X)
     affiliated = False  # inside «الموالية للرئيس …» up to a comma: whom the subject is tied to
     counterpart = False  # after ونظيره: the person the speaker met
+    plural_source = toks[a].norm in SOURCE_NOUNS and toks[a].norm.endswith("ون")
     for k in range(a, min(b, a + 16)):
         if toks[k].norm in _RELATIVES and k > a:
             break  # التصريحات التي أدلى بها … ساركوزي: a name in a relative clause is no subject
+        if plural_source or (k > a and _object_after_body(doc, k)):
+            break  # استنكر دبلوماسيون عرب مزاعم المالكي: the sources speak, not the one named
         if toks[k].text in "،,":
             affiliated = False  # التابع لمحافظة الأنبار، | علي داود: the name set off after it
         affiliated = affiliated or (k > a and toks[k].norm in AFFILIATED)
