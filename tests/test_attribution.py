@@ -3802,3 +3802,11 @@ def test_a_name_in_the_object_after_a_body_is_not_the_subject() -> None:
         ("بن مشرف", "PER"),
     )
     assert find(a, "الإنجاز").speaker.name == "بن مشرف"  # type: ignore[union-attr]
+
+
+def test_a_name_in_marks_before_the_verbs_preposition_is_its_subject() -> None:
+    a = run('وقال الشقيق إنه رفع برقية. وشدد "الشقيق" على الإسراع في صدور التقارير.')
+    assert find(a, "الإسراع في صدور").speaker.name == "الشقيق"  # type: ignore[union-attr]
+    a = run("وحذر بنك «سوسيتيه جنرال» من أن فضيحة الفساد ستؤثر على الاقتصاد.")
+    assert [q.text for q in a.quotes] == ["فضيحة الفساد ستؤثر على الاقتصاد"]
+    assert "سوسيتيه جنرال" in a.quotes[0].speaker.name  # type: ignore[union-attr]

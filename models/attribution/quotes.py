@@ -261,6 +261,10 @@ def is_name_like(doc: Doc, seg: Segment) -> bool:
         form = cue_form(w)
         if form is not None and form.form in ("verb", "imperfect") and _colon_after(doc, seg):
             return True  # وقال "ولد الشيخ أحمد": نحن …: the speaker's name in marks
+        verb = form or (cue_form(doc.tokens[ti - 1].norm) if ti > 0 else None)
+        if verb is not None and verb.form == "verb":
+            if _name_before_own_preposition(doc, seg, verb.lemma):
+                return True  # وحذر بنك «سوسيتيه جنرال» من أن: the subject's name
         if w == "مع" and ti > 0 and strip_proclitic(doc.tokens[ti - 1].norm) in _INTERVIEW_NOUNS:
             return True  # في مقابلة مع "إن بي آر نيوز": whom the speaker talked to
         if w.endswith("ـ") or prev.text.endswith("ـ"):
@@ -286,9 +290,11 @@ def is_name_like(doc: Doc, seg: Segment) -> bool:
     return False
 
 
-def _marked_subject(doc: Doc, a: int, gender: str) -> SpeakerInfo | None:
+def _marked_subject(doc: Doc, a: int, cue: Cue) -> SpeakerInfo | None:
     """The person or body named in marks that open at token ``a`` right after a verb, when
-    the article tags that name elsewhere (وكشف «ولد الشيخ أحمد» النقاب عن)."""
+    the article tags that name elsewhere (وكشف «ولد الشيخ أحمد» النقاب عن) or the verb's own
+    preposition follows the marks (وشدد "الشقيق" على)."""
+    gender = cue.gender
     toks = doc.tokens
     if a >= len(toks) or toks[a].text not in QUOTE_CHARS:
         return None
@@ -301,6 +307,8 @@ def _marked_subject(doc: Doc, a: int, gender: str) -> SpeakerInfo | None:
     if m is None and a > 0 and _quoted_subject(doc, seg, a - 1, len(words)):
         name = doc.text[seg.start : seg.end]  # وقال «ولد الشيخ أحمد» في مؤتمر … «إن
         return SpeakerInfo(name, "PER", None, span, gender, True)
+    if m is None and _name_before_own_preposition(doc, seg, cue.lemma):
+        return SpeakerInfo(doc.text[seg.start : seg.end], "PER", None, span, gender, True)
     if m is None:
         return None
     return from_mention(doc, m, span, gender)
@@ -460,6 +468,9 @@ def _find_complementizer(
                 k = max(k + 1, doc.token_at(seg.close_mark + 1))  # لدار «روجيه دوبوي» بأن
                 continue
             after = _name_before_complementizer(doc, seg)
+            if after is None and _name_before_own_preposition(doc, seg, info.cue.lemma):
+                k = doc.token_at(seg.close_mark + 1)  # وشدد "الشقيق" | على الإسراع
+                continue
             if after is None:
                 return k, k, "quote"
             return k, after + 1, "comp"  # في بيان لها على "تداول"، أن …: the content after أن
@@ -488,6 +499,19 @@ def _find_complementizer(
             return k, -1, "cue"
         k += 1
     return k, -1, ""
+
+
+def _name_before_own_preposition(doc: Doc, seg: Segment, lemma: str) -> bool:
+    """A name of one or two words in marks right before the preposition of the cue ``lemma``
+    (وشدد "الشقيق" على، ودعا "التحالف" إلى، وحذر بنك «سوسيتيه جنرال» من): its subject, not
+    what was said."""
+    if seg.close_mark is None or len(doc.text[seg.start : seg.end].split()) > 2:
+        return False
+    k = doc.token_at(seg.close_mark + 1)
+    if k >= len(doc.tokens):
+        return False
+    w = doc.tokens[k].norm
+    return (w == "علي" and lemma in _ON_OBJECT) or w in PREP_OBJECT.get(lemma, ())
 
 
 def _name_before_complementizer(doc: Doc, seg: Segment) -> int | None:
@@ -1088,7 +1112,7 @@ def analyse_cues(
                 if vso is not None:
                     vso = _subject_before_own_preposition(doc, cue, a, np_end, vso, titles)
             if vso is None and not relative:
-                vso = _marked_subject(doc, a, cue.gender)  # وكشف «ولد الشيخ أحمد» النقاب
+                vso = _marked_subject(doc, a, cue)  # وكشف «ولد الشيخ أحمد» النقاب
             verbal_noun = cue.ti > 0 and toks[cue.ti - 1].norm in PREPOSITIONS  # في كشف الدور
             # عندما يرى المزيد من …: a present tense inside a clause reports nothing
             verbal_noun = verbal_noun or (cue.form == "imperfect" and not _opens_clause(doc, cue))
