@@ -3810,3 +3810,12 @@ def test_a_name_in_marks_before_the_verbs_preposition_is_its_subject() -> None:
     a = run("وحذر بنك «سوسيتيه جنرال» من أن فضيحة الفساد ستؤثر على الاقتصاد.")
     assert [q.text for q in a.quotes] == ["فضيحة الفساد ستؤثر على الاقتصاد"]
     assert "سوسيتيه جنرال" in a.quotes[0].speaker.name  # type: ignore[union-attr]
+
+
+def test_unnamed_plural_sources_are_not_the_person_their_report_names() -> None:
+    a = run(
+        "كشفت مصادر مطلعة لـ «عكاظ» عن فرار أقارب الرئيس المخلوع علي عبدالله صالح في طائرة.",
+        ("عكاظ", "ORG"),
+        ("علي عبدالله صالح", "PER"),
+    )
+    assert find(a, "فرار أقارب").speaker.name == "مصادر مطلعة"  # type: ignore[union-attr]

@@ -600,6 +600,14 @@ def _outlet_end(doc: Doc, k: int, b: int) -> int:
     return k
 
 
+# Unnamed sources in the plural (مصادر مطلعة، دبلوماسيون عرب): no one person's name goes on them.
+_PLURAL_SOURCES = frozenset(
+    w
+    for w in SOURCE_NOUNS
+    if w.endswith(("ون", "ين"))
+    or strip_article_proclitic(w).removeprefix("ال")
+    in {"مصادر", "علماء", "خبراء", "شهود", "سكان", "اطباء", "نقاد", "اهالي"}
+)
 _LINEAGE = frozenset({"بن", "بنت", "ابن", "ابو", "ال"})
 _NAMING = frozenset({"تدعي", "يدعي", "المدعو", "المدعوه", "واسمه", "واسمها"})
 
@@ -656,7 +664,7 @@ def np_speaker(
     # a person named within the phrase (not as the object of a preposition: للرئيس X، مع X)
     affiliated = False  # inside «الموالية للرئيس …» up to a comma: whom the subject is tied to
     counterpart = False  # after ونظيره: the person the speaker met
-    plural_source = toks[a].norm in SOURCE_NOUNS and toks[a].norm.endswith("ون")
+    plural_source = toks[a].norm in _PLURAL_SOURCES
     for k in range(a, min(b, a + 16)):
         if toks[k].norm in _RELATIVES and k > a:
             break  # التصريحات التي أدلى بها … ساركوزي: a name in a relative clause is no subject
