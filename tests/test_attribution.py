@@ -3819,3 +3819,22 @@ def test_unnamed_plural_sources_are_not_the_person_their_report_names() -> None:
         ("علي عبدالله صالح", "PER"),
     )
     assert find(a, "فرار أقارب").speaker.name == "مصادر مطلعة"  # type: ignore[union-attr]
+
+
+def test_a_name_after_the_subject_and_the_day_is_in_the_object() -> None:
+    a = run(
+        "أعلنت القيادة العامة للقوات المسلحة اليوم عن استشهاد ضابط الصف سيف الفلاسي "
+        "اثناء تأديته واجبه.",
+        ("سيف الفلاسي", "PER"),
+    )
+    assert not [q for q in a.quotes if q.speaker is not None and q.speaker.name == "سيف الفلاسي"]
+    a = run("وقال وزير الخارجية الأمريكي جون كيري أمس إن المحادثات ناجحة.", ("جون كيري", "PER"))
+    assert find(a, "المحادثات ناجحة").speaker.name == "جون كيري"  # type: ignore[union-attr]
+
+
+def test_a_named_bodys_description_and_day_come_before_what_it_stated() -> None:
+    a = run(
+        "أعلن نادي مانشستر سيتي الإنجليزي لكرة القدم اليوم الجمعة تجديد عقد مدربه.",
+        ("نادي مانشستر سيتي", "ORG"),
+    )
+    assert [q.text for q in a.quotes] == ["تجديد عقد مدربه"]

@@ -54,7 +54,7 @@ from models.attribution.normalize import (
     strip_article_proclitic,
     strip_proclitic,
 )
-from models.attribution.organisations import OUTLET_NOUNS, SIDE_ADJECTIVES
+from models.attribution.organisations import OUTLET_NOUNS, SIDE_ADJECTIVES, is_nisba
 from models.attribution.speakers import (
     SpeakerInfo,
     TitleEntry,
@@ -1491,6 +1491,14 @@ def _statement_object(doc: Doc, k: int, cue: Cue, sp: SpeakerInfo) -> int:
         if j > k + 1 and j < n and (toks[j].norm in ADVERBS or toks[j].text in "،,"):
             # أكد منير فخري عبد النور وزير الصناعة والتجارة المصري، | حرص الحكومة …
             k = _past_time_and_commas(doc, j)
+    elif k < n and sp.mention is not None and is_nisba(toks[k].norm):
+        # أعلن نادي مانشستر سيتي | الإنجليزي لكرة القدم | اليوم الجمعة تجديد …: past the
+        # body's description when a time ends it
+        later = next(
+            (i for i in range(k, min(n, k + _DESCRIPTION_WORDS)) if toks[i].norm in ADVERBS), k
+        )
+        if later > k and all(_describes(doc, i) for i in range(k, later)):
+            k = _past_time_and_commas(doc, later)
     if k < n and is_title_word(toks[k].norm) and cue.lemma in _ON_OBJECT:
         on = next((j for j in range(k + 1, min(n, k + 7)) if toks[j].norm == "علي"), None)
         if on is None or not all(t.is_word and doc.mention_at(t.i) is None for t in toks[k:on]):

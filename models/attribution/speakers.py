@@ -612,6 +612,21 @@ _LINEAGE = frozenset({"بن", "بنت", "ابن", "ابو", "ال"})
 _NAMING = frozenset({"تدعي", "يدعي", "المدعو", "المدعوه", "واسمه", "واسمها"})
 
 
+_DAYS = frozenset(
+    "اليوم امس غدا مساء صباح الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت".split()
+)
+
+
+def _after_subject_and_time(doc: Doc, a: int, k: int) -> bool:
+    """Token ``k`` is a day after the subject's words (قيادة القوات المشتركة في بيان لها |
+    أمس): the object follows, and a name in it is not the subject, which comes before the
+    time (قال وزير الخارجية جون كيري أمس)."""
+    toks = doc.tokens
+    if toks[k].norm not in _DAYS:
+        return False
+    return any(t.is_word and t.norm not in _DAYS for t in toks[a:k])
+
+
 def _object_after_body(doc: Doc, k: int) -> bool:
     """Token ``k`` opens the verb's object right after a body named as its subject (استنكرت
     الأمانة العامة لمنظمة التعاون الإسلامي | تصريحات المالكي): an indefinite common word, not
@@ -670,6 +685,8 @@ def np_speaker(
             break  # التصريحات التي أدلى بها … ساركوزي: a name in a relative clause is no subject
         if plural_source or (k > a and _object_after_body(doc, k)):
             break  # استنكر دبلوماسيون عرب مزاعم المالكي: the sources speak, not the one named
+        if k > a and _after_subject_and_time(doc, a, k):
+            break  # أعلنت قيادة القوات المشتركة في بيان لها أمس | استشهاد الرقيب ماجد
         if toks[k].text in "،,":
             affiliated = False  # التابع لمحافظة الأنبار، | علي داود: the name set off after it
         affiliated = affiliated or (k > a and toks[k].norm in AFFILIATED)
