@@ -622,8 +622,8 @@ def _after_subject_and_time(doc: Doc, a: int, k: int) -> bool:
     أمس): the object follows, and a name in it is not the subject, which comes before the
     time (قال وزير الخارجية جون كيري أمس)."""
     toks = doc.tokens
-    if toks[k].norm not in _DAYS:
-        return False
+    if toks[k].norm not in _DAYS or not toks[k - 1].is_word or toks[k - 1].norm == "ل":
+        return False  # لـ«اليوم»: the newspaper spoken to
     return any(t.is_word and t.norm not in _DAYS for t in toks[a:k])
 
 
