@@ -3838,3 +3838,14 @@ def test_a_named_bodys_description_and_day_come_before_what_it_stated() -> None:
         ("نادي مانشستر سيتي", "ORG"),
     )
     assert [q.text for q in a.quotes] == ["تجديد عقد مدربه"]
+
+
+def test_a_supervisor_is_a_title_and_musharraf_a_surname() -> None:
+    a = run(
+        "ويقول مشرف الركن جهاد السيهاتي بأن هناك إقبالا كبيرا على البطولة.",
+        ("مشرف", "PER"),
+        ("جهاد السيهاتي", "PER"),
+    )
+    assert find(a, "إقبالا كبيرا").speaker.name == "جهاد السيهاتي"  # type: ignore[union-attr]
+    a = run("وقال الرئيس الباكستاني السابق برويز مشرف إن الانتخابات مزورة.", ("برويز مشرف", "PER"))
+    assert [e.name for e in a.entities if e.label == "PER"] == ["برويز مشرف"]

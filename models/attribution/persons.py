@@ -333,6 +333,9 @@ _DESCRIPTIONS = frozenset(
 )
 
 
+_TITLES_ALSO_SURNAMES = frozenset({"مشرف"})  # a supervisor, and Pervez Musharraf
+
+
 def _trimmed_names(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[EntitySpan]:
     """PER mentions without an indefinite title word at their end (محمد بن نايف بن عبدالعزيز |
     ولي), a definite word before a given name or a definite nationality at their start
@@ -353,6 +356,7 @@ def _trimmed_names(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[Ent
             and _title_word(w[-1].norm)
             and not _definite(w[-1].norm)
             and strip_proclitic(w[-2].norm) not in LINEAGE_PARTICLES  # بن مساعد: a forebear
+            and not (len(w) == 2 and w[-1].norm in _TITLES_ALSO_SURNAMES)  # برويز مشرف
         ):
             w = w[:-1]  # not محمد السيد، حمد الرقيب: a definite title may be a family name
         if len(w) > 2 and _definite(w[0].norm) and w[1].norm in GIVEN_NAMES:
