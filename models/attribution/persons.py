@@ -202,7 +202,8 @@ def _names_split_at_a_conjunction(
     return out
 
 
-_LINEAGE_BEFORE = frozenset("بن بنت ابن ابو ابي ام عبد ال".split())
+# Words that carry a name on to the next word (بن وليد، أبو محمد، عبد الله).
+LINEAGE_WORDS = frozenset("بن بنت ابن ابو ابي ام عبد ال".split())
 
 
 def _two_names_each(tokens: Sequence[Token], start: int, t: Token, end: int) -> bool:
@@ -213,7 +214,7 @@ def _two_names_each(tokens: Sequence[Token], start: int, t: Token, end: int) -> 
     after = [x for x in tokens[t.i :] if x.is_word and x.start < end]
     if len(before) < 2 or len(after) < 2 or t.norm == "ولد":
         return False
-    return before[-1].norm not in _LINEAGE_BEFORE
+    return before[-1].norm not in LINEAGE_WORDS
 
 
 def _family_names_after_lineage(

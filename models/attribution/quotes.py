@@ -1050,6 +1050,9 @@ def analyse_cues(
         if cue.form == "attribution":  # وفق الشريعة: no source, so no boundary either
             info.active = _attribution_speaker(doc, info) is not None or _cites(doc, cue)
             continue
+        if cue.form == "verb" and _conditional(doc, cue.ti):
+            info.deferred = True  # فإن انتقد كاتب خدمة ما، إذا قال أحدهم إن: no one said it
+            continue
         b, cstart, how = _find_complementizer(doc, info, openers, cue_tokens)
         if cue.lemma == "وصف" and how == "comp" and _mark_at(doc, cstart):
             b, how = cstart, "quote"  # صنفتها بأنها "بذيئة": the marks after بأنها
@@ -1135,9 +1138,6 @@ def analyse_cues(
                 sp = after_verb = owner
             if sp is pv and pv is not None:
                 info.subject_start = pv_start
-        if cue.form == "verb" and _conditional(doc, cue.ti):
-            info.deferred = True  # فإن انتقد كاتب خدمة ما، إذا قال أحدهم إن: no one said it
-            continue
         if cue.lemma == "اقر" and (how != "comp" or toks[cstart - 2].norm == "علي"):
             info.deferred = True  # أقر تشكيل لجنة على أن، أقرت ملكية «…»: approved, not admitted
             continue

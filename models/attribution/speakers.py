@@ -44,6 +44,7 @@ from models.attribution.normalize import (
     strip_proclitic,
 )
 from models.attribution.organisations import DEFINITE_HEADS, HEADS, OUTLET_NOUNS, names_a_body
+from models.attribution.persons import LINEAGE_WORDS
 from models.attribution.places import PLACE_NOUNS
 
 _LEFT_BOUNDARIES = (
@@ -608,7 +609,6 @@ _PLURAL_SOURCES = frozenset(
     or strip_article_proclitic(w).removeprefix("ال")
     in {"مصادر", "علماء", "خبراء", "شهود", "سكان", "اطباء", "نقاد", "اهالي"}
 )
-_LINEAGE = frozenset({"بن", "بنت", "ابن", "ابو", "ال"})
 _NAMING = frozenset({"تدعي", "يدعي", "المدعو", "المدعوه", "واسمه", "واسمها"})
 
 
@@ -638,7 +638,7 @@ def _object_after_body(doc: Doc, k: int) -> bool:
         return False
     w = toks[k].norm
     nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
-    if nxt in _LINEAGE or w in _NAMING or not nxt:
+    if nxt in LINEAGE_WORDS or w in _NAMING or not nxt:
         return False  # لإسطبلات الخالدية مطلق | بن مشرف، بوزارة الصحة تدعى نارونج: a name
     return (
         toks[k].is_word
