@@ -3849,3 +3849,25 @@ def test_a_supervisor_is_a_title_and_musharraf_a_surname() -> None:
     assert find(a, "إقبالا كبيرا").speaker.name == "جهاد السيهاتي"  # type: ignore[union-attr]
     a = run("وقال الرئيس الباكستاني السابق برويز مشرف إن الانتخابات مزورة.", ("برويز مشرف", "PER"))
     assert [e.name for e in a.entities if e.label == "PER"] == ["برويز مشرف"]
+
+
+def test_an_adverb_or_a_complement_noun_after_the_verb_is_no_speaker() -> None:
+    a = run(
+        "وقال الوزير خالد الفهد إن الاتحاد يعمل بهدوء. وأكد ثانية أن الفيفا لديه موضوعات أهم."
+        " وأكد ضرورة أن تكفل الخطوة الأولى سريان الاتفاق.",
+        ("خالد الفهد", "PER"),
+    )
+    assert find(a, "الفيفا لديه").speaker.name == "خالد الفهد"  # type: ignore[union-attr]
+    assert find(a, "تكفل الخطوة").speaker.name == "خالد الفهد"  # type: ignore[union-attr]
+
+
+def test_and_he_added_is_a_cue_but_increased_is_not() -> None:
+    a = run(
+        "وقال رئيس النادي سلطان اللويحق إن السوق راكد. وزاد: «إن القطاع مقبل على ارتفاع جديد»."
+        " وزادت الصادرات بنسبة 32 في المائة حيث أن الطلب كبير.",
+        ("سلطان اللويحق", "PER"),
+    )
+    q = find(a, "إن القطاع مقبل")
+    assert q.cue is not None and q.cue.text == "وزاد"
+    assert q.speaker.name == "سلطان اللويحق"  # type: ignore[union-attr]
+    assert [x.text for x in a.quotes if "الطلب" in x.text] == []

@@ -129,6 +129,7 @@ STRICT_LEMMAS = frozenset(
         "هدد",
         "اصر",
         "اجاب",
+        "زاد",
     }
 )
 # Verbs whose content may be a prepositional object: lemma -> prepositions (normalised).
@@ -262,6 +263,8 @@ def _build_cues() -> dict[str, CueForm]:
         forms.pop(w, None)
     forms["شددا"] = CueForm("شدد", "verb", "pl")
     forms["تقول"] = CueForm("قال", "imperfect", "f")
+    # وزاد: «…» (and he added); زاد and زادت alone mostly mean "increased"
+    forms["وزاد"] = CueForm("زاد", "verb", "m")
     return forms
 
 

@@ -1044,6 +1044,8 @@ def _untagged_name(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
             return None
     span = (words[0].start, words[-1].end)
     one = len(words) == 1
+    if one and _no_name(words[0]):
+        return None
     if (len(words) <= 2 and words[-1].norm.startswith("ال")) or words[0].norm == "ال" or one:
         people = _people_by_part_of_name(doc, words[-1].norm)  # وأضاف الصباغ، وأعرب مدني
         if len(words) == 2 and not words[0].norm.startswith("ال"):  # جيهان ≠ أنور السادات
@@ -1065,6 +1067,23 @@ def _untagged_name(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
         label = "ORG"
     name = " ".join(t.text for t in words)
     return SpeakerInfo(name, label, None, span, gender, True)
+
+
+# Words that stand alone between a verb and what was said but name nobody: adverbs and
+# elatives (وأكد ثانية أن، يقول دائما إن، ثم يوضح أكثر:; not آخر, وقال آخر is someone),
+# pronouns, nouns whose أن-clause is their complement (وأكد ضرورة أن), and honorifics for a
+# person named before (وأضاف سماحته، وعبر جلالته).
+_NO_NAMES = frozenset(
+    """اكثر اكبر هو هي ماذا اولا ثانيه دايما دوما يوما ابدا ايضا ضروره اهميه
+    جلالته سماحته فضيلته""".split()
+)
+
+
+def _no_name(t: Token) -> bool:
+    """One untagged word that cannot be a speaker's name: one of ``_NO_NAMES``, a reporting
+    verb (وزاد:) or an adverb in the accusative (خجلاً، متابعًا)."""
+    w = t.norm
+    return w in _NO_NAMES or cue_form(w) is not None or "\u064b" in t.text  # fathatan
 
 
 def _family_name_as_place(doc: Doc, k: int, a: int) -> bool:
