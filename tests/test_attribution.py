@@ -3871,3 +3871,12 @@ def test_and_he_added_is_a_cue_but_increased_is_not() -> None:
     assert q.cue is not None and q.cue.text == "وزاد"
     assert q.speaker.name == "سلطان اللويحق"  # type: ignore[union-attr]
     assert [x.text for x in a.quotes if "الطلب" in x.text] == []
+
+
+def test_the_prophet_named_before_the_blessing_speaks_the_hadith() -> None:
+    a = run(
+        "وقال الأمير جلوي بن عبدالعزيز إن العمل مهم. قال رسول الله صلى الله عليه وسلم:"
+        " (إن الله تعالى يحب إذا عمل أحدكم عملا أن يتقنه).",
+        ("جلوي بن عبدالعزيز", "PER"),
+    )
+    assert find(a, "إن الله تعالى يحب").speaker.name == "رسول الله"  # type: ignore[union-attr]

@@ -1262,12 +1262,15 @@ def _divine_speaker(doc: Doc, cue: Cue) -> SpeakerInfo | None:
     """God as the speaker when an epithet follows the cue (قال تعالى، بقوله سبحانه، قول الله عز
     وجل، قول الحق تبارك): the verse is quoted, not the writer's or the preacher's words; the
     Prophet when the blessing on him follows it (قال صلى الله عليه وسلم، وقال عليه الصلاة
-    والسلام): the hadith is his, and no other quote goes on with him."""
+    والسلام، قال النبي صلى الله عليه وسلم) or he is named (قال رسول الله): the hadith is his,
+    and no other quote goes on with him."""
     toks = doc.tokens
     k = cue.ti + 1
-    blessing = next((n for n in (4, 3) if tuple(t.norm for t in toks[k : k + n]) in _BLESSINGS), 0)
-    if blessing:
-        end = toks[k + blessing - 1].end
+    named = next((len(p) for p in _PROPHET if tuple(t.norm for t in toks[k : k + len(p)]) == p), 0)
+    j = k + named  # قال رسول الله | صلى الله عليه وسلم
+    blessing = next((n for n in (4, 3) if tuple(t.norm for t in toks[j : j + n]) in _BLESSINGS), 0)
+    if blessing or named == 2:
+        end = toks[j + blessing - 1].end if blessing else toks[j - 1].end
         return SpeakerInfo("رسول الله", "PER", None, (toks[k].start, end), "m", False)
     if k < len(toks) and toks[k].norm in ("الله", "الحق", "المولي"):
         k += 1
@@ -1276,8 +1279,10 @@ def _divine_speaker(doc: Doc, cue: Cue) -> SpeakerInfo | None:
     return SpeakerInfo("الله", "OTHER", None, (toks[cue.ti + 1].start, toks[k].end), "m", True)
 
 
-# The blessing on the Prophet right after a verb of saying (صلى الله عليه وسلم).
+# The blessing on the Prophet right after a verb of saying (صلى الله عليه وسلم), and how he is
+# named before it (قال رسول الله، قال النبي صلى الله عليه وسلم).
 _BLESSINGS = frozenset({("صلي", "الله", "عليه", "وسلم"), ("عليه", "الصلاه", "والسلام")})
+_PROPHET = (("رسول", "الله"), ("النبي",), ("الرسول",), ("المصطفي",))
 
 
 def _from_source(doc: Doc, cue: Cue) -> bool:
