@@ -3880,3 +3880,14 @@ def test_the_prophet_named_before_the_blessing_speaks_the_hadith() -> None:
         ("جلوي بن عبدالعزيز", "PER"),
     )
     assert find(a, "إن الله تعالى يحب").speaker.name == "رسول الله"  # type: ignore[union-attr]
+
+
+def test_a_statement_issued_by_a_body_before_kana_and_the_verb_is_the_bodys() -> None:
+    a = run(
+        "وقال صلاح الدين ديمرتاش إن الغارات قتلت مدنيين. وكان بيان صادر عن وزارة الخارجية"
+        " التركية، أعلن أن تحقيقا بدأ.",
+        ("صلاح الدين ديمرتاش", "PER"),
+        ("وزارة الخارجية التركية", "ORG"),
+    )
+    sp = find(a, "تحقيقا بدأ").speaker
+    assert sp is not None and sp.name == "وزارة الخارجية التركية"

@@ -1336,7 +1336,7 @@ def _kana_subject(doc: Doc, end: int, gender: str) -> tuple[SpeakerInfo, int] | 
     toks = doc.tokens
     b = end - 1 if end > 0 and toks[end - 1].text in "؛،," else end
     a = b - 1
-    while a >= 0 and b - a <= 6 and toks[a].norm not in _KANA:
+    while a >= 0 and b - a <= 8 and toks[a].norm not in _KANA:
         if not (toks[a].is_word or toks[a].text in QUOTE_CHARS):
             break
         a -= 1
@@ -1345,6 +1345,11 @@ def _kana_subject(doc: Doc, end: int, gender: str) -> tuple[SpeakerInfo, int] | 
     a += 1
     if a >= b or any(g.start <= toks[end].start < g.end for g in doc.segments):
         return None  # وكان قد كشف; «كان الناس يقولون»: the quoted speaker's own words
+    issuer = report_issuer(doc, a, b, gender) if _bare(toks[a].norm) in _REPORTS else None
+    if issuer is not None:  # وكان بيان صادر عن وزارة الخارجية التركية، أعلن: the ministry
+        return issuer, a
+    if b - a > 6:
+        return None
     named_seg = _marked_name_after(doc, a, toks[b - 1].end)
     if named_seg is not None:  # وكانت "دنيا الرياضة" قد أشارت: the outlet named in marks
         closing = named_seg.close_mark
