@@ -3891,3 +3891,12 @@ def test_a_statement_issued_by_a_body_before_kana_and_the_verb_is_the_bodys() ->
     )
     sp = find(a, "تحقيقا بدأ").speaker
     assert sp is not None and sp.name == "وزارة الخارجية التركية"
+
+
+def test_a_source_passed_on_after_according_to_speaks() -> None:
+    a = run(
+        "وبحسب وكالة رويترز نقلا عن مصادر أمنية فإن الهجوم أسفر عن قتلى.",
+        ("وكالة رويترز", "ORG"),
+    )
+    sp = find(a, "الهجوم أسفر").speaker
+    assert sp is not None and sp.name == "مصادر أمنية"

@@ -2289,6 +2289,12 @@ def _attribution_quote(
     if sp is None or sp.span is None:
         return None
     after = [t for t in toks[doc.token_at(sp.span[1]) :] if t.start < sent_end and t.is_word]
+    if len(after) > 2 and after[0].norm == "نقلا" and after[1].norm == "عن":
+        # ووفقا لصحيفة «لوس انجلس تايمز» نقلا عن مكتب الطبيب الشرعي فإن: the office's words
+        relay = _passed_on_from(doc, after[0].i, doc.token_at(sent_end), cue.gender, [])
+        if relay is not None and relay.span is not None:
+            sp = relay
+            after = [t for t in after if t.start >= relay.span[1]]
     fa = next((n for n, t in enumerate(after[:4]) if t.norm == "فان"), None)
     if fa is not None and fa + 1 < len(after):  # وحسب مديرة الحفل رانيا الياس فإن …
         named = [doc.mention_at(t.i) for t in after[:fa]]
