@@ -3900,3 +3900,11 @@ def test_a_source_passed_on_after_according_to_speaks() -> None:
     )
     sp = find(a, "الهجوم أسفر").speaker
     assert sp is not None and sp.name == "مصادر أمنية"
+
+
+def test_ali_after_a_title_is_a_given_name_but_ala_written_with_ya_is_not() -> None:
+    a = run("وأكد اللواء علي الجائفي أن القوات تتقدم نحو المدينة.")
+    assert find(a, "القوات تتقدم").speaker.name == "علي الجائفي"  # type: ignore[union-attr]
+    assert [e.name for e in a.entities] == ["علي الجائفي"]
+    a = run("وأكد الوزير علي الدور الكبير للمملكة في المنطقة.")
+    assert [e.name for e in a.entities if e.label == "PER"] == []

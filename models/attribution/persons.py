@@ -644,6 +644,8 @@ def _unseen_name_before_title(
 def _untagged_name_with_family(tokens: Sequence[Token], j: int, mention_at: list[int]) -> bool:
     """After a title: an untagged given and family name (السفير عيد الثقفي), or any name-like
     word before a definite family name in ي (مدرب الفتح ناصيف البياوي)."""
+    if _ali(tokens, j, mention_at):
+        return True
     if not _untagged_full_name(tokens, j, mention_at, any_given=True):
         return False
     if tokens[j].norm in GIVEN_NAMES:
@@ -655,6 +657,20 @@ def _untagged_name_with_family(tokens: Sequence[Token], j: int, mention_at: list
         and family not in nationality_adjectives()
         and not (family.startswith("الت") and len(family) == 7 and family[4] == "ا")
     )  # التعازي، التعاطي: verbal nouns of the تفاعل pattern, no family names
+
+
+def _ali(tokens: Sequence[Token], j: int, mention_at: list[int]) -> bool:
+    """The given name علي (spelled with ي, not the preposition على) after a title, before an
+    untagged family name in ي (اللواء علي الجائفي، الشيخ علي الجفالي), or one closed by a comma,
+    a title or أن (المهندس علي شنيمر إن): not علي الدور الكبير (على written with ي)."""
+    if j + 2 >= len(tokens) or tokens[j].text != "علي" or mention_at[j] >= 0:
+        return False
+    family, after = tokens[j + 1], tokens[j + 2]
+    if mention_at[family.i] >= 0 or not family.is_word or not _family_name_word(family.norm):
+        return False
+    if _definite(family.norm):
+        return _family_name_only(family)
+    return after.text in "،,:" or _title_word(after.norm) or after.norm in COMPLEMENTIZERS
 
 
 def _titled_person_at(
