@@ -3908,3 +3908,14 @@ def test_ali_after_a_title_is_a_given_name_but_ala_written_with_ya_is_not() -> N
     assert [e.name for e in a.entities] == ["علي الجائفي"]
     a = run("وأكد الوزير علي الدور الكبير للمملكة في المنطقة.")
     assert [e.name for e in a.entities if e.label == "PER"] == []
+
+
+def test_a_mufti_is_a_title_and_adnan_mufti_a_surname() -> None:
+    a = run("قال الدكتور علي جمعة مفتي مصر السابق: إن الجماعة أنشأت جهازا خاصا.")
+    assert find(a, "الجماعة أنشأت").speaker.name == "علي جمعة"  # type: ignore[union-attr]
+    a = run(
+        "وقال عدنان مفتي القيادي في الاتحاد الوطني إن الوضع خطير.",
+        ("عدنان", "PER"),
+        ("الاتحاد الوطني", "ORG"),
+    )
+    assert find(a, "الوضع خطير").speaker.name == "عدنان مفتي"  # type: ignore[union-attr]

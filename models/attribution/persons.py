@@ -334,7 +334,7 @@ _DESCRIPTIONS = frozenset(
 )
 
 
-_TITLES_ALSO_SURNAMES = frozenset({"مشرف"})  # a supervisor, and Pervez Musharraf
+_TITLES_ALSO_SURNAMES = frozenset({"مشرف", "مفتي"})  # برويز مشرف، عدنان مفتي
 
 
 def _trimmed_names(tokens: Sequence[Token], spans: list[EntitySpan]) -> list[EntitySpan]:
@@ -783,6 +783,15 @@ def _names_around_given_names(
             absorbed.update(run[1:])
 
 
+def _title_as_surname(tokens: Sequence[Token], j: int) -> bool:
+    """A title that is also a family name (مفتي، مشرف) right after a given name, not followed
+    by the genitive its title would take (عدنان مفتي | القيادي، not مفتي | مصر)."""
+    if tokens[j].norm not in _TITLES_ALSO_SURNAMES:
+        return False
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    return after is None or not after.is_word or _definite(after.norm)
+
+
 def _given_name_before(tokens: Sequence[Token], before: Token, one_word: bool) -> bool:
     """A given name right before a PER mention: a listed one, any name-like word between a verb
     that reports speech and a one-word mention (وأوضح وسيم الخطيب), and علي (also a spelling
@@ -810,7 +819,9 @@ def _family_name_end(
 ) -> tuple[int, list[int]]:
     """End offset and mentions of a given name completed by the family name at token ``j``."""
     k = run[0]
-    if j >= len(tokens) or not tokens[j].is_word or not _family_name_word(tokens[j].norm):
+    if j >= len(tokens) or not tokens[j].is_word:
+        return spans[k].end, run
+    if not (_family_name_word(tokens[j].norm) or _title_as_surname(tokens, j)):
         return spans[k].end, run
     nxt = mention_at[j]
     if nxt < 0:
