@@ -3919,3 +3919,19 @@ def test_a_mufti_is_a_title_and_adnan_mufti_a_surname() -> None:
         ("الاتحاد الوطني", "ORG"),
     )
     assert find(a, "الوضع خطير").speaker.name == "عدنان مفتي"  # type: ignore[union-attr]
+
+
+def test_a_family_name_in_ya_that_starts_like_a_proclitic_completes_the_name() -> None:
+    a = run("رجح السفير جمال بيومي مستشار وزير التخطيط أن يرتفع النمو.", ("جمال", "PER"))
+    assert find(a, "يرتفع النمو").speaker.name == "جمال بيومي"  # type: ignore[union-attr]
+    a = run("وصل موسى فيتلقى التهاني من الجميع. وقال موسى إن المشروع مهم.", ("موسى", "PER"))
+    assert "موسى فيتلقى" not in [e.name for e in a.entities]
+
+
+def test_each_of_two_named_speakers_the_first_speaks() -> None:
+    a = run(
+        "وقال كل من صالح باهبري وعمر صالح إنهم تفاجأوا بانقطاع الكهرباء.",
+        ("صالح باهبري", "PER"),
+        ("عمر صالح", "PER"),
+    )
+    assert find(a, "تفاجأوا بانقطاع").speaker.name == "صالح باهبري"  # type: ignore[union-attr]

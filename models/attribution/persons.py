@@ -740,7 +740,7 @@ def _untagged_full_name(
         and mention_at[j] < 0
         and mention_at[j + 1] < 0
         and tokens[j + 1].is_word
-        and _family_name_word(tokens[j + 1].norm)
+        and _family_name_token(tokens[j + 1])
     )
 
 
@@ -821,7 +821,7 @@ def _family_name_end(
     k = run[0]
     if j >= len(tokens) or not tokens[j].is_word:
         return spans[k].end, run
-    if not (_family_name_word(tokens[j].norm) or _title_as_surname(tokens, j)):
+    if not (_family_name_token(tokens[j]) or _title_as_surname(tokens, j)):
         return spans[k].end, run
     nxt = mention_at[j]
     if nxt < 0:
@@ -860,6 +860,21 @@ def _family_name_word(word: str) -> bool:
             or _title_word(word)
         )
     return _name_like(word)
+
+
+def _family_name_token(token: Token) -> bool:
+    """:func:`_family_name_word`, or a family name in ي that starts like a proclitic (بيومي،
+    لطفي، وهبي), not a word with one (بتقديم، فيتلقى)."""
+    word = token.norm
+    if _family_name_word(word):
+        return True
+    return (
+        word[:1] in ("و", "ف", "ب", "ل")
+        and token.text.endswith("ي")
+        and len(word) >= 4
+        and word not in nationality_adjectives()
+        and _name_like(word[1:])
+    )
 
 
 def _name_run(

@@ -669,6 +669,8 @@ def np_speaker(
         a += 2  # وقال بهذا الخصوص: | رئيس …
     if a + 2 <= b and toks[a].norm in TIME_NOUNS and toks[a + 1].norm in TIME_ADJECTIVES:
         a += 2  # وكان رئيس الاتحاد أعلن الصيف الماضي أنه: a time, no subject
+    if a + 2 < b and toks[a].norm == "كل" and toks[a + 1].norm == "من":
+        a += 2  # وقال كل من | صالح باهبري وعمر صالح إنهم: each of them, the first named
     if a >= b or not toks[a].is_word or _circumstantial(doc, a) or toks[a].norm in _NO_SUBJECT:
         return None
     w = toks[a].norm
