@@ -3935,3 +3935,12 @@ def test_each_of_two_named_speakers_the_first_speaks() -> None:
         ("عمر صالح", "PER"),
     )
     assert find(a, "تفاجأوا بانقطاع").speaker.name == "صالح باهبري"  # type: ignore[union-attr]
+
+
+def test_a_title_runs_over_a_body_or_region_the_tagger_missed() -> None:
+    a = run("وأشار رئيس شركة إكسون موبيل في التقرير إلى أن هناك حاجة ملحة للاستثمار.")
+    sp = find(a, "هناك حاجة").speaker
+    assert sp is not None and sp.name == "رئيس شركة إكسون موبيل"
+    a = run("وأكد رئيس إقليم كاتالونيا ارثور ماس الاثنين أن الانتخابات ستجرى في موعدها.")
+    sp = find(a, "الانتخابات ستجرى").speaker
+    assert sp is not None and sp.name == "رئيس إقليم كاتالونيا ارثور ماس"

@@ -503,11 +503,17 @@ def _body_at(doc: Doc, k: int) -> bool:
     return m is not None and m.label == "ORG" and doc.token_containing(m.start) == k
 
 
+_NAMED_REGIONS = frozenset("اقليم ولايه مقاطعه جمهوريه مملكه".split())
+
+
 def _construct_chain_end(doc: Doc, j: int, b: int) -> int:
     """End of the genitive chain after an indefinite title (قائد | فريق مواجهة آثار العاصفة،
     نائب | مدير قسم الشرق الأوسط): up to four indefinite nouns closed by a definite word and its
     definite adjectives, or by a name; ``j`` when no such chain follows."""
     toks = doc.tokens
+    # a body or a region named by words the tagger missed (رئيس | شركة إكسون موبيل | في، رئيس
+    # | إقليم كاتالونيا ارثور ماس | الاثنين): the chain ends where the clause goes on
+    body = j < b and ("ال" + toks[j].norm in ORG_HEADS or toks[j].norm in _NAMED_REGIONS)
     for k in range(j, min(b, j + 5)):
         t = toks[k]
         m = doc.mention_at(k)
@@ -522,8 +528,9 @@ def _construct_chain_end(doc: Doc, j: int, b: int) -> int:
             or w in ADVERBS
             or _has_preposition_clitic(w)
             or cue_form(w) is not None
+            or (body and w[:1] == "و")  # بنك بيريوس | وهو واحد من
         ):
-            return j
+            return k if body and k > j + 1 else j
         if w in AFFILIATED:  # فريق تلسكوب كيبلر | التابع لوكالة الفضاء
             return k if k > j else j
         if w.startswith("ال"):
