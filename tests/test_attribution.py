@@ -3944,3 +3944,13 @@ def test_a_title_runs_over_a_body_or_region_the_tagger_missed() -> None:
     a = run("وأكد رئيس إقليم كاتالونيا ارثور ماس الاثنين أن الانتخابات ستجرى في موعدها.")
     sp = find(a, "الانتخابات ستجرى").speaker
     assert sp is not None and sp.name == "رئيس إقليم كاتالونيا ارثور ماس"
+
+
+def test_a_title_of_a_body_before_the_verb_is_the_office_holder_not_the_body() -> None:
+    for text in (
+        "محافظ مؤسسة النقد العربي السعودي، قال إن الرياض أصدرت سندات.",
+        "وكان محافظ مؤسسة النقد العربي السعودي قد قال إن الرياض أصدرت سندات.",
+    ):
+        a = run(text, ("مؤسسة النقد العربي السعودي", "ORG"))
+        sp = find(a, "الرياض أصدرت").speaker
+        assert sp is not None and sp.name == "محافظ مؤسسة النقد العربي السعودي", text

@@ -1301,9 +1301,12 @@ def _noun_phrase_before(
         return None
     span = _span(doc, a, end)
     named = _subject_mentions(doc, a, end)
-    if named:  # زعيم حزب الله حسن نصر الله: the person the title's body leads to
-        person = next((m for m in named if m.label == "PER"), None)
-        first = person if person is not None and is_title_word(toks[a].norm) else named[0]
+    person = next((m for m in named if m.label == "PER"), None)
+    titled = is_title_word(toks[a].norm)
+    if named and (person is not None or not titled):
+        # زعيم حزب الله حسن نصر الله: the person the title's body leads to; a title with
+        # only a body (محافظ مؤسسة النقد، قال) is the office holder, as after the verb
+        first = person if person is not None and titled else named[0]
         return from_mention(doc, first, span, gender), a
     w = toks[a].norm
     if is_title_word(w):
@@ -1376,6 +1379,8 @@ def _kana_subject(doc: Doc, end: int, gender: str) -> tuple[SpeakerInfo, int] | 
         return None  # كان مصيبا حين قال، كانت آخر مرة، كان ولا يزال: no noun phrase subject
     span = _span(doc, a, b)
     named = [m for m in _subject_mentions(doc, a, b) if not (body and m.label == "LOC")]
+    if is_title_word(toks[a].norm) and all(m.label != "PER" for m in named):
+        named = []  # وكان محافظ مؤسسة النقد قد قال: the governor, not the agency
     if named:  # not جدة in شركة مترو جدة: the company's
         return from_mention(doc, named[0], span, gender), a
     label = "ORG" if body else "OTHER"
