@@ -1266,10 +1266,10 @@ def _divine_speaker(doc: Doc, cue: Cue) -> SpeakerInfo | None:
     and no other quote goes on with him."""
     toks = doc.tokens
     k = cue.ti + 1
-    named = next((len(p) for p in _PROPHET if tuple(t.norm for t in toks[k : k + len(p)]) == p), 0)
-    j = k + named  # قال رسول الله | صلى الله عليه وسلم
+    named = next((p for p in _PROPHET if tuple(t.norm for t in toks[k : k + len(p)]) == p), ())
+    j = k + len(named)  # قال رسول الله | صلى الله عليه وسلم
     blessing = next((n for n in (4, 3) if tuple(t.norm for t in toks[j : j + n]) in _BLESSINGS), 0)
-    if blessing or named == 2:
+    if blessing or named == _PROPHET[0]:  # رسول الله needs no blessing; النبي alone may be another
         end = toks[j + blessing - 1].end if blessing else toks[j - 1].end
         return SpeakerInfo("رسول الله", "PER", None, (toks[k].start, end), "m", False)
     if k < len(toks) and toks[k].norm in ("الله", "الحق", "المولي"):

@@ -1083,7 +1083,7 @@ def _untagged_name(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
 # pronouns, nouns whose أن-clause is their complement (وأكد ضرورة أن), and honorifics for a
 # person named before (وأضاف سماحته، وعبر جلالته).
 _NO_NAMES = frozenset(
-    """اكثر اكبر هو هي ماذا اولا ثانيه دايما دوما يوما ابدا ايضا ضروره اهميه
+    """اكثر اكبر هو هي ماذا اولا ثانيه دايما دوما يوما ابدا ضروره اهميه
     جلالته سماحته فضيلته""".split()
 )
 
