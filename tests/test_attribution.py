@@ -3954,3 +3954,28 @@ def test_a_title_of_a_body_before_the_verb_is_the_office_holder_not_the_body() -
         a = run(text, ("مؤسسة النقد العربي السعودي", "ORG"))
         sp = find(a, "الرياض أصدرت").speaker
         assert sp is not None and sp.name == "محافظ مؤسسة النقد العربي السعودي", text
+
+
+def test_a_reporting_verb_after_a_comma_or_and_he_said_ends_the_content() -> None:
+    a = run(
+        "وقال مسؤول رفيع في مجلس الشورى إنه لا يمكن إعفاء الإيرانيين من المسؤولية، اتهم إمام"
+        " وخطيب جمعة في الرياض، نظام الملالي بمسؤوليته."
+    )
+    assert find(a, "إعفاء الإيرانيين").text.endswith("من المسؤولية")
+    a = run(
+        "وتوقعت الدكتورة نتو أن يسهم دخول المرأة في نجاح المجالس وقالت تعد المرأة نصف المجتمع.",
+        ("نتو", "PER"),
+    )
+    assert find(a, "يسهم دخول").text.endswith("نجاح المجالس")
+    a = run("وقال إن أمهما اعتقلت واتهمت بالقسوة مع الأطفال.")  # a passive goes on
+    assert find(a, "أمهما اعتقلت").text.endswith("مع الأطفال")
+
+
+def test_according_to_quotes_neither_itself_nor_an_earlier_clause() -> None:
+    a = run("وبحسب مصادر عسكرية، أكدت أن تعداد القوة العسكرية شهد ارتفاعا.")
+    assert [q.text for q in a.quotes] == ["تعداد القوة العسكرية شهد ارتفاعا"]
+    a = run(
+        "على صعيد آخر، لقي نحو 10 من المسلحين مصرعهم، وقالت مصادر قبلية إن المقاومة حققت"
+        " تقدما، وحسب مصدر في المقاومة فإن تحرير المدينة رفع المعنويات."
+    )
+    assert [q for q in a.quotes if "لقي نحو" in q.text] == []
