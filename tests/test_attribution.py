@@ -2143,7 +2143,7 @@ def test_a_participle_goes_on_with_a_country_that_opens_the_sentence() -> None:
         ("تركيا", "LOC"),
     )
     assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
-        ("عليه القدوم إلى البلدة", None),  # جدة here is a grandmother, not the city
+        ("عليه القدوم إلى البلدة", "جدة أوباما"),  # his grandmother (تمنت), not the city
         ("تستهدف مواقع التنظيم", "تركيا"),
     ]
 
@@ -3979,3 +3979,20 @@ def test_according_to_quotes_neither_itself_nor_an_earlier_clause() -> None:
         " تقدما، وحسب مصدر في المقاومة فإن تحرير المدينة رفع المعنويات."
     )
     assert [q for q in a.quotes if "لقي نحو" in q.text] == []
+
+
+def test_a_wish_with_an_clause_is_a_statement_but_a_wish_for_a_thing_is_not() -> None:
+    a = run(
+        "وأكدت الدكتورة ياسمين الفاطمي أن عدن تحررت. وكانت الفاطمي قد تمنت بأن تتم الاستعانة"
+        " بأعضاء المؤتمر. وقال المدرب خالد الشهري إن الفريق جاهز، متمنيا أن يوفق اللاعبون.",
+        ("ياسمين الفاطمي", "PER"),
+        ("الفاطمي", "PER"),
+        ("خالد الشهري", "PER"),
+    )
+    assert find(a, "تتم الاستعانة").speaker.name == "ياسمين الفاطمي"  # type: ignore[union-attr]
+    assert find(a, "يوفق اللاعبون").speaker.name == "خالد الشهري"  # type: ignore[union-attr]
+    a = run(
+        "وأوضح نافاس أنه يتمنى المشاركة في المباريات. وقال إن الأمور لم تكن كما تمنى.",
+        ("نافاس", "PER"),
+    )
+    assert find(a, "الأمور لم تكن").speaker.name == "نافاس"  # type: ignore[union-attr]

@@ -83,6 +83,7 @@ _VERBS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]]
     "هدد": ("هدد", (), (), ()),  # يهدد and مهدد: a danger that threatens, or is threatened
     "اصر": ("اصر", (), (), ()),  # أصر على أن (insisted); مصر is Egypt
     "اجاب": ("اجاب", (), (), ()),  # أجاب كيري: «…» (answered); يجيب also "brings"
+    "تمني": ("تمني", ("تمني",), ("متمني",), ()),  # تمنت أن، متمنية أن: a wish stated
 }
 
 # Verbs that must be followed by a complementizer, a colon or a quote to count as a cue
@@ -130,6 +131,7 @@ STRICT_LEMMAS = frozenset(
         "اصر",
         "اجاب",
         "زاد",
+        "تمني",
     }
 )
 # Verbs whose content may be a prepositional object: lemma -> prepositions (normalised).
@@ -185,30 +187,32 @@ _FEMININE_PLURAL = {
 }
 
 
+# Past forms of verbs ending in a vowel, whose last letter drops before ت and وا (نفى → نفت).
+_DEFECTIVE_PAST = {
+    "نفي": {"نفي": "m", "نفت": "f", "نفيا": "pl", "نفوا": "pl"},
+    "راي": {"راي": "m", "رات": "f", "راوا": "pl"},
+    "دعا": {"دعا": "m", "دعت": "f", "دعوا": "pl"},
+    "روي": {"روي": "m", "روت": "f", "رووا": "pl"},
+    "اوصي": {"اوصي": "m", "اوصت": "f", "اوصوا": "pl"},
+    "تمني": {"تمني": "m", "تمنت": "f", "تمنوا": "pl"},
+}
+
+
 def _build_cues() -> dict[str, CueForm]:
     forms: dict[str, CueForm] = {}
     for lemma, (past, imperf, part, nouns) in _VERBS.items():
         if past:
-            base = past[:-1] if past.endswith("ي") and lemma == "نفي" else past
-            if lemma == "نفي":
-                entries = {"نفي": "m", "نفت": "f", "نفيا": "pl", "نفوا": "pl"}
-            elif lemma == "راي":
-                entries = {"راي": "m", "رات": "f", "راوا": "pl"}
-            elif lemma == "دعا":
-                entries = {"دعا": "m", "دعت": "f", "دعوا": "pl"}
-            elif lemma == "روي":
-                entries = {"روي": "m", "روت": "f", "رووا": "pl"}
-            elif lemma == "اوصي":
-                entries = {"اوصي": "m", "اوصت": "f", "اوصوا": "pl"}
+            if lemma in _DEFECTIVE_PAST:
+                entries = _DEFECTIVE_PAST[lemma]
             else:
                 entries = {
-                    base: "m",
-                    base + "ت": "f",
-                    base + "ا": "pl",
-                    base + "تا": "f",
-                    base + "وا": "pl",
+                    past: "m",
+                    past + "ت": "f",
+                    past + "ا": "pl",
+                    past + "تا": "f",
+                    past + "وا": "pl",
                 }
-                plural = _FEMININE_PLURAL.get(lemma, base + "ن")  # وأكدن، وأشرن: women
+                plural = _FEMININE_PLURAL.get(lemma, past + "ن")  # وأكدن، وأشرن: women
                 if plural:
                     entries[plural] = "pl"
             for w, g in entries.items():

@@ -64,6 +64,7 @@ from models.attribution.speakers import (
     continues_source,
     from_mention,
     is_title_word,
+    kin_of_named,
     noun_cue_speaker,
     np_speaker,
     preverbal_speaker,
@@ -1168,6 +1169,7 @@ def analyse_cues(
             if pv is not None and cue.lemma == "اتهم":
                 vso = None  # وكان إردوغان اتهم بكين: the accused follows the accuser
             sp = vso if vso is not None else pv
+            sp = kin_of_named(doc, sp) if sp is not None else None
             after_verb = vso
             owner = _statement_owner(doc, cue) if vso is None else None
             if owner is not None:  # تصريحات للرئيس باراك اوباما أكد فيها أن
@@ -1185,6 +1187,9 @@ def analyse_cues(
             continue
         if cue.lemma == "استبعد" and how != "comp" and sp is None:
             info.deferred = True  # استبعدت نحو 12 ألف حيازة من "الزكاة": excluded, not ruled out
+            continue
+        if cue.lemma == "تمني" and how != "comp":
+            info.deferred = True  # يتمنى المشاركة، متمنيا له التوفيق: a wish for, no statement
             continue
         if cue.lemma == "توقع" and cue.form == "participle" and (how != "comp" or b > cue.ti + 1):
             info.deferred = True  # نموا متوقعا: an adjective; متوقعا أن …: a report

@@ -175,6 +175,20 @@ def from_mention(
     return SpeakerInfo(c.name, entity_label(m), m.index, span, gender, explicit)
 
 
+def kin_of_named(doc: Doc, sp: SpeakerInfo) -> SpeakerInfo:
+    """A place the tagger saw in a word right before a person's name is a relation of that
+    person (جدة أوباما: his grandmother, not the city of Jeddah): the phrase speaks, unlinked."""
+    if sp.mention is None or doc.mentions[sp.mention].label != "LOC":
+        return sp
+    m = doc.mentions[sp.mention]
+    k = doc.token_at(m.end)
+    name = doc.mention_at(k) if k < len(doc.tokens) else None
+    if name is None or name.label != "PER" or name.start != doc.tokens[k].start:
+        return sp
+    span = (m.start, name.end)
+    return SpeakerInfo(doc.text[span[0] : span[1]], "OTHER", None, span, sp.gender, True)
+
+
 def _span(doc: Doc, a: int, b: int) -> tuple[int, int]:
     """Char span of tokens [a, b), quote marks and brackets trimmed at both ends and a dangling
     preposition at the end (مصدر مسؤول | في)."""
