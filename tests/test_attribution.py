@@ -3996,3 +3996,25 @@ def test_a_wish_with_an_clause_is_a_statement_but_a_wish_for_a_thing_is_not() ->
         ("نافاس", "PER"),
     )
     assert find(a, "الأمور لم تكن").speaker.name == "نافاس"  # type: ignore[union-attr]
+
+
+def test_an_accusation_quotes_the_accused_and_the_charge() -> None:
+    a = run(
+        "اتهمت منظمة “هيومن رايتس ووتش” المتمردين الحوثيين بارتكاب جرائم حرب في اليمن.",
+        ("هيومن رايتس ووتش", "ORG"),
+        ("الحوثيين", "ORG"),
+        ("اليمن", "LOC"),
+    )
+    q = find(a, "المتمردين الحوثيين بارتكاب")
+    assert q.speaker is not None and q.speaker.name == "هيومن رايتس ووتش"
+    a = run(
+        "وقال العميد أحمد عسيري إن الطيران توقف. واتهم المتمردين بمواصلة عملياتهم في تعز.",
+        ("أحمد عسيري", "PER"),
+        ("تعز", "LOC"),
+    )
+    assert find(a, "المتمردين بمواصلة").speaker.name == "أحمد عسيري"  # type: ignore[union-attr]
+    a = run("واتهم الانفصاليون الحكومة الأوكرانية بإجهاض الاجتماع.", ("الحكومة الأوكرانية", "ORG"))
+    q = find(a, "بإجهاض الاجتماع")
+    assert q.text.startswith("الحكومة الأوكرانية") and q.speaker.name == "الانفصاليون"  # type: ignore[union-attr]
+    a = run("وقال إن أمهما اعتقلت واتهمت بالقسوة. ورغم ذلك واتهم كثيراً بالضعف.")
+    assert [q for q in a.quotes if "بالضعف" in q.text] == []
