@@ -4018,3 +4018,13 @@ def test_an_accusation_quotes_the_accused_and_the_charge() -> None:
     assert q.text.startswith("الحكومة الأوكرانية") and q.speaker.name == "الانفصاليون"  # type: ignore[union-attr]
     a = run("وقال إن أمهما اعتقلت واتهمت بالقسوة. ورغم ذلك واتهم كثيراً بالضعف.")
     assert [q for q in a.quotes if "بالضعف" in q.text] == []
+
+
+def test_ruling_something_out_after_a_comma_reports_it() -> None:
+    a = run(
+        "وقال الوزير خالد الفالح إن الهجوم جبان، مستبعدا إمكان التوصل إلى أي اتفاق قريبا.",
+        ("خالد الفالح", "PER"),
+    )
+    assert find(a, "إمكان التوصل").speaker.name == "خالد الفالح"  # type: ignore[union-attr]
+    a = run("واستبعدت الهيئة نحو 12 ألف حيازة من الزكاة.")
+    assert a.quotes == []

@@ -1195,7 +1195,7 @@ def analyse_cues(
         ):  # أجاب عليه 2000 شخص: a survey; أجاب الرجل "…" after a question: an interview line
             info.deferred = True
             continue
-        if cue.lemma == "استبعد" and how != "comp" and sp is None:
+        if cue.lemma == "استبعد" and how != "comp" and sp is None and cue.form != "participle":
             info.deferred = True  # استبعدت نحو 12 ألف حيازة من "الزكاة": excluded, not ruled out
             continue
         if cue.lemma == "تمني" and how != "comp":
@@ -1267,7 +1267,7 @@ def analyse_cues(
             relayed = info.speaker is None or not _news_outlet(info.speaker)
             info.content = (start, _content_end(doc, cstart, active, relayed))
             info.content_kind = how
-        elif cue.lemma in STRICT_LEMMAS and cue.lemma not in PREP_OBJECT and cue.lemma != "اتهم":
+        elif cue.lemma in STRICT_LEMMAS and not _object_without_an(cue):
             continue
         else:
             _other_content(doc, info, b, explicit, active)
@@ -1416,6 +1416,16 @@ def _charge_at(doc: Doc, cue: Cue, k: int) -> bool:
         and w[1:] not in PREPOSITIONS
         and doc.mention_at(k) is None
         and doc.tok_sent[k] == doc.tok_sent[cue.ti]
+    )
+
+
+def _object_without_an(cue: Cue) -> bool:
+    """A cue that needs أن as a rule but may report its object (دعا إلى، اتهم الحكومة
+    بإجهاض، مستبعدين إمكان التوصل)."""
+    return (
+        cue.lemma in PREP_OBJECT
+        or cue.lemma == "اتهم"
+        or (cue.form == "participle" and cue.lemma in _OBJECT_PARTICIPLES)
     )
 
 
