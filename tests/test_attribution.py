@@ -4028,3 +4028,12 @@ def test_ruling_something_out_after_a_comma_reports_it() -> None:
     assert find(a, "إمكان التوصل").speaker.name == "خالد الفالح"  # type: ignore[union-attr]
     a = run("واستبعدت الهيئة نحو 12 ألف حيازة من الزكاة.")
     assert a.quotes == []
+
+
+def test_a_body_named_by_a_head_noun_and_adjectives_states_its_object() -> None:
+    a = run("وأعلنت السلطات البورمية ارتفاع حصيلة الضحايا إلى 46 قتيلا على الأقل.")
+    q = find(a, "ارتفاع حصيلة")
+    assert q.speaker is not None and q.speaker.name == "السلطات البورمية"
+    a = run("من جهته، قال تحالف قوى الإجماع الوطني المعارض، إن على القوى الوطنية دعم الاحتجاجات.")
+    sp = find(a, "دعم الاحتجاجات").speaker
+    assert sp is not None and sp.name == "تحالف قوى الإجماع الوطني المعارض"

@@ -1562,7 +1562,7 @@ def _statement_object(doc: Doc, k: int, cue: Cue, sp: SpeakerInfo) -> int:
     head = norm(doc.text[sp.span[0] : sp.span[1]]).split()[:1] if sp.span else [""]
     named = sp.mention is not None or sp.label in ("PER", "ORG")
     named = named or is_title_word(head[0]) or head[0] in SOURCE_NOUNS
-    named = named or (len(sp.name.split()) == 1 and head[0] in ORG_HEADS)  # وأكدت الوزارة عدم
+    named = named or head[0] in ORG_HEADS  # وأكدت الوزارة عدم، أعلن الائتلاف الوطني السوري
     if cue.form != "verb" or not named:
         return n
     while k < n and toks[k].text in "ـ" + QUOTE_CHARS:
