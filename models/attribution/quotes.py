@@ -636,14 +636,15 @@ def _joined_report_verb(doc: Doc, k: int) -> bool:
     وقالت تعد المرأة): the next report, not more of the content (2 of 2 on the annotated
     articles). Not other verbs, whose passive reads the same (واتهمت بالقسوة)."""
     toks = doc.tokens
+    if not toks[k].norm.startswith("و") or not toks[k - 1].is_word:
+        return False
     form = cue_form(toks[k].norm)
     return (
-        toks[k].norm.startswith("و")
-        and toks[k - 1].is_word
-        and toks[k - 1].norm not in _RELATIVES
-        and _report_verb_at(doc, k)
-        and form is not None
+        form is not None
+        and form.form == "verb"
         and form.lemma in _SPEECH_VERBS
+        and toks[k - 1].norm not in _RELATIVES
+        and not _resumptive_after(doc, k)
     )
 
 
@@ -1164,16 +1165,17 @@ def analyse_cues(
             if vso is not None and how == "comp" and _accused(doc, cue, vso, cstart):
                 vso = None  # كما اتهم حزب العمال وتنظيم داعش بأن …: the accused, not the speaker
                 accusation = True
-            if vso is None and how in ("", "cue") and _plural_accuser(doc, cue, a):
-                span = (toks[a].start, toks[a].end)  # واتهم الانفصاليون | الحكومة بإجهاض
-                vso = SpeakerInfo(toks[a].text, "OTHER", None, span, cue.gender, True)
-            if how in ("", "cue") and (
-                _charge_at(doc, cue, _speaker_end_token(doc, vso, a))
-                if vso is not None
-                else _accused_start(doc, cue, a) is not None
-            ):
-                vso = None  # واتهم المتمردين بمواصلة عملياتهم: the accused, the speaker implied
-                accusation = True
+            if cue.lemma == "اتهم" and how in ("", "cue"):
+                if vso is None and _plural_accuser(doc, cue, a):
+                    span = (toks[a].start, toks[a].end)  # واتهم الانفصاليون | الحكومة بإجهاض
+                    vso = SpeakerInfo(toks[a].text, "OTHER", None, span, cue.gender, True)
+                if (
+                    _charge_at(doc, cue, _speaker_end_token(doc, vso, a))
+                    if vso is not None
+                    else _accused_start(doc, cue, a) is not None
+                ):
+                    vso = None  # واتهم المتمردين بمواصلة: the accused, the speaker implied
+                    accusation = True
             if pv is not None and toks[cue.ti - 1].norm == "قد":
                 vso = None  # وكان مارتينو قد صرح بعد هزيمة "التانجو": the subject came first
             if pv is not None and cue.lemma == "اتهم":
