@@ -1348,6 +1348,19 @@ def test_a_joined_present_tense_cue_goes_on_with_the_speaker() -> None:
     assert a.quotes[1].speaker.name == "عبدالله الحكيم"  # type: ignore[union-attr]
 
 
+def test_a_present_tense_cue_after_went_on_goes_on_with_the_speaker() -> None:
+    a = run(
+        "وقال المتهم محمد العيدان إنه آوى الرجل في بيته. ومضى يقول إنه ألبس الرجل الحزام "
+        "الناسف قبل الجمعة. ويقول الخبراء إن الحزام مصنوع محليا. يقول إن الأمر انتهى.",
+        ("محمد العيدان", "PER"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("آوى الرجل في بيته", "محمد العيدان"),
+        ("ألبس الرجل الحزام الناسف قبل الجمعة", "محمد العيدان"),
+        ("الحزام مصنوع محليا", "الخبراء"),
+    ]
+
+
 def test_a_topic_after_amma_speaks_and_a_clause_opening_bayyana_reports() -> None:
     a = run(
         "أما العم حمزة الحكيم، فبين أنه يزاول المهنة منذ 25 عاما. "
@@ -1897,6 +1910,19 @@ def test_a_whole_clause_before_the_speakers_words_in_marks_is_an_indirect_quote_
         ("indirect", "مور لم تكن في منزلها في هذا الوقت", "شرطة لوس أنجلوس"),
         ("direct", "ولم يكن أي من أفراد العائلة في المكان", "شرطة لوس أنجلوس"),
         ("direct", "الإرهاب يشكل عائقا", "الأسد"),
+    ]
+
+
+def test_a_three_word_clause_before_the_speakers_words_in_marks_is_a_quote_of_its_own() -> None:
+    a = run(
+        'وأشاد معلم نيكول بإنجازها وقال إنها كانت تلميذة مثالية، "نيكول تلميذة ذكية، فهي تعمل '
+        'جاهدة". وقال المدير إن “الطالبة ممتازة”، كما قال.',
+        ("نيكول", "PER"),
+    )
+    assert [(q.kind, q.text) for q in a.quotes] == [
+        ("indirect", "كانت تلميذة مثالية"),
+        ("direct", "نيكول تلميذة ذكية، فهي تعمل جاهدة"),
+        ("direct", "الطالبة ممتازة"),
     ]
 
 

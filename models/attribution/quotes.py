@@ -85,6 +85,10 @@ _SHORT_B_WORDS = frozenset("بين بعد بعض بها بهم بكل بما ب�
 # Present-tense cues that go on with the person just quoted (ويبين أن، ويشير إلى أن); not
 # يذكر أن or يتوقع أن, which are impersonal.
 _PRESENT_REPORTS = frozenset("اشار بين اوضح راي اكد قال اضاف شدد لفت".split())
+# ومضى يقول، واستطردت تقول: "went on saying", the person just quoted still speaking
+_WENT_ON = frozenset(
+    f"{c}{v}" for c in ("", "و", "ف") for v in "مضي مضت استطرد استطردت اردف اردفت".split()
+)
 # bare forms that are too often something else (رأي، طالب، عبر، بين …) unless a subject is named
 _NEED_SUBJECT = frozenset({"عبر", "بين", "توقع", "رجح", "نقل", "اتهم", "ختم"})
 _DESCRIPTION_WORDS = 6  # words of a description between a title and the time of a statement
@@ -1804,10 +1808,12 @@ def _adverbial_between(doc: Doc, a: int, b: int) -> bool:
 
 
 def _goes_on_in_present(doc: Doc, cue: Cue) -> bool:
-    """ويبين أن، فيرى أن، كما تشير إلى أن: a present-tense cue joined to the story goes on with
-    the person just quoted; not تبين أن (it turned out) or a bare verb after its subject."""
+    """ويبين أن، فيرى أن، كما تشير إلى أن، ومضى يقول إنه: a present-tense cue joined to the story
+    goes on with the person just quoted; not تبين أن (it turned out) or a bare verb after its
+    subject."""
     t = doc.tokens[cue.ti]
     joined = cue.start < t.start or (t.norm[:1] in ("و", "ف") and t.norm not in CUE_FORMS)
+    joined = joined or (cue.ti > 0 and doc.tokens[cue.ti - 1].norm in _WENT_ON)
     feminine_bayyana = cue.lemma == "بين" and cue.gender == "f"
     return joined and cue.lemma in _PRESENT_REPORTS and not feminine_bayyana
 
@@ -2302,14 +2308,14 @@ def detect_quotes(doc: Doc) -> list[Draft]:
 
 
 def _clause_before_quote(doc: Doc, start: int, end: int, quote: Draft) -> int | None:
-    """End of a whole reported clause of four or more words that a comma closes before the
+    """End of a whole reported clause of three or more words that a comma closes before the
     speaker's words in marks, which then end the sentence or the reported content ``[start,
     end)`` (فأكدت للصحيفة أن مور لم تكن في منزلها، «ولم يكن أي من أفراد العائلة في المكان»)."""
     tail = doc.text[quote.end : quote.end + 3].lstrip("".join(QUOTE_CHARS) + " ")
     if tail and tail[0] not in ".!؟?\n" and _words(doc, quote.end, end) > 0:
         return None
     head = doc.text[start : quote.start].rstrip().rstrip(QUOTE_CHARS).rstrip()
-    if not head.endswith(("،", ",")) or len(head.split()) < 4:
+    if not head.endswith(("،", ",")) or len(head.split()) < 3:
         return None
     if any(ch in QUOTE_CHARS for ch in head):
         return None
