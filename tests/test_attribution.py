@@ -1926,6 +1926,34 @@ def test_a_three_word_clause_before_the_speakers_words_in_marks_is_a_quote_of_it
     ]
 
 
+def test_a_titled_name_in_marks_before_an_is_the_speaker_and_not_a_quote() -> None:
+    a = run(
+        "أوضح مدير فرع جمعية الثقافة والفنون في بيشة “سياف آل خشيل”، أن البازار يعتبر الأول "
+        "من نوعه. وقال الباحث الذي اخترع مبدأ إنشاء «عيادة طبية للفئران»، إن النتائج مشجعة.",
+        ("جمعية الثقافة والفنون", "ORG"),
+    )
+    assert [(q.kind, q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("indirect", "البازار يعتبر الأول من نوعه", "سياف آل خشيل"),
+        ("indirect", "النتائج مشجعة", "الباحث"),
+    ]
+
+
+def test_a_list_of_names_in_marks_is_part_of_the_reported_clause() -> None:
+    a = run(
+        "ذكرت المشرفة على البازار أن البازار يحتوي على أجنحة مختلفة وهي “ملابس، أشغال يدوية، "
+        "أكلات شعبية، صيانة الكمبيوتر والجوال للنساء”. وقال المبعوث إن السلام مهدد لأسباب من "
+        "بينها «بناء المستوطنات، والحوادث الأمنية، وغياب الوحدة».",
+    )
+    assert [(q.kind, q.text) for q in a.quotes] == [
+        (
+            "indirect",
+            "البازار يحتوي على أجنحة مختلفة وهي “ملابس، أشغال يدوية، أكلات شعبية، صيانة "
+            "الكمبيوتر والجوال للنساء”",
+        ),
+        ("direct", "بناء المستوطنات، والحوادث الأمنية، وغياب الوحدة"),
+    ]
+
+
 def test_invisible_marks_in_numbers_chained_initials_and_a_name_in_marks_before_a_colon() -> None:
     a = run(
         "وقالت مجموعة راندوم هاوس إن الروائي إي.إل. دوكتورو توفي. وذكرت الحكومة اليابانية أن "

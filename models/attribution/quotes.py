@@ -209,6 +209,17 @@ _EVENT_HEADS = frozenset(
 )
 
 
+# Words that introduce a list of named things (وهي، مثل، منها، تشمل).
+_LIST_INTRODUCERS = frozenset("وهي هي مثل ومثل منها ومنها تشمل وتشمل ابرزها".split())
+_LIST_ITEM_WORDS = 4
+
+
+def _short_items(content: str) -> bool:
+    """Three or more comma-separated items of at most four words each."""
+    items = [x for x in content.replace(",", "،").split("،") if x.strip()]
+    return len(items) >= 3 and all(len(x.split()) <= _LIST_ITEM_WORDS for x in items)
+
+
 def is_name_like(doc: Doc, seg: Segment) -> bool:
     """Marks around a name, title, number, spelled acronym or a listed place rather than around
     speech."""
@@ -251,6 +262,8 @@ def is_name_like(doc: Doc, seg: Segment) -> bool:
     if prev is not None and prev.norm in DESCRIBED_AS:
         if any(described_as(doc, k) for k in range(max(0, ti - 5), ti)):
             return False  # ووصفه بـ"الرجل الاستثنائي": the describer's words
+    if prev is not None and prev.norm in _LIST_INTRODUCERS and _short_items(content):
+        return True  # منتجات مختلفة وهي “ملابس، أشغال يدوية، أكلات شعبية”: a list of names
     if len(words) > _SHORT_WORDS:
         return False
     if prev is not None and prev.norm == "ل":
@@ -522,7 +535,7 @@ def _name_before_own_preposition(doc: Doc, seg: Segment, lemma: str) -> bool:
 def _name_before_complementizer(doc: Doc, seg: Segment) -> int | None:
     """Token of the complementizer right after the short marked phrase ``seg`` (، past a
     comma), or None: a name in marks on the way to أن, not what was said."""
-    if seg.close_mark is None or len(doc.text[seg.start : seg.end].split()) > 2:
+    if seg.close_mark is None or len(doc.text[seg.start : seg.end].split()) > _SUBJECT_WORDS:
         return None
     toks = doc.tokens
     k = doc.token_at(seg.close_mark + 1)

@@ -694,6 +694,9 @@ def np_speaker(
         a += 2  # وقال كل من | صالح باهبري وعمر صالح إنهم: each of them, the first named
     if a >= b or not toks[a].is_word or _circumstantial(doc, a) or toks[a].norm in _NO_SUBJECT:
         return None
+    titled = _titled_name_in_marks(doc, a, b, gender)
+    if titled is not None:
+        return titled
     w = toks[a].norm
     part = _untagged_part_of_name(doc, a)  # وقال بحاح للصحافيين → خالد بحاح, named earlier
     if part is not None:
@@ -1578,6 +1581,38 @@ def _names_a_body(word: str) -> bool:
     if bare.endswith("ات"):
         bare = bare[:-2] + "ه"
     return bare in HEADS or bare in DEFINITE_HEADS
+
+
+def _titled_name_in_marks(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
+    """A title phrase in tokens [a, b), then a person's name of two or three words in marks
+    right before أن (أوضح مدير فرع الجمعية في بيشة “سياف آل خشيل”، أن): the named person; not
+    a body's name after its head noun (مدير عام شركة “المراعي”)."""
+    toks = doc.tokens
+    if not is_title_word(toks[a].norm) or b >= len(toks) or toks[b].text not in QUOTE_CHARS:
+        return None
+    if any(t.norm in _RELATIVES or cue_form(t.norm) is not None for t in toks[a:b]):
+        return None  # الباحث الذي اخترع مبدأ «عيادة طبية للفئران»: what he invented
+    seg = next((g for g in doc.segments if g.open_mark == toks[b].start), None)
+    if seg is None or seg.close_mark is None or not toks[b - 1].is_word:
+        return None
+    k = doc.token_at(seg.close_mark + 1)
+    if k < len(toks) and toks[k].text in "،,":
+        k += 1
+    if k >= len(toks) or toks[k].norm not in COMPLEMENTIZERS:
+        return None
+    words = norm(doc.text[seg.start : seg.end]).split()
+    bare = strip_proclitic(toks[b - 1].norm)
+    if not 2 <= len(words) <= 3 or words[0].startswith("ال"):
+        return None
+    if bare in NAMING_NOUNS or "ال" + bare in ORG_HEADS:
+        return None
+    if any((m := doc.mention_at(k)) is not None and m.label == "PER" for k in range(a, b)):
+        return None  # النائب عمار حوري «تيار المستقبل»: his party, the person named already
+    span = (toks[a].start, seg.close_mark + 1)
+    m = doc.mention_at(b + 1)
+    if m is not None and m.label == "PER":
+        return from_mention(doc, m, span, gender)
+    return SpeakerInfo(doc.text[seg.start : seg.end], "PER", None, span, gender, True)
 
 
 def _named_in_marks(doc: Doc, seg: Segment, start: int, gender: str) -> SpeakerInfo:
