@@ -2710,6 +2710,34 @@ def test_mufidan_before_an_reports_and_is_useful_otherwise() -> None:
     ]
 
 
+def test_wasafa_with_bianna_reports_what_the_describer_called_it() -> None:
+    a = run(
+        "ووصف شتاينماير الأكراد بأنهم صوت سياسي مهم. وقال أوغلو إن بلاده مستعدة، ووصف حزب "
+        "العمال الكردستاني بأنه منظمة خطيرة. وأصيب والداه بحروق وصفت بأنها من الدرجة الثالثة. "
+        "وزار الوفد المنطقة التي وصفها بأنها الأخطر.",
+        ("شتاينماير", "PER"),
+        ("أوغلو", "PER"),
+        ("حزب العمال الكردستاني", "ORG"),
+    )
+    said = [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes]
+    assert said == [
+        ("صوت سياسي مهم", "شتاينماير"),
+        ("بلاده مستعدة", "أوغلو"),
+        ("منظمة خطيرة", "أوغلو"),
+    ]
+
+
+def test_a_body_named_by_its_head_noun_speaks_not_a_person_in_its_object() -> None:
+    a = run(
+        "أكد تحالف القوى العراقية السنية عن رفضه لتصريحات نائب رئيس الجمهورية نوري المالكي، "
+        "ووصفها بأنها غير مسؤولة.",
+        ("نوري المالكي", "PER"),
+    )
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes] == [
+        ("غير مسؤولة", "تحالف القوى العراقية السنية"),
+    ]
+
+
 def test_wasifan_iyyahu_reports_how_it_was_described() -> None:
     a = run(
         "وأدان ليون اختطاف الموظفين الإيطاليين، واصفًا إياه بالعمل غير المقبول.",

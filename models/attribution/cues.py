@@ -60,7 +60,8 @@ _DESCRIBE = {
     **{"واصفا": "m", "واصفه": "f", "واصفين": "pl"},
 }
 DESCRIBED_AS = frozenset({"ب", "بان", "بانه", "بانها", "بانهم"})
-_BEFORE_DESCRIBE = frozenset("التي الذي الذين والتي والذي والذين كما قد وقد فقد لقد".split())
+_RELATIVE_WORDS = frozenset("التي الذي الذين والتي والذي والذين".split())
+_BEFORE_DESCRIBE = _RELATIVE_WORDS | frozenset("كما قد وقد فقد لقد".split())
 # مفيدا / مفيدة are "useful" unless أن follows (، مفيدا بأن التحقيق جار).
 _USEFUL = {"مفيدا": "m", "مفيده": "f"}
 _CONCLUDING_REACH = 6  # words between اختتم and the colon that opens what was said
@@ -83,7 +84,8 @@ _RENEWING_REACH = 6  # words between جدد and التأكيد (its subject)
 
 def described_as(doc: Doc, i: int) -> CueForm | None:
     """وصفه بـ«الرجل الاستثنائي»، وصفته مصادر تركية بأنه «مهم جدا»: a form of وصف whose ب
-    (بـ، بأنه، بأنها) comes within five words, right before a mark: the describer's words; or
+    (بـ، بأنه، بأنها) comes within five words, right before a mark: the describer's words; its
+    بأن outside a relative clause (ووصفها بأنها غير مسؤولة, not التي وصفتها بأنها الأخطر); or
     its participle with إياه before ب (واصفا إياه بالعمل غير المقبول)."""
     toks = doc.tokens
     w = toks[i].norm
@@ -103,6 +105,10 @@ def described_as(doc: Doc, i: int) -> CueForm | None:
             return None
         if toks[k].norm in DESCRIBED_AS:
             ok = toks[k + 1].text in QUOTE_CHARS
+            if toks[k].norm != "ب" and (i == 0 or toks[i - 1].norm not in _RELATIVE_WORDS):
+                # ووصف شتاينماير الأكراد بأنهم صوت سياسي: what he called them; not the passive
+                # with nothing between (بحروق وصفت بأنها من الدرجة الثالثة)
+                ok = ok or k > i + 1 or w[-1] in "هام"
             return CueForm("وصف", form, _DESCRIBE[w]) if ok else None
     return None
 

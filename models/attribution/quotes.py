@@ -1076,6 +1076,16 @@ def _speaker_end_token(doc: Doc, sp: SpeakerInfo | None, default: int) -> int:
     return max(ti, default)
 
 
+def _described_only(doc: Doc, cue: Cue, np: SpeakerInfo | None, end: int) -> bool:
+    """وصف with no object pronoun and one noun phrase before بأن (ووصف حزب العمال الكردستاني
+    بأنه، ووصف معسكر الفريق في تركيا بأنه): that phrase is the one described."""
+    toks = doc.tokens
+    if np is None or toks[cue.ti].norm[-1:] in ("ه", "ا", "م"):
+        return False
+    k = _speaker_end_token(doc, np, cue.ti + 1)
+    return k >= end or toks[k].norm in PREPOSITIONS or not toks[k].is_word
+
+
 def analyse_cues(
     doc: Doc, cues: list[Cue], candidates: list[Segment], titles: list[TitleEntry]
 ) -> list[CueInfo]:
@@ -1182,6 +1192,8 @@ def analyse_cues(
             if vso is not None and how == "comp" and _accused(doc, cue, vso, cstart):
                 vso = None  # كما اتهم حزب العمال وتنظيم داعش بأن …: the accused, not the speaker
                 accusation = True
+            if cue.lemma == "وصف" and how == "comp" and _described_only(doc, cue, vso, np_end):
+                vso = None  # ووصف حزب العمال الكردستاني بأنه: whom he described, not who
             if cue.lemma == "اتهم" and how in ("", "cue"):
                 if vso is None and _plural_accuser(doc, cue, a):
                     span = (toks[a].start, toks[a].end)  # واتهم الانفصاليون | الحكومة بإجهاض
@@ -1584,8 +1596,8 @@ def _statement_object(doc: Doc, k: int, cue: Cue, sp: SpeakerInfo) -> int:
     named = named or head[0] in ORG_HEADS  # وأكدت الوزارة عدم، أعلن الائتلاف الوطني السوري
     if cue.form != "verb" or not named:
         return n
-    while k < n and toks[k].text in "ـ" + QUOTE_CHARS:
-        k += 1
+    while k < n and toks[k].text in "ـ،," + QUOTE_CHARS:
+        k += 1  # استنكر الأمين العام …، | بشدة تصريحات
     if k < n and toks[k].norm in ("بشده", "وبشده"):
         k += 1  # أدانت الأمانة العامة لهيئة كبار العلماء وبشدة | العمل الإجرامي
     place = _place_at(doc, k + 1) if k + 1 < n and toks[k].norm in ("في", "فى") else None

@@ -697,7 +697,7 @@ def np_speaker(
     titled = _titled_name_in_marks(doc, a, b, gender)
     if titled is not None:
         return titled
-    w = toks[a].norm
+    w = w0 = toks[a].norm
     part = _untagged_part_of_name(doc, a)  # وقال بحاح للصحافيين → خالد بحاح, named earlier
     if part is not None:
         return from_mention(doc, part, (toks[a].start, toks[a].end), gender)
@@ -706,9 +706,17 @@ def np_speaker(
     affiliated = False  # inside «الموالية للرئيس …» up to a comma: whom the subject is tied to
     counterpart = False  # after ونظيره: the person the speaker met
     plural_source = toks[a].norm in _PLURAL_SOURCES
+    # أكد تحالف القوى العراقية السنية | رفضه لتصريحات … نوري المالكي: a body named by its head
+    # noun is the subject; a person named after it is not
+    body_end = a
+    if "ال" + w0 in ORG_HEADS:
+        body_end = _construct_chain_end(doc, a + 1, b)
+        body_end = _definite_run_end(doc, a + 1, b) if body_end == a + 1 else body_end
     for k in range(a, min(b, a + 16)):
         if toks[k].norm in _RELATIVES and k > a:
             break  # التصريحات التي أدلى بها … ساركوزي: a name in a relative clause is no subject
+        if body_end > a + 1 and k >= body_end:
+            break
         if plural_source or (k > a and _object_after_body(doc, k)):
             break  # استنكر دبلوماسيون عرب مزاعم المالكي: the sources speak, not the one named
         if k > a and _after_subject_and_time(doc, a, k):
