@@ -2738,6 +2738,24 @@ def test_a_body_named_by_its_head_noun_speaks_not_a_person_in_its_object() -> No
     ]
 
 
+def test_a_decision_renewed_assurances_media_passing_on_and_a_titled_writer_report() -> None:
+    a = run(
+        "وجاء في قرار مجلس الوزراء أنه تقرر تأجير الأراضي. وجدد القرشي تأكيداته بأنه لا يؤمن "
+        "بنظرية المؤامرة. وتناقلت وسائل الإعلام أنه عثر على قطعة حطام. وكتب حاكم دبي إلى "
+        "جانب الصورة، أنها التقطت أثناء رحلة. وكتب التراث كثيرة.",
+        ("مجلس الوزراء", "ORG"),
+        ("القرشي", "PER"),
+        ("دبي", "LOC"),
+    )
+    said = [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes]
+    assert said == [
+        ("تقرر تأجير الأراضي", "مجلس الوزراء"),
+        ("لا يؤمن بنظرية المؤامرة", "القرشي"),
+        ("عثر على قطعة حطام", "وسائل الإعلام"),
+        ("التقطت أثناء رحلة", "حاكم دبي"),
+    ]
+
+
 def test_wasifan_iyyahu_reports_how_it_was_described() -> None:
     a = run(
         "وأدان ليون اختطاف الموظفين الإيطاليين، واصفًا إياه بالعمل غير المقبول.",

@@ -17,7 +17,8 @@ from models.attribution.lexicon import (
 from models.attribution.normalize import QUOTE_CHARS, strip_article_proclitic
 
 _STATEMENT_NOUNS = frozenset(
-    "البيان بيان التقرير تقرير الرساله رساله نص النص التصريح تصريح".split()
+    "البيان بيان التقرير تقرير التقارير تقارير الرساله رساله نص النص التصريح تصريح القرار قرار "
+    "الوثيقه وثيقه".split()
 )
 # بيّن (explained) only with a conjunction: bare بين is "between"
 _BAYYANA = {"وبين": "m", "فبين": "m", "وبينت": "f", "فبينت": "f", "وبينوا": "pl"}
@@ -78,7 +79,9 @@ _RENEWING = {
     "معيدا": ("participle", "m"),
     "معيده": ("participle", "f"),
 }
-STRESSING = frozenset({"التاكيد", "تاكيده", "تاكيدها", "تاكيدهم"})
+STRESSING = frozenset(
+    {"التاكيد", "تاكيده", "تاكيدها", "تاكيدهم", "تاكيداته", "تاكيداتها", "تاكيداتهم"}
+)
 _RENEWING_REACH = 6  # words between جدد and التأكيد (its subject)
 
 

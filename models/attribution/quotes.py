@@ -1401,9 +1401,9 @@ def _evidence(doc: Doc, sp: SpeakerInfo | None) -> str | None:
 def _named_writer(
     doc: Doc, cue: Cue, subject: SpeakerInfo | None, before: SpeakerInfo | None
 ) -> bool:
-    """كتب and غرد report only as a clause's verb with a named person or body after it (وكتب
-    ترامب على تويتر "…"), or before it when a colon or quote follows (الوزير فلان كتب: «…»);
-    otherwise it is books (كتب التراث) or an inscription (كتب عليه)."""
+    """كتب and غرد report only as a clause's verb with a named person or body, or a title, after
+    it (وكتب ترامب على تويتر "…"), or before it when a colon or quote follows (الوزير فلان
+    كتب: «…»); otherwise it is books (كتب التراث) or an inscription (كتب عليه)."""
 
     def named(sp: SpeakerInfo | None) -> bool:
         return (
@@ -1414,7 +1414,8 @@ def _named_writer(
 
     if cue.form != "verb":
         return False
-    return (_opens_clause(doc, cue) and named(subject)) or named(before)
+    titled = _titled(doc, subject)  # وكتب حاكم دبي إلى جانب الصورة، أنها
+    return (_opens_clause(doc, cue) and (named(subject) or titled)) or named(before)
 
 
 def _accused(doc: Doc, cue: Cue, np: SpeakerInfo, cstart: int) -> bool:
