@@ -2756,6 +2756,22 @@ def test_a_decision_renewed_assurances_media_passing_on_and_a_titled_writer_repo
     ]
 
 
+def test_a_surname_alone_after_an_attribution_phrase_is_the_person_named_earlier() -> None:
+    a = run(
+        "وقال لاري بيدج إن الشركة تتغير. وستحل الشركة الجديدة مكان غوغل في البورصة، على ما "
+        "أكد بيدج. وكان القرار متوقعا منذ أشهر، بحسب وكالة رويترز.",
+        ("لاري بيدج", "PER"),
+        ("غوغل", "ORG"),
+        ("رويترز", "ORG"),
+    )
+    said = [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes]
+    assert said == [
+        ("الشركة تتغير", "لاري بيدج"),
+        ("ستحل الشركة الجديدة مكان غوغل في البورصة", "لاري بيدج"),
+        ("كان القرار متوقعا منذ أشهر", "وكالة رويترز"),
+    ]
+
+
 def test_wasifan_iyyahu_reports_how_it_was_described() -> None:
     a = run(
         "وأدان ليون اختطاف الموظفين الإيطاليين، واصفًا إياه بالعمل غير المقبول.",

@@ -785,22 +785,33 @@ def _trim_start(doc: Doc, start: int, end: int) -> int:
 
 
 def _strip_conjunction(doc: Doc, start: int) -> int:
-    """Skip a leading و on the first word of a clause (وتبلغ → تبلغ, وفي → في)."""
+    """Skip a leading و on the first word of a clause (وتبلغ → تبلغ, وفي → في, وكان → كان)."""
     ti = doc.token_at(start)
     if ti >= len(doc.tokens):
         return start
     t = doc.tokens[ti]
     if t.start == start and t.norm.startswith("و") and len(t.norm) > 2:
         rest = t.norm[1:]
-        if rest.startswith(("ال", "ت", "ي", "ن", "ا")) or rest in (
-            "في",
-            "فى",
-            "من",
-            "علي",
-            "عن",
-            "مع",
-            "بعد",
-            "قبل",
+        future = rest.startswith(("ست", "سي", "سن"))  # وستحل → ستحل
+        if (
+            future
+            or rest.startswith(("ال", "ت", "ي", "ن", "ا"))
+            or rest
+            in (
+                "كان",
+                "كانت",
+                "قد",
+                "لم",
+                "لن",
+                "في",
+                "فى",
+                "من",
+                "علي",
+                "عن",
+                "مع",
+                "بعد",
+                "قبل",
+            )
         ):
             return start + 1
     return start

@@ -1525,6 +1525,9 @@ def attribution_source(doc: Doc, a: int, sentence_end: int) -> SpeakerInfo | Non
     m = doc.mention_at(a)
     if m is not None:
         return from_mention(doc, m, (max(m.start, toks[a].start), m.end), "m")
+    part = _untagged_part_of_name(doc, a)
+    if part is not None:  # …، على ما أكد بيدج: the person named in full earlier
+        return from_mention(doc, part, (toks[a].start, toks[a].end), "m")
     k = a
     while k < len(toks) and k < a + 4 and toks[k].is_word and toks[k].start < sentence_end:
         w = toks[k].norm
