@@ -2772,6 +2772,22 @@ def test_a_surname_alone_after_an_attribution_phrase_is_the_person_named_earlier
     ]
 
 
+def test_a_relative_clause_after_the_cited_source_is_not_what_it_attributes() -> None:
+    a = run(
+        "وكان من المفترض أن يصل اللاعب إلى كاليفورنيا السبت الماضي، لكنه لم يلحق بالرحلة بحسب "
+        "ما أكد المدرب لويس فان جال، الذي أعلن عن خطة الفريق للموسم.",
+        ("لويس فان جال", "PER"),
+        ("كاليفورنيا", "LOC"),
+    )
+    said = [(q.text, q.speaker.name if q.speaker else None) for q in a.quotes]
+    assert said == [
+        (
+            "كان من المفترض أن يصل اللاعب إلى كاليفورنيا السبت الماضي، لكنه لم يلحق بالرحلة",
+            "لويس فان جال",
+        ),
+    ]
+
+
 def test_wasifan_iyyahu_reports_how_it_was_described() -> None:
     a = run(
         "وأدان ليون اختطاف الموظفين الإيطاليين، واصفًا إياه بالعمل غير المقبول.",

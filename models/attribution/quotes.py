@@ -2515,6 +2515,9 @@ def _attribution_quote(
         k = doc.token_at(sp.span[1])
         while k < len(toks) and toks[k].start < end:
             t = toks[k]
+            if t.text in "،,؛" and k + 1 < len(toks) and toks[k + 1].norm in _RELATIVES:
+                end = _trim_end(doc, cue.start, start)  # بحسب ما أكد فان جال، الذي أشارت …
+                break
             if t.text in "،,؛" and k + 1 < len(toks) and _next_clause_after(doc, k):
                 end = _trim_end(doc, t.start, start)
                 break
