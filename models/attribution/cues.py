@@ -85,6 +85,11 @@ STRESSING = frozenset(
 _RENEWING_REACH = 6  # words between جدد and التأكيد (its subject)
 
 
+def with_object_pronoun(word: str) -> bool:
+    """A form of وصف that carries its object (وصفه، وصفها، وصفهم)."""
+    return word[-1:] in ("ه", "ا", "م")
+
+
 def described_as(doc: Doc, i: int) -> CueForm | None:
     """وصفه بـ«الرجل الاستثنائي»، وصفته مصادر تركية بأنه «مهم جدا»: a form of وصف whose ب
     (بـ، بأنه، بأنها) comes within five words, right before a mark: the describer's words; its
@@ -111,7 +116,7 @@ def described_as(doc: Doc, i: int) -> CueForm | None:
             if toks[k].norm != "ب" and (i == 0 or toks[i - 1].norm not in _RELATIVE_WORDS):
                 # ووصف شتاينماير الأكراد بأنهم صوت سياسي: what he called them; not the passive
                 # with nothing between (بحروق وصفت بأنها من الدرجة الثالثة)
-                ok = ok or k > i + 1 or w[-1] in "هام"
+                ok = ok or k > i + 1 or with_object_pronoun(w)
             return CueForm("وصف", form, _DESCRIBE[w]) if ok else None
     return None
 

@@ -15,6 +15,7 @@ from models.attribution.cues import (
     described_as,
     find_cues,
     renewing,
+    with_object_pronoun,
 )
 from models.attribution.datelines import OUTLETS
 from models.attribution.document import Doc, Segment
@@ -65,6 +66,7 @@ from models.attribution.speakers import (
     from_mention,
     is_title_word,
     kin_of_named,
+    name_before_complementizer,
     noun_cue_speaker,
     np_speaker,
     preverbal_speaker,
@@ -485,7 +487,7 @@ def _find_complementizer(
             if info.cue.lemma in _MARKS_NOT_CONTENT and seg.close_mark is not None:
                 k = max(k + 1, doc.token_at(seg.close_mark + 1))  # لدار «روجيه دوبوي» بأن
                 continue
-            after = _name_before_complementizer(doc, seg)
+            after = name_before_complementizer(doc, seg)
             if after is None and _name_before_own_preposition(doc, seg, info.cue.lemma):
                 k = doc.token_at(seg.close_mark + 1)  # وشدد "الشقيق" | على الإسراع
                 continue
@@ -530,18 +532,6 @@ def _name_before_own_preposition(doc: Doc, seg: Segment, lemma: str) -> bool:
         return False
     w = doc.tokens[k].norm
     return (w == "علي" and lemma in _ON_OBJECT) or w in PREP_OBJECT.get(lemma, ())
-
-
-def _name_before_complementizer(doc: Doc, seg: Segment) -> int | None:
-    """Token of the complementizer right after the short marked phrase ``seg`` (، past a
-    comma), or None: a name in marks on the way to أن, not what was said."""
-    if seg.close_mark is None or len(doc.text[seg.start : seg.end].split()) > _SUBJECT_WORDS:
-        return None
-    toks = doc.tokens
-    k = doc.token_at(seg.close_mark + 1)
-    if k < len(toks) and toks[k].text in "،,":
-        k += 1
-    return k if k < len(toks) and toks[k].norm in COMPLEMENTIZERS else None
 
 
 # A statement next to its owner's name (تصريحات المرشد الأعلى لإيران علي خامنئي الأخيرة والتي
@@ -784,6 +774,10 @@ def _trim_start(doc: Doc, start: int, end: int) -> int:
     return start
 
 
+# Particles and prepositions a clause's joined و may stand on (وكان، وقد، وفي).
+_AFTER_JOINED_WA = frozenset("كان كانت قد لم لن في فى من علي عن مع بعد قبل".split())
+
+
 def _strip_conjunction(doc: Doc, start: int) -> int:
     """Skip a leading و on the first word of a clause (وتبلغ → تبلغ, وفي → في, وكان → كان)."""
     ti = doc.token_at(start)
@@ -793,26 +787,7 @@ def _strip_conjunction(doc: Doc, start: int) -> int:
     if t.start == start and t.norm.startswith("و") and len(t.norm) > 2:
         rest = t.norm[1:]
         future = rest.startswith(("ست", "سي", "سن"))  # وستحل → ستحل
-        if (
-            future
-            or rest.startswith(("ال", "ت", "ي", "ن", "ا"))
-            or rest
-            in (
-                "كان",
-                "كانت",
-                "قد",
-                "لم",
-                "لن",
-                "في",
-                "فى",
-                "من",
-                "علي",
-                "عن",
-                "مع",
-                "بعد",
-                "قبل",
-            )
-        ):
+        if future or rest.startswith(("ال", "ت", "ي", "ن", "ا")) or rest in _AFTER_JOINED_WA:
             return start + 1
     return start
 
@@ -1091,7 +1066,7 @@ def _described_only(doc: Doc, cue: Cue, np: SpeakerInfo | None, end: int) -> boo
     """وصف with no object pronoun and one noun phrase before بأن (ووصف حزب العمال الكردستاني
     بأنه، ووصف معسكر الفريق في تركيا بأنه): that phrase is the one described."""
     toks = doc.tokens
-    if np is None or toks[cue.ti].norm[-1:] in ("ه", "ا", "م"):
+    if np is None or with_object_pronoun(toks[cue.ti].norm):
         return False
     k = _speaker_end_token(doc, np, cue.ti + 1)
     return k >= end or toks[k].norm in PREPOSITIONS or not toks[k].is_word
@@ -2277,7 +2252,7 @@ def detect_quotes(doc: Doc) -> list[Draft]:
             and info.content is not None
             and info.cue.start < anchor
             and seg.end <= info.content[0]
-            and _name_before_complementizer(doc, seg) is not None
+            and name_before_complementizer(doc, seg) is not None
         ):
             continue  # على "تداول"، أن …: the name on the way to the content
         if info is None:
@@ -2515,12 +2490,13 @@ def _attribution_quote(
         k = doc.token_at(sp.span[1])
         while k < len(toks) and toks[k].start < end:
             t = toks[k]
-            if t.text in "،,؛" and k + 1 < len(toks) and toks[k + 1].norm in _RELATIVES:
-                end = _trim_end(doc, cue.start, start)  # بحسب ما أكد فان جال، الذي أشارت …
-                break
-            if t.text in "،,؛" and k + 1 < len(toks) and _next_clause_after(doc, k):
-                end = _trim_end(doc, t.start, start)
-                break
+            if t.text in "،,؛" and k + 1 < len(toks):
+                if toks[k + 1].norm in _RELATIVES:
+                    end = _trim_end(doc, cue.start, start)  # بحسب ما أكد فان جال، الذي أشارت …
+                    break
+                if _next_clause_after(doc, k):
+                    end = _trim_end(doc, t.start, start)
+                    break
             k += 1
         if any(t.is_word for t in toks[doc.token_at(end) : cue.ti - 1]):
             return None  # …، وقالت مصادر قبلية إن …، وحسب مصدر: an earlier clause, not its own

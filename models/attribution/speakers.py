@@ -1594,6 +1594,21 @@ def _names_a_body(word: str) -> bool:
     return bare in HEADS or bare in DEFINITE_HEADS
 
 
+_MARKED_NAME_WORDS = 3  # a name in quotation marks is at most this long
+
+
+def name_before_complementizer(doc: Doc, seg: Segment) -> int | None:
+    """Token of the complementizer right after the short marked phrase ``seg`` (، past a
+    comma), or None: a name in marks on the way to أن, not what was said."""
+    if seg.close_mark is None or len(doc.text[seg.start : seg.end].split()) > _MARKED_NAME_WORDS:
+        return None
+    toks = doc.tokens
+    k = doc.token_at(seg.close_mark + 1)
+    if k < len(toks) and toks[k].text in "،,":
+        k += 1
+    return k if k < len(toks) and toks[k].norm in COMPLEMENTIZERS else None
+
+
 def _titled_name_in_marks(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo | None:
     """A title phrase in tokens [a, b), then a person's name of two or three words in marks
     right before أن (أوضح مدير فرع الجمعية في بيشة “سياف آل خشيل”، أن): the named person; not
@@ -1606,10 +1621,7 @@ def _titled_name_in_marks(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo 
     seg = next((g for g in doc.segments if g.open_mark == toks[b].start), None)
     if seg is None or seg.close_mark is None or not toks[b - 1].is_word:
         return None
-    k = doc.token_at(seg.close_mark + 1)
-    if k < len(toks) and toks[k].text in "،,":
-        k += 1
-    if k >= len(toks) or toks[k].norm not in COMPLEMENTIZERS:
+    if name_before_complementizer(doc, seg) is None:
         return None
     words = norm(doc.text[seg.start : seg.end]).split()
     bare = strip_proclitic(toks[b - 1].norm)
@@ -1617,7 +1629,7 @@ def _titled_name_in_marks(doc: Doc, a: int, b: int, gender: str) -> SpeakerInfo 
         return None
     if bare in NAMING_NOUNS or "ال" + bare in ORG_HEADS:
         return None
-    if any((m := doc.mention_at(k)) is not None and m.label == "PER" for k in range(a, b)):
+    if any((m := doc.mention_at(j)) is not None and m.label == "PER" for j in range(a, b)):
         return None  # النائب عمار حوري «تيار المستقبل»: his party, the person named already
     span = (toks[a].start, seg.close_mark + 1)
     m = doc.mention_at(b + 1)
